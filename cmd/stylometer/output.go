@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// outDir writes a run's files into a temporary folder beside the target and
+// renames it into place on commit, so a failed or interrupted run leaves the
+// previous output intact.
+type outDir struct {
+	final string
+	tmp   string
+	files map[string]string // relative name -> SHA-256
+}
+
+func newOutDir(final string) (*outDir, error) {
+	final = filepath.Clean(final)
+	parent := filepath.Dir(final)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", final, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", final, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &outDir{final: final, tmp: tmp, files: map[string]string{}}, nil
+}
+
+// write renders a file with fn into memory and writes it, recording its
+// SHA-256 for the manifest.
+func (o *outDir) write(name string, fn func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := fn(&buf); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	path := filepath.Join(o.tmp, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	o.files[name] = hex.EncodeToString(sum[:])
+	return nil
+}
+
+// names returns the files written so far, sorted.
+func (o *outDir) names() []string {
+	n := make([]string, 0, len(o.files))
+	for k := range o.files {
+		n = append(n, k)
+	}
+	sort.Strings(n)
+	return n
+}
+
+// commit replaces the final folder with the temporary one.
+func (o *outDir) commit() error {
+	old := ""
+	if _, err := os.Stat(o.final); err == nil {
+		old = o.tmp + ".old"
+		if err := os.Rename(o.final, old); err != nil {
+			return fmt.Errorf("replace %s: %w", o.final, err)
+		}
+	}
+	if err := os.Rename(o.tmp, o.final); err != nil {
+		if old != "" {
+			_ = os.Rename(old, o.final)
+		}
+		return fmt.Errorf("replace %s: %w", o.final, err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// abort removes the temporary folder.
+func (o *outDir) abort() { _ = os.RemoveAll(o.tmp) }

@@ -1,0 +1,144 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Failure is an input that was skipped or a problem found on the way: the
+// path, the stage (read, decode, text, metadata) and the reason.
+type Failure struct {
+	Path  string
+	Stage string
+	Err   string
+}
+
+// Doc is one analysed document.
+type Doc struct {
+	ID      string
+	Path    string
+	Bytes   int
+	SHA256  string
+	Meta    map[string]string // nil when the document has no metadata row
+	Profile *Profile
+}
+
+// Options configure Run. The zero value uses GOMAXPROCS workers, no
+// boilerplate rules and word counts only.
+type Options struct {
+	// Workers is the number of documents processed at once; 0 means
+	// GOMAXPROCS.
+	Workers int
+	// Canon holds the boilerplate rules; nil removes nothing.
+	Canon *Canon
+	// Profile says what each profile counts.
+	Profile ProfileOptions
+	// Measure, when set, runs in the worker on each finished profile while
+	// its word sequence is still there (for measures such as MATTR that need
+	// the order of words); the sequence is dropped afterwards.
+	Measure func(*Profile)
+	// Progress, when set, is called after each document with the number
+	// done so far. It is called from the workers and must be safe for
+	// concurrent use.
+	Progress func(done int)
+}
+
+// Result is the merged output of a run: the documents that were analysed,
+// in input order, and the inputs that failed, in input order.
+type Result struct {
+	Docs     []Doc
+	Failures []Failure
+}
+
+// Run reads, canonicalises, tokenises, tags and profiles every source in a
+// pool of opt.Workers goroutines. A document that fails becomes a Failure
+// and the run goes on; only cancellation of ctx stops it, with ctx's error.
+// Results are stored by input index, so their order never depends on
+// scheduling.
+func Run(ctx context.Context, tagger *Tagger, src []Source, opt Options) (*Result, error) {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	docs := make([]Doc, len(src))
+	fails := make([]*Failure, len(src))
+	var done atomic.Int64
+
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	for i, s := range src {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			d, f := process(tagger, s, opt)
+			if f != nil {
+				fails[i] = f
+			} else {
+				docs[i] = d
+			}
+			if opt.Progress != nil {
+				opt.Progress(int(done.Add(1)))
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	for i := range src {
+		if fails[i] != nil {
+			res.Failures = append(res.Failures, *fails[i])
+		} else {
+			res.Docs = append(res.Docs, docs[i])
+		}
+	}
+	return res, nil
+}
+
+// process turns one source into a Doc, or a Failure naming the stage.
+func process(tagger *Tagger, s Source, opt Options) (d Doc, f *Failure) {
+	defer func() {
+		// A panic in a third-party model on strange input must not take
+		// the whole run down: it is this document's failure.
+		if r := recover(); r != nil {
+			f = &Failure{Path: s.Path, Stage: "text", Err: fmt.Sprintf("internal error: %v", r)}
+		}
+	}()
+	b, err := s.Read()
+	if err != nil {
+		return Doc{}, &Failure{Path: s.Path, Stage: "read", Err: err.Error()}
+	}
+	sum := sha256.Sum256(b)
+	text, err := Decode(b)
+	if err != nil {
+		return Doc{}, &Failure{Path: s.Path, Stage: "decode", Err: err.Error()}
+	}
+	if len(b) == 0 {
+		return Doc{}, &Failure{Path: s.Path, Stage: "read", Err: "empty file"}
+	}
+	toks, sents, boiler := tagger.Tokens(opt.Canon, text)
+	p := Build(text, toks, sents, opt.Profile)
+	p.Boilerplate = boiler
+	if p.Words == 0 {
+		return Doc{}, &Failure{Path: s.Path, Stage: "text", Err: ErrEmpty.Error()}
+	}
+	if opt.Measure != nil {
+		opt.Measure(p)
+	}
+	p.Compact()
+	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: hex.EncodeToString(sum[:]), Profile: p}, nil
+}

@@ -1,0 +1,307 @@
+package pipeline
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Target is a term whose surroundings are studied: a name and the forms
+// that count as it. A form of several words matches them in sequence within
+// a sentence.
+type Target struct {
+	Name  string
+	Forms [][]string // lower-case words, e.g. {"working", "class"}
+}
+
+// NewTarget builds a target from a name and forms written as text
+// ("working class"); with no forms, the name itself is the form. Forms are
+// canonicalised like terms (lower case, ASCII quotes).
+func NewTarget(name string, forms ...string) Target {
+	if len(forms) == 0 {
+		forms = []string{name}
+	}
+	t := Target{Name: name}
+	for _, f := range forms {
+		var words []string
+		for _, w := range strings.Fields(f) {
+			words = append(words, Term(w))
+		}
+		if len(words) > 0 {
+			t.Forms = append(t.Forms, words)
+		}
+	}
+	return t
+}
+
+// ProfileOptions says what a profile counts beyond words and tags. The zero
+// value counts word unigrams only, with no targets and no samples.
+type ProfileOptions struct {
+	// Features are counted in addition to words (word:1 is always counted,
+	// as Profile.Terms).
+	Features []Feature
+	// Targets are located, with collocates and keyword-in-context lines.
+	Targets []Target
+	// Window is the collocate window in words each side, within the
+	// sentence. Default 5.
+	Window int
+	// Context is the number of words each side in a KWIC line. Default 8.
+	Context int
+	// SampleSize cuts the document into consecutive samples of this many
+	// words (stylo's "normal sampling"); the incomplete last sample is
+	// dropped. 0: no samples.
+	SampleSize int
+	// SampleOverlap is the number of words consecutive samples share.
+	SampleOverlap int
+	// SliceSize is the slice length in words for Zeta's presence counts.
+	// Default 500; the last partial slice is kept if it is at least half as
+	// long.
+	SliceSize int
+}
+
+func (o ProfileOptions) window() int  { return orDefault(o.Window, 5) }
+func (o ProfileOptions) context() int { return orDefault(o.Context, 8) }
+func (o ProfileOptions) slice() int   { return orDefault(o.SliceSize, 500) }
+
+func orDefault(v, d int) int {
+	if v <= 0 {
+		return d
+	}
+	return v
+}
+
+// Profile is everything the analysis needs from one document: counts, not
+// the token stream.
+type Profile struct {
+	Words       int // tokens that hold a letter or digit
+	Punctuation int // other tokens
+	Sentences   int
+	Boilerplate int // boilerplate lines removed
+
+	Terms    map[string]int // word tokens by term (lower case)
+	Content  map[string]int // content words (see IsContent) by term
+	POS      map[string]int // all tokens by tag
+	Features map[string]map[string]int
+
+	SentenceLengths []int       // words per sentence, in order
+	WordLengths     map[int]int // words by length in letters and digits
+	Letters         int         // letters and digits in words
+
+	// Diversity inputs computed from the sequence in the worker.
+	Sequence []string // the word terms in order; cleared by Compact
+
+	Samples []Sample
+
+	Slices        int            // Zeta slices
+	SlicePresence map[string]int // term -> slices that contain it
+
+	Targets []TargetProfile // in the order of ProfileOptions.Targets
+}
+
+// Sample is a stretch of SampleSize consecutive words of a document.
+type Sample struct {
+	Words    int
+	Terms    map[string]int
+	Features map[string]map[string]int
+}
+
+// TargetProfile holds what a document says around one target.
+type TargetProfile struct {
+	Count        int            // occurrences
+	Collocates   map[string]int // words within the window, the target excluded
+	WindowTokens int            // words inside all windows
+	KWIC         []KWIC
+}
+
+// KWIC is one occurrence of a target in context. Offset is a byte offset
+// into the original text, and text[Offset:Offset+len(Keyword)] == Keyword.
+type KWIC struct {
+	Offset  int
+	Left    string // whitespace folded
+	Keyword string // verbatim
+	Right   string // whitespace folded
+}
+
+// Build computes a document's profile from its tokens.
+func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile {
+	p := &Profile{
+		Sentences:     len(sents),
+		Terms:         map[string]int{},
+		Content:       map[string]int{},
+		POS:           map[string]int{},
+		WordLengths:   map[int]int{},
+		SlicePresence: map[string]int{},
+	}
+	words := make([]int, 0, len(toks)) // indices of word tokens
+	p.SentenceLengths = make([]int, len(sents))
+	for i, t := range toks {
+		p.POS[t.Tag]++
+		if !t.Word {
+			p.Punctuation++
+			continue
+		}
+		words = append(words, i)
+		p.Terms[t.Term]++
+		if IsContent(t.Tag, t.Term) {
+			p.Content[t.Term]++
+		}
+		p.SentenceLengths[t.Sentence]++
+		n := alnum(t.Text)
+		p.WordLengths[n]++
+		p.Letters += n
+		p.Sequence = append(p.Sequence, t.Term)
+	}
+	p.Words = len(words)
+	if len(opt.Features) > 0 {
+		p.Features = map[string]map[string]int{}
+		for _, f := range opt.Features {
+			m := map[string]int{}
+			countFeature(f, toks, m)
+			p.Features[f.String()] = m
+		}
+	}
+	p.samples(toks, words, opt)
+	p.slices(toks, words, opt.slice())
+	for _, tg := range opt.Targets {
+		p.Targets = append(p.Targets, locate(text, toks, words, tg, opt))
+	}
+	return p
+}
+
+// Compact drops the word sequence once the measures that need it are
+// computed.
+func (p *Profile) Compact() { p.Sequence = nil }
+
+func alnum(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
+				n++
+			}
+			continue
+		}
+		if IsWord(string(r)) {
+			n++
+		}
+	}
+	return n
+}
+
+func (p *Profile) samples(toks []Token, words []int, opt ProfileOptions) {
+	size := opt.SampleSize
+	if size <= 0 {
+		return
+	}
+	step := size - opt.SampleOverlap
+	if step < 1 {
+		step = 1
+	}
+	for lo := 0; lo+size <= len(words); lo += step {
+		s := Sample{Words: size, Terms: map[string]int{}}
+		for _, wi := range words[lo : lo+size] {
+			s.Terms[toks[wi].Term]++
+		}
+		if len(opt.Features) > 0 {
+			s.Features = map[string]map[string]int{}
+			span := toks[words[lo] : words[lo+size-1]+1]
+			for _, f := range opt.Features {
+				m := map[string]int{}
+				countFeature(f, span, m)
+				s.Features[f.String()] = m
+			}
+		}
+		p.Samples = append(p.Samples, s)
+	}
+}
+
+func (p *Profile) slices(toks []Token, words []int, size int) {
+	for lo := 0; lo < len(words); lo += size {
+		hi := min(lo+size, len(words))
+		if hi-lo < size/2 && lo > 0 {
+			break
+		}
+		seen := map[string]bool{}
+		for _, wi := range words[lo:hi] {
+			seen[toks[wi].Term] = true
+		}
+		for t := range seen {
+			p.SlicePresence[t]++
+		}
+		p.Slices++
+	}
+}
+
+// locate finds a target's occurrences among the words, counts collocates
+// within the window inside the sentence (each occurrence's window counted
+// separately; the occurrence itself excluded) and quotes each occurrence.
+func locate(text string, toks []Token, words []int, tg Target, opt ProfileOptions) TargetProfile {
+	tp := TargetProfile{Collocates: map[string]int{}}
+	k, ctx := opt.window(), opt.context()
+	for wi := 0; wi < len(words); wi++ {
+		n := matchAt(toks, words, wi, tg.Forms)
+		if n == 0 {
+			continue
+		}
+		first, last := toks[words[wi]], toks[words[wi+n-1]]
+		tp.Count++
+		for j := max(0, wi-k); j < min(len(words), wi+n+k); j++ {
+			if j >= wi && j < wi+n {
+				continue
+			}
+			if t := toks[words[j]]; t.Sentence == first.Sentence {
+				tp.Collocates[t.Term]++
+				tp.WindowTokens++
+			}
+		}
+		end := last.Start + len(last.Text)
+		l := toks[words[max(0, wi-ctx)]].Start
+		r := end
+		if j := min(len(words)-1, wi+n-1+ctx); j >= wi+n {
+			t := toks[words[j]]
+			r = t.Start + len(t.Text)
+		}
+		tp.KWIC = append(tp.KWIC, KWIC{
+			Offset:  first.Start,
+			Left:    strings.Join(strings.Fields(text[l:first.Start]), " "),
+			Keyword: text[first.Start:end],
+			Right:   strings.Join(strings.Fields(text[end:r]), " "),
+		})
+		wi += n - 1
+	}
+	return tp
+}
+
+// matchAt returns the length in words of the longest form that matches at
+// word wi within one sentence, or 0.
+func matchAt(toks []Token, words []int, wi int, forms [][]string) int {
+	best := 0
+	for _, f := range forms {
+		if len(f) <= best || wi+len(f) > len(words) {
+			continue
+		}
+		s := toks[words[wi]].Sentence
+		ok := true
+		for j, w := range f {
+			t := toks[words[wi+j]]
+			if t.Term != w || t.Sentence != s {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(f)
+		}
+	}
+	return best
+}
+
+// sortedKeys returns a map's keys in code-point order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

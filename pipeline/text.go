@@ -1,0 +1,175 @@
+package pipeline
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// ErrEmpty reports a document with no words once boilerplate is removed.
+var ErrEmpty = errors.New("no words (empty, or only boilerplate and punctuation)")
+
+// Decode turns a file's bytes into text. It strips a UTF-8 byte-order mark,
+// decodes UTF-16 that starts with a byte-order mark, and rejects binary data
+// (a NUL byte) and invalid UTF-8, naming the byte offset of the first bad
+// byte. Offsets reported by the pipeline are byte offsets into the returned
+// text, which for UTF-8 input without a BOM is the file itself.
+func Decode(b []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		b = b[3:]
+	case len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF):
+		return decodeUTF16(b)
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return "", fmt.Errorf("binary file: NUL byte at offset %d", i)
+	}
+	if !utf8.Valid(b) {
+		return "", fmt.Errorf("not UTF-8: invalid byte at offset %d (convert it, e.g. iconv -f latin1 -t utf-8)", invalidAt(b))
+	}
+	return string(b), nil
+}
+
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+func decodeUTF16(b []byte) (string, error) {
+	if len(b)%2 != 0 {
+		return "", errors.New("UTF-16 file with an odd number of bytes")
+	}
+	big := b[0] == 0xFE
+	u := make([]uint16, 0, len(b)/2-1)
+	for i := 2; i+1 < len(b); i += 2 {
+		if big {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		} else {
+			u = append(u, uint16(b[i+1])<<8|uint16(b[i]))
+		}
+	}
+	s := string(utf16.Decode(u))
+	if strings.ContainsRune(s, 0) {
+		return "", errors.New("binary file: NUL character in UTF-16 text")
+	}
+	return s, nil
+}
+
+// Canon holds the canonicalisation rules: whole-line boilerplate patterns.
+// Its zero value removes nothing.
+type Canon struct {
+	boilerplate []*regexp.Regexp
+}
+
+// NewCanon compiles boilerplate rules: RE2 regular expressions matched
+// against each line of a document (without its line break).
+func NewCanon(rules []string) (*Canon, error) {
+	c := &Canon{}
+	for _, r := range rules {
+		re, err := regexp.Compile(r)
+		if err != nil {
+			return nil, fmt.Errorf("boilerplate rule %q: %w", r, err)
+		}
+		c.boilerplate = append(c.boilerplate, re)
+	}
+	return c, nil
+}
+
+// isDash reports the dashes that separate words: em dash, en dash, figure
+// dash, horizontal bar, two-em and three-em dashes.
+func isDash(r rune) bool {
+	switch r {
+	case '\u2012', '\u2013', '\u2014', '\u2015', '\u2E3A', '\u2E3B':
+		return true
+	}
+	return false
+}
+
+// mask returns a working copy of text of the same byte length in which
+// boilerplate lines and dashes are replaced by spaces, so that every byte
+// offset into the copy is an offset into text. It also returns the offsets of
+// the dashes it blanked (outside boilerplate) and the number of boilerplate
+// lines.
+func (c *Canon) mask(text string) (work string, dashes []int, removed int) {
+	b := []byte(text)
+	if c != nil && len(c.boilerplate) > 0 {
+		for start := 0; start < len(b); {
+			end := bytes.IndexByte(b[start:], '\n')
+			if end < 0 {
+				end = len(b)
+			} else {
+				end += start
+			}
+			line := strings.TrimSuffix(text[start:end], "\r")
+			for _, re := range c.boilerplate {
+				if re.MatchString(line) {
+					for i := start; i < start+len(line); i++ {
+						b[i] = ' '
+					}
+					removed++
+					break
+				}
+			}
+			start = end + 1
+		}
+	}
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if isDash(r) {
+			dashes = append(dashes, i)
+			for j := i; j < i+n; j++ {
+				b[j] = ' '
+			}
+		}
+		i += n
+	}
+	return string(b), dashes, removed
+}
+
+// quoteFold maps typographic quotes and apostrophes to their ASCII forms,
+// and dashes to the Penn Treebank "--", the forms prose's tagger was trained
+// on.
+var quoteFold = strings.NewReplacer(
+	"\u2019", "'", "\u2018", "'", "\u201B", "'", "\u2032", "'", "\u02BC", "'",
+	"\u201C", `"`, "\u201D", `"`, "\u201E", `"`, "\u201F", `"`, "\u2033", `"`,
+	"\u00AB", `"`, "\u00BB", `"`,
+)
+
+// TagForm is the form of a token the tagger sees: Unicode NFC, curly
+// quotes and apostrophes folded to ASCII, dashes as "--".
+func TagForm(tok string) string {
+	if r, _ := utf8.DecodeRuneInString(tok); isDash(r) {
+		return "--"
+	}
+	return norm.NFC.String(quoteFold.Replace(tok))
+}
+
+// Term is the form under which a token is counted: its TagForm lower-cased
+// (Unicode simple case folding, not locale-specific).
+func Term(tok string) string {
+	return strings.ToLower(TagForm(tok))
+}
+
+// IsWord reports whether a token counts as a word: it holds at least one
+// letter or digit. Punctuation tokens are tagged but not counted as words.
+func IsWord(tok string) bool {
+	for _, r := range tok {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,100 @@
+package reports
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/stylometer/stylometer/pipeline"
+)
+
+// Column is a named numeric column of a per-document table, one value per
+// document in the table's document order.
+type Column struct {
+	Name   string
+	Values []float64
+}
+
+// DocumentsTable is documents.csv: one row per document with its id, path,
+// metadata (metaCols in order; empty where a document has no value), its
+// counts and the measures in cols.
+func DocumentsTable(docs []pipeline.Doc, metaCols []string, cols []Column) *Table {
+	t := &Table{Header: []string{"doc_id", "path"}}
+	t.Header = append(t.Header, metaCols...)
+	t.Header = append(t.Header, "bytes", "tokens", "types", "sentences", "punctuation", "boilerplate_lines")
+	for _, c := range cols {
+		t.Header = append(t.Header, c.Name)
+	}
+	for i, d := range docs {
+		row := []string{d.ID, d.Path}
+		for _, c := range metaCols {
+			row = append(row, d.Meta[c])
+		}
+		p := d.Profile
+		row = append(row, Int(d.Bytes), Int(p.Words), Int(len(p.Terms)), Int(p.Sentences), Int(p.Punctuation), Int(p.Boilerplate))
+		for _, c := range cols {
+			row = append(row, Float(c.Values[i]))
+		}
+		t.Add(row...)
+	}
+	return t
+}
+
+// TermsTable is terms.csv: one row per document and term, in document
+// order, then count descending, then term. rel_freq is count / the
+// document's words (a proportion, not a percentage); tfidf[i] gives each
+// document's tf-idf weights by term.
+func TermsTable(docs []pipeline.Doc, tfidf []map[string]float64) *Table {
+	t := &Table{Header: []string{"doc_id", "term", "count", "rel_freq", "tfidf"}}
+	for i, d := range docs {
+		p := d.Profile
+		for _, kv := range sortedCounts(p.Terms) {
+			t.Add(d.ID, kv.key, Int(kv.n), Float(float64(kv.n)/float64(p.Words)), Float(tfidf[i][kv.key]))
+		}
+	}
+	return t
+}
+
+// POSTable is pos.csv: one row per document and Penn Treebank tag, count
+// descending then tag; rel_freq is count / all the document's tokens,
+// punctuation included.
+func POSTable(docs []pipeline.Doc) *Table {
+	t := &Table{Header: []string{"doc_id", "tag", "count", "rel_freq"}}
+	for _, d := range docs {
+		p := d.Profile
+		all := p.Words + p.Punctuation
+		for _, kv := range sortedCounts(p.POS) {
+			t.Add(d.ID, kv.key, Int(kv.n), Float(float64(kv.n)/float64(all)))
+		}
+	}
+	return t
+}
+
+// ErrorsTable is errors.csv: one row per skipped input or problem; a header
+// only when nothing failed.
+func ErrorsTable(f []pipeline.Failure) *Table {
+	t := &Table{Header: []string{"path", "stage", "error"}}
+	for _, e := range f {
+		t.Add(e.Path, e.Stage, e.Err)
+	}
+	return t
+}
+
+type keyCount struct {
+	key string
+	n   int
+}
+
+// sortedCounts orders a count map by count descending, then key.
+func sortedCounts(m map[string]int) []keyCount {
+	out := make([]keyCount, 0, len(m))
+	for k, n := range m {
+		out = append(out, keyCount{k, n})
+	}
+	slices.SortFunc(out, func(a, b keyCount) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.key, b.key)
+	})
+	return out
+}
