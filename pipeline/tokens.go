@@ -147,7 +147,7 @@ func searchInts(a []int, x int) int {
 }
 
 // tagForm is the form the tagger sees for a token: its TagForm, with double
-// quotes as the Penn Treebank's `` (opening) and '' (closing), which is what
+// quotes as the Penn Treebank's “ (opening) and ” (closing), which is what
 // the tagger was trained on. A straight " opens when it is followed by a
 // non-space and preceded by a space, a bracket or the start of the text.
 func tagForm(text string, t token.Token) string {

@@ -13,7 +13,7 @@ import (
 // then flags override it. Its zero value plus defaults() is the documented
 // default run.
 type Config struct {
-	Out      string   `toml:"out" json:"out"`           // output folder; default "out"
+	Out      string   `toml:"out" json:"-"`             // output folder; default "out"
 	Meta     string   `toml:"meta" json:"meta"`         // metadata CSV joined on id or path
 	Workers  int      `toml:"workers" json:"-"`         // 0: GOMAXPROCS
 	Progress string   `toml:"progress" json:"-"`        // auto, bar, log, none

@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from this run")
+
+// seedsRun runs the CLI on the embedded seeds into a temporary folder and
+// returns that folder.
+func seedsRun(t *testing.T, args ...string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	cmd := newRootCmd(&stdout, &stderr)
+	cmd.SetArgs(append([]string{"--out", out, "--progress", "none"}, args...))
+	if err := cmd.ExecuteContext(context.Background()); err != nil {
+		t.Fatalf("stylometer %v: %v\nstderr:\n%s", args, err, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "report: ") || !strings.Contains(stdout.String(), "index.html") {
+		t.Errorf("stdout = %q, want the report's path", stdout.String())
+	}
+	return out
+}
+
+// files returns every file of dir by relative name.
+func files(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// withoutRuntime drops the manifest's runtime field (timings, workers).
+func withoutRuntime(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	delete(m, "runtime")
+	out, _ := json.MarshalIndent(m, "", "  ")
+	return out
+}
+
+func TestSeedsGolden(t *testing.T) {
+	got := files(t, seedsRun(t))
+	golden := "testdata/golden"
+	for _, name := range []string{"documents.csv", "terms.csv", "pos.csv", "errors.csv", "manifest.json"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("output %s is missing", name)
+		}
+	}
+	if *update {
+		_ = os.RemoveAll(golden)
+	}
+	for name, b := range got {
+		if !strings.HasSuffix(name, ".csv") && name != "manifest.json" {
+			continue
+		}
+		if name == "manifest.json" {
+			b = withoutRuntime(t, b)
+		}
+		path := filepath.Join(golden, filepath.FromSlash(name))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Errorf("%s: no golden file (run go test ./cmd/stylometer -update): %v", name, err)
+			continue
+		}
+		if !bytes.Equal(want, b) {
+			t.Errorf("%s differs from %s (rerun with -update after review)\n%s", name, path, firstDiff(want, b))
+		}
+	}
+}
+
+func firstDiff(want, got []byte) string {
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) && i < len(gl); i++ {
+		if wl[i] != gl[i] {
+			return "line " + itoa(i+1) + ":\nwant: " + clip(wl[i]) + "\ngot:  " + clip(gl[i])
+		}
+	}
+	return "lengths differ: want " + itoa(len(wl)) + " lines, got " + itoa(len(gl))
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+func clip(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "..."
+	}
+	return s
+}
+
+func TestWorkersByteIdentical(t *testing.T) {
+	one := files(t, seedsRun(t, "--workers", "1"))
+	four := files(t, seedsRun(t, "--workers", "4"))
+	if len(one) != len(four) {
+		t.Fatalf("--workers 1 wrote %d files, --workers 4 wrote %d", len(one), len(four))
+	}
+	for name, b := range one {
+		c := four[name]
+		if name == "manifest.json" {
+			b, c = withoutRuntime(t, b), withoutRuntime(t, c)
+		}
+		if !bytes.Equal(b, c) {
+			t.Errorf("%s differs between --workers 1 and 4", name)
+		}
+	}
+}
+
+func TestNoTermJoinsAcrossDashes(t *testing.T) {
+	out := seedsRun(t)
+	f, err := os.Open(filepath.Join(out, "terms.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	for _, r := range rows[1:] {
+		term := r[1]
+		if strings.ContainsAny(term, "\u2014\u2013’‘“”") {
+			t.Errorf("term %q holds a dash or a curly quote", term)
+		}
+		counts[term]++
+	}
+	// The seeds write both "Lenin’s" and "Lenin's"; both count as "lenin" + "'s".
+	if counts["'s"] == 0 || counts["lenin"] == 0 || counts["lenin's"] != 0 {
+		t.Errorf("possessive: docs with 's = %d, lenin = %d, lenin's = %d", counts["'s"], counts["lenin"], counts["lenin's"])
+	}
+}
+
+func TestBadInputsAreReported(t *testing.T) {
+	dir := t.TempDir()
+	good := "The soviets took power. The workers and the peasants followed the party."
+	for name, data := range map[string]string{"good1.txt": good, "good2.txt": good + " Lenin wrote.", "binary.txt": "PK\x03\x04\x00\x00binary", "empty.txt": ""} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Unreadable: a dangling link (root can read a mode-000 file).
+	if err := os.Symlink(filepath.Join(dir, "gone"), filepath.Join(dir, "unreadable.txt")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	cmd := newRootCmd(&stdout, &stderr)
+	cmd.SetArgs([]string{"run", "--out", out, "--progress", "none", dir})
+	if err := cmd.ExecuteContext(context.Background()); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	b, err := os.ReadFile(filepath.Join(out, "errors.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"binary.txt,decode,binary file: NUL byte at offset 4", "empty.txt,read,empty file", "unreadable.txt,read,"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("errors.csv lacks %q:\n%s", want, b)
+		}
+	}
+	docs, _ := os.ReadFile(filepath.Join(out, "documents.csv"))
+	if n := strings.Count(string(docs), "\n"); n != 3 {
+		t.Errorf("documents.csv has %d lines, want header + 2 good texts:\n%s", n, docs)
+	}
+	// --strict turns those rows into a non-zero exit, and keeps the output.
+	cmd = newRootCmd(&stdout, &stderr)
+	cmd.SetArgs([]string{"run", "--out", out, "--progress", "none", "--strict", dir})
+	if err := cmd.ExecuteContext(context.Background()); exitCode(err) != 3 {
+		t.Errorf("--strict: err = %v (exit %d), want exit 3", err, exitCode(err))
+	}
+}
+
+func TestFailedRunKeepsPreviousOutput(t *testing.T) {
+	out := seedsRun(t)
+	before := files(t, out)
+	var stdout, stderr bytes.Buffer
+	cmd := newRootCmd(&stdout, &stderr)
+	cmd.SetArgs([]string{"run", "--out", out, "--progress", "none", "--boilerplate", "([", "missing-dir"})
+	if err := cmd.ExecuteContext(context.Background()); err == nil {
+		t.Fatal("run with a bad input succeeded")
+	}
+	after := files(t, out)
+	if len(after) != len(before) || !bytes.Equal(after["terms.csv"], before["terms.csv"]) {
+		t.Error("a failed run changed the previous output")
+	}
+}
+
+func TestUnknownConfigKey(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "c.toml")
+	if err := os.WriteFile(p, []byte("group_by = [\"stance\"]\n[stylometry]\nmfv = \"100\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := newRootCmd(&stdout, &stderr)
+	cmd.SetArgs([]string{"--config", p, "--progress", "none", "--out", t.TempDir()})
+	err := cmd.ExecuteContext(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "stylometry.mfv") {
+		t.Errorf("unknown key: err = %v, want it named", err)
+	}
+}

@@ -1,0 +1,193 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestBuildHandCounted(t *testing.T) {
+	tg := newTestTagger(t)
+	// Two sentences; hand count:
+	//   sentence 1: The party led the workers .        -> 5 words
+	//   sentence 2: The workers ’s party won .         -> "workers", "’s"? no:
+	// "workers’" ends in an apostrophe, which prose splits as a suffix, so
+	// sentence 2 is: The | workers | ’ | party | won | .  -> 4 words
+	// ("’" has no letter: punctuation).
+	text := "The party led the workers. The workers’ party won."
+	toks, sents, _ := tg.Tokens(nil, text)
+	p := Build(text, toks, sents, ProfileOptions{
+		Targets: []Target{NewTarget("party")},
+		Window:  2,
+		Context: 1,
+	})
+	wantTerms := map[string]int{"the": 3, "party": 2, "led": 1, "workers": 2, "won": 1}
+	if d := cmp.Diff(wantTerms, p.Terms); d != "" {
+		t.Errorf("Terms (-want +got):\n%s", d)
+	}
+	if p.Words != 9 || p.Sentences != 2 || p.Punctuation != 3 {
+		t.Errorf("Words, Sentences, Punctuation = %d, %d, %d, want 9, 2, 3", p.Words, p.Sentences, p.Punctuation)
+	}
+	if d := cmp.Diff([]int{5, 4}, p.SentenceLengths); d != "" {
+		t.Errorf("SentenceLengths (-want +got):\n%s", d)
+	}
+	// Word lengths: the×3 (3), party×2 (5), led (3), workers×2 (7), won (3).
+	if d := cmp.Diff(map[int]int{3: 5, 5: 2, 7: 2}, p.WordLengths); d != "" {
+		t.Errorf("WordLengths (-want +got):\n%s", d)
+	}
+	// "party" twice. Window 2 words each side, inside the sentence:
+	//   1st: [The] party [led the]      -> the, led, the
+	//   2nd: [The workers] party [won]  -> the, workers, won
+	tp := p.Targets[0]
+	wantColl := map[string]int{"the": 3, "led": 1, "workers": 1, "won": 1}
+	if tp.Count != 2 || tp.WindowTokens != 6 {
+		t.Errorf("Count, WindowTokens = %d, %d, want 2, 6", tp.Count, tp.WindowTokens)
+	}
+	if d := cmp.Diff(wantColl, tp.Collocates); d != "" {
+		t.Errorf("Collocates (-want +got):\n%s", d)
+	}
+	for _, k := range tp.KWIC {
+		if got := text[k.Offset : k.Offset+len(k.Keyword)]; got != k.Keyword {
+			t.Errorf("KWIC at %d: %q, text has %q", k.Offset, k.Keyword, got)
+		}
+	}
+	if got := tp.KWIC[1].Left + " [" + tp.KWIC[1].Keyword + "] " + tp.KWIC[1].Right; got != "workers’ [party] won" {
+		t.Errorf("KWIC[1] = %q", got)
+	}
+}
+
+func TestBuildPhraseTargetAndSamples(t *testing.T) {
+	tg := newTestTagger(t)
+	text := "The working class rules. Class working is not the working class."
+	toks, sents, _ := tg.Tokens(nil, text)
+	p := Build(text, toks, sents, ProfileOptions{
+		Targets:    []Target{NewTarget("working class", "working class", "proletariat")},
+		SampleSize: 4,
+		SliceSize:  6,
+	})
+	if got := p.Targets[0].Count; got != 2 {
+		t.Errorf("working class count = %d, want 2", got)
+	}
+	// 11 words: samples of 4 -> 2 complete samples (8 words), 3 dropped.
+	if len(p.Samples) != 2 || p.Samples[1].Terms["class"] != 1 || p.Samples[0].Terms["the"] != 1 {
+		t.Errorf("samples = %+v", p.Samples)
+	}
+	// Slices of 6 words: 6 + 5 (kept: at least half) -> 2 slices; "working"
+	// is in both, "rules" in the first only.
+	if p.Slices != 2 || p.SlicePresence["working"] != 2 || p.SlicePresence["rules"] != 1 {
+		t.Errorf("slices = %d, presence = %v", p.Slices, p.SlicePresence)
+	}
+}
+
+func TestCountFeature(t *testing.T) {
+	tg := newTestTagger(t)
+	text := "Land and peace. Land and bread."
+	toks, _, _ := tg.Tokens(nil, text)
+	tests := []struct {
+		f    Feature
+		want map[string]int
+	}{
+		{Feature{"word", 2}, map[string]int{"land and": 2, "and peace": 1, "and bread": 1}},
+		// "land and peace": lan and nd_ d_a _an and nd_ d_p _pe pea eac ace
+		{Feature{"char", 3}, map[string]int{"lan": 2, "and": 4, "nd ": 4, "d a": 2, " an": 2, "d p": 1, " pe": 1, "pea": 1, "eac": 1, "ace": 1, "d b": 1, " br": 1, "bre": 1, "rea": 1, "ead": 1}},
+		{Feature{"pos", 1}, nil}, // checked below: every token tagged
+	}
+	for _, tc := range tests {
+		got := map[string]int{}
+		countFeature(tc.f, toks, got)
+		if tc.want == nil {
+			n := 0
+			for _, c := range got {
+				n += c
+			}
+			if n != len(toks) {
+				t.Errorf("pos:1 counts %d tags, want %d", n, len(toks))
+			}
+			continue
+		}
+		if d := cmp.Diff(tc.want, got); d != "" {
+			t.Errorf("countFeature(%v) (-want +got):\n%s", tc.f, d)
+		}
+	}
+}
+
+func TestParseFeature(t *testing.T) {
+	for spec, want := range map[string]string{"word:1": "word:1", "word": "word:1", "char": "char:3", "POS:2": "pos:2"} {
+		f, err := ParseFeature(spec)
+		if err != nil || f.String() != want {
+			t.Errorf("ParseFeature(%q) = %v, %v, want %s", spec, f, err, want)
+		}
+	}
+	for _, bad := range []string{"letters:2", "word:0", "word:x"} {
+		if _, err := ParseFeature(bad); err == nil {
+			t.Errorf("ParseFeature(%q) succeeded, want an error", bad)
+		}
+	}
+}
+
+func memSource(id, text string) Source {
+	return Source{ID: id, Path: id + ".txt", Read: func() ([]byte, error) { return []byte(text), nil }}
+}
+
+func TestRunOrderAndErrorIsolation(t *testing.T) {
+	tg := newTestTagger(t)
+	var src []Source
+	for i := range 20 {
+		src = append(src, memSource(fmt.Sprintf("d%02d", i), strings.Repeat(fmt.Sprintf("word%d ", i), i+1)))
+	}
+	src[3] = Source{ID: "unreadable", Path: "unreadable.txt", Read: func() ([]byte, error) { return nil, errors.New("permission denied") }}
+	src[7] = memSource("binary", "\x00\x01\x02")
+	src[11] = memSource("empty", "")
+	src[15] = memSource("punct", "... !!! ---")
+	for _, workers := range []int{1, 4} {
+		res, err := Run(context.Background(), tg, src, Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Docs) != 16 {
+			t.Fatalf("workers=%d: %d docs, want 16", workers, len(res.Docs))
+		}
+		prev := ""
+		for _, d := range res.Docs {
+			if d.ID <= prev {
+				t.Errorf("workers=%d: %s after %s: not input order", workers, d.ID, prev)
+			}
+			prev = d.ID
+		}
+		var got []string
+		for _, f := range res.Failures {
+			got = append(got, f.Path+" "+f.Stage)
+		}
+		want := []string{"unreadable.txt read", "binary.txt decode", "empty.txt read", "punct.txt text"}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("workers=%d failures (-want +got):\n%s", workers, d)
+		}
+	}
+}
+
+func TestRunCancel(t *testing.T) {
+	tg := newTestTagger(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var src []Source
+	for i := range 200 {
+		src = append(src, memSource(fmt.Sprint(i), "Some words to tag here."))
+	}
+	var done atomic.Int64
+	_, err := Run(ctx, tg, src, Options{Workers: 2, Progress: func(n int) {
+		if n == 5 {
+			cancel()
+		}
+		done.Store(int64(n))
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run after cancel: err = %v, want context.Canceled", err)
+	}
+	if n := done.Load(); n >= 200 {
+		t.Errorf("all %d documents were processed after cancellation", n)
+	}
+}
