@@ -53,7 +53,7 @@ terms). With no arguments it analyses its embedded seed corpus into out/.`,
 	root.SetOut(stderr)
 	root.SetErr(stderr)
 	run := newRunCmd(stdout, stderr)
-	root.AddCommand(run)
+	root.AddCommand(run, newBenchCmd(stdout, stderr))
 	// Plain "stylometer" is "stylometer run" on the seeds.
 	root.Flags().AddFlagSet(run.Flags())
 	root.RunE = run.RunE

@@ -30,12 +30,23 @@ func (t *timer) lap(stage string) {
 // run is the whole job: read the corpus, analyse it, write every output
 // into cfg.Out (atomically) and say where the report is on stdout.
 func run(ctx context.Context, cfg Config, paths []string, stdout, stderr io.Writer) error {
+	_, err := job(ctx, cfg, paths, stdout, stderr)
+	return err
+}
+
+// summary is what a finished job reports to the benchmark.
+type summary struct {
+	docs, tokens int
+	timings      []reports.StageTiming
+}
+
+func job(ctx context.Context, cfg Config, paths []string, stdout, stderr io.Writer) (*summary, error) {
 	started := time.Now()
 	tm := &timer{last: started}
 
 	src, meta, err := sources(cfg, paths)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var metaCols []string
 	var problems []pipeline.Failure
@@ -54,21 +65,21 @@ func run(ctx context.Context, cfg Config, paths []string, stdout, stderr io.Writ
 
 	canon, err := pipeline.NewCanon(cfg.Text.Boilerplate)
 	if err != nil {
-		return fmt.Errorf("config: %w", err)
+		return nil, fmt.Errorf("config: %w", err)
 	}
 	opt, err := profileOptions(cfg)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tagger, err := pipeline.NewTagger()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tm.lap("setup")
 
 	prog, err := newProgress(cfg.Progress, stderr, len(src))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	res, err := pipeline.Run(ctx, tagger, src, pipeline.Options{
 		Workers:  cfg.Workers,
@@ -79,7 +90,7 @@ func run(ctx context.Context, cfg Config, paths []string, stdout, stderr io.Writ
 	})
 	prog.finish()
 	if err != nil {
-		return fmt.Errorf("interrupted, previous output kept: %w", err)
+		return nil, fmt.Errorf("interrupted, previous output kept: %w", err)
 	}
 	for _, f := range res.Failures {
 		fmt.Fprintf(stderr, "stylometer: skipped %s (%s): %s\n", f.Path, f.Stage, f.Err)
@@ -89,45 +100,49 @@ func run(ctx context.Context, cfg Config, paths []string, stdout, stderr io.Writ
 	}
 	failures := append(res.Failures, problems...)
 	if len(res.Docs) == 0 {
-		return fmt.Errorf("no document could be analysed (%d failed)", len(res.Failures))
+		return nil, fmt.Errorf("no document could be analysed (%d failed)", len(res.Failures))
 	}
 	tm.lap("documents")
 
 	prog.stage("analysis")
 	st, err := analyse(cfg, res.Docs, metaCols)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tm.lap("analysis")
 
 	prog.stage("writing " + cfg.Out)
 	out, err := newOutDir(cfg.Out)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := writeAll(out, cfg, st, failures); err != nil {
 		out.abort()
-		return err
+		return nil, err
 	}
 	tm.lap("write")
 	if err := writeManifest(out, cfg, src, res, len(failures), started, tm); err != nil {
 		out.abort()
-		return err
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		out.abort()
-		return fmt.Errorf("interrupted, previous output kept: %w", err)
+		return nil, fmt.Errorf("interrupted, previous output kept: %w", err)
 	}
 	if err := out.commit(); err != nil {
 		out.abort()
-		return err
+		return nil, err
 	}
 	abs, _ := filepath.Abs(filepath.Join(cfg.Out, "index.html"))
 	fmt.Fprintf(stdout, "%d documents analysed, %d skipped; report: %s\n", len(res.Docs), len(res.Failures), abs)
-	if cfg.Strict && len(failures) > 0 {
-		return errStrict
+	sum := &summary{docs: len(res.Docs), timings: tm.stages}
+	for _, d := range res.Docs {
+		sum.tokens += d.Profile.Words
 	}
-	return nil
+	if cfg.Strict && len(failures) > 0 {
+		return sum, errStrict
+	}
+	return sum, nil
 }
 
 // sources lists the documents: the paths given, or the embedded seeds with
