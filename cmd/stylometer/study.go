@@ -3,8 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/stylometer/stylometer/analysis"
+	"github.com/stylometer/stylometer/analysis/framing"
+	"github.com/stylometer/stylometer/analysis/keyness"
 	"github.com/stylometer/stylometer/pipeline"
 	"github.com/stylometer/stylometer/reports"
 )
@@ -17,6 +21,11 @@ type study struct {
 	words    *analysis.Table // all word terms, for terms.csv
 	tfidf    []map[string]float64
 	docCols  []reports.Column
+
+	targets    []string
+	keyness    []framing.KeynessResult
+	collocates []framing.Collocate
+	rates      []framing.Rate
 }
 
 // profileOptions turns the configuration into what each worker counts.
@@ -74,7 +83,65 @@ func analyse(cfg Config, docs []pipeline.Doc, metaCols []string) (*study, error)
 			}
 		}
 	}
+	if err := st.frame(cfg); err != nil {
+		return nil, err
+	}
 	return st, nil
+}
+
+// frame runs the framing comparisons: keyness per scope, collocates and
+// rates per target and unit.
+func (st *study) frame(cfg Config) error {
+	fc := cfg.Framing
+	prior, err := parsePrior(fc.Prior)
+	if err != nil {
+		return err
+	}
+	stop, err := framing.Stopwords(fc.Stopwords)
+	if err != nil {
+		return fmt.Errorf("--stopwords: %w", err)
+	}
+	fdocs := make([]framing.Doc, len(st.docs))
+	for i, d := range st.docs {
+		p := d.Profile
+		fd := framing.Doc{ID: d.ID, Meta: d.Meta, Words: p.Words, Terms: p.Content, All: p.Terms,
+			Slices: p.Slices, SlicePresence: p.SlicePresence}
+		if fc.AllWords {
+			fd.Terms = p.Terms
+		}
+		for _, t := range p.Targets {
+			fd.Targets = append(fd.Targets, framing.Target{Count: t.Count, Collocates: t.Collocates, WindowTokens: t.WindowTokens})
+		}
+		fdocs[i] = fd
+	}
+	scopes := framing.Scopes(fdocs, cfg.GroupBy, fc.Pairs)
+	st.keyness = framing.Keyness(fdocs, scopes, framing.Options{
+		Keyness:  keyness.Options{Prior: prior},
+		MinCount: fc.MinCount,
+		Stop:     stop,
+	})
+	for _, t := range fc.Targets {
+		st.targets = append(st.targets, t.Name)
+	}
+	units := framing.Units(fdocs, cfg.GroupBy)
+	st.collocates = framing.Collocates(fdocs, st.targets, units, 2)
+	st.rates = framing.Rates(fdocs, st.targets, units)
+	return nil
+}
+
+// parsePrior reads --prior: "corpus" (informative: each term's corpus
+// count) or "uniform:A".
+func parsePrior(s string) (keyness.Prior, error) {
+	if s == "" || s == "corpus" {
+		return keyness.Prior{}, nil
+	}
+	if v, ok := strings.CutPrefix(s, "uniform:"); ok {
+		a, err := strconv.ParseFloat(v, 64)
+		if err == nil && a > 0 {
+			return keyness.Prior{Uniform: a}, nil
+		}
+	}
+	return keyness.Prior{}, fmt.Errorf("--prior %q: want corpus or uniform:A with A > 0", s)
 }
 
 // writeAll writes every output file into out.
@@ -92,6 +159,18 @@ func writeAll(out *outDir, cfg Config, st *study, failures []pipeline.Failure) e
 		return err
 	}
 	if err := csvFile("errors.csv", reports.ErrorsTable(failures)); err != nil {
+		return err
+	}
+	if err := csvFile("keyness.csv", reports.KeynessTable(st.keyness)); err != nil {
+		return err
+	}
+	if err := csvFile("collocates.csv", reports.CollocatesTable(st.collocates, cfg.Framing.Window)); err != nil {
+		return err
+	}
+	if err := csvFile("targets.csv", reports.TargetsTable(st.rates)); err != nil {
+		return err
+	}
+	if err := csvFile("kwic.csv", reports.KWICTable(st.docs, st.targets)); err != nil {
 		return err
 	}
 	return out.write("index.html", func(w io.Writer) error {

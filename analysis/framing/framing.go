@@ -1,0 +1,300 @@
+package framing
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/stylometer/stylometer/analysis/collocate"
+	"github.com/stylometer/stylometer/analysis/keyness"
+)
+
+// Doc is what framing needs of one document.
+type Doc struct {
+	ID    string
+	Meta  map[string]string // grouping column -> value
+	Words int               // all word tokens: the denominator of rates
+	// Terms are the counts keyness compares (content words, or all words).
+	Terms map[string]int
+	// All are the counts of every word, for collocate frequencies.
+	All map[string]int
+	// Slices and SlicePresence feed Zeta: the document's slices and, per
+	// term, how many of them contain it.
+	Slices        int
+	SlicePresence map[string]int
+	// Targets, in the order of the target names given to Collocates.
+	Targets []Target
+}
+
+// Target is what one document says around one target term.
+type Target struct {
+	Count        int
+	Collocates   map[string]int
+	WindowTokens int
+}
+
+// Scope is one comparison: Target against Reference. Kind is "document" or
+// the grouping column; Reference is "rest" or, for pairs, the other value.
+type Scope struct {
+	Kind      string
+	Target    string
+	Reference string
+	in, out   []int // document indices
+}
+
+// Scopes lists the comparisons: each document against the rest; each
+// non-empty value of each column in groupBy against every document with
+// another value; with pairs, every ordered pair of values of each column.
+// Values are in code-point order. A column with fewer than two values gives
+// no comparison (there is nothing to contrast).
+func Scopes(docs []Doc, groupBy []string, pairs bool) []Scope {
+	var out []Scope
+	if len(docs) > 1 {
+		for i, d := range docs {
+			s := Scope{Kind: "document", Target: d.ID, Reference: "rest", in: []int{i}}
+			for j := range docs {
+				if j != i {
+					s.out = append(s.out, j)
+				}
+			}
+			out = append(out, s)
+		}
+	}
+	for _, col := range groupBy {
+		members := map[string][]int{}
+		for i, d := range docs {
+			if v := d.Meta[col]; v != "" {
+				members[v] = append(members[v], i)
+			}
+		}
+		values := make([]string, 0, len(members))
+		for v := range members {
+			values = append(values, v)
+		}
+		slices.Sort(values)
+		if len(values) < 2 {
+			continue
+		}
+		for _, v := range values {
+			s := Scope{Kind: col, Target: v, Reference: "rest", in: members[v]}
+			for _, w := range values {
+				if w != v {
+					s.out = append(s.out, members[w]...)
+				}
+			}
+			slices.Sort(s.out)
+			out = append(out, s)
+		}
+		if pairs && len(values) > 2 {
+			for _, v := range values {
+				for _, w := range values {
+					if v != w {
+						out = append(out, Scope{Kind: col, Target: v, Reference: w, in: members[v], out: members[w]})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Members returns the indices of the documents on the target side.
+func (s Scope) Members() []int { return s.in }
+
+// Options configure Keyness. The zero value keeps every term and uses
+// keyness's defaults (informative prior, no correction).
+type Options struct {
+	Keyness  keyness.Options
+	MinCount int             // minimum count of a term over the two sides
+	Stop     map[string]bool // terms left out
+}
+
+// KeynessResult is one scope's rows, in keyness.Compare's order.
+type KeynessResult struct {
+	Scope Scope
+	Rows  []keyness.Row
+}
+
+// Keyness compares every scope, returning rows for every term that occurs
+// at least opt.MinCount times over the scope's two sides.
+func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
+	out := make([]KeynessResult, 0, len(scopes))
+	for _, s := range scopes {
+		t, r := pool(docs, s.in), pool(docs, s.out)
+		var c keyness.Counts
+		c.TargetTotal, c.ReferenceTotal = float64(t.words), float64(r.words)
+		c.NTargetSlices, c.NReferenceSlices = t.slices, r.slices
+		for _, term := range unionKeys(t.terms, r.terms) {
+			a, b := t.terms[term], r.terms[term]
+			if a+b < opt.MinCount || opt.Stop[term] {
+				continue
+			}
+			c.Terms = append(c.Terms, term)
+			c.Target = append(c.Target, float64(a))
+			c.Reference = append(c.Reference, float64(b))
+			c.TargetSlices = append(c.TargetSlices, float64(t.presence[term]))
+			c.ReferenceSlices = append(c.ReferenceSlices, float64(r.presence[term]))
+		}
+		out = append(out, KeynessResult{Scope: s, Rows: keyness.Compare(c, opt.Keyness)})
+	}
+	return out
+}
+
+type pooled struct {
+	words, slices int
+	terms         map[string]int
+	presence      map[string]int
+}
+
+func pool(docs []Doc, idx []int) pooled {
+	p := pooled{terms: map[string]int{}, presence: map[string]int{}}
+	for _, i := range idx {
+		d := docs[i]
+		p.words += d.Words
+		p.slices += d.Slices
+		for t, n := range d.Terms {
+			p.terms[t] += n
+		}
+		for t, n := range d.SlicePresence {
+			p.presence[t] += n
+		}
+	}
+	return p
+}
+
+func unionKeys(a, b map[string]int) []string {
+	keys := make([]string, 0, len(a)+len(b))
+	for k := range a {
+		keys = append(keys, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Unit is a set of documents that collocates and rates are reported for:
+// one document, one value of a grouping column, or the whole corpus.
+type Unit struct {
+	Kind string // "document", a grouping column, or "corpus"
+	Name string
+	in   []int
+}
+
+// Units lists the documents, each value of each grouping column (code-point
+// order) and the corpus.
+func Units(docs []Doc, groupBy []string) []Unit {
+	var out []Unit
+	all := make([]int, len(docs))
+	for i, d := range docs {
+		out = append(out, Unit{Kind: "document", Name: d.ID, in: []int{i}})
+		all[i] = i
+	}
+	for _, col := range groupBy {
+		members := map[string][]int{}
+		for i, d := range docs {
+			if v := d.Meta[col]; v != "" {
+				members[v] = append(members[v], i)
+			}
+		}
+		values := make([]string, 0, len(members))
+		for v := range members {
+			values = append(values, v)
+		}
+		slices.Sort(values)
+		for _, v := range values {
+			out = append(out, Unit{Kind: col, Name: v, in: members[v]})
+		}
+	}
+	return append(out, Unit{Kind: "corpus", Name: "corpus", in: all})
+}
+
+// Collocate is one collocate of one target in one unit.
+type Collocate struct {
+	Target    string
+	Unit      Unit
+	Collocate string
+	Freq      collocate.Freq
+	Stats     collocate.Stats
+}
+
+// Collocates scores, for every target and unit, each word seen at least
+// minCooc times in the target's windows: f_xy from the windows, f_x the
+// target's occurrences, f_y the word's count and N the words of the unit, W
+// the words inside its windows. Rows come by target, then unit, then G²
+// descending (NaN last), then collocate.
+func Collocates(docs []Doc, targets []string, units []Unit, minCooc int) []Collocate {
+	var out []Collocate
+	for ti, name := range targets {
+		for _, u := range units {
+			var x, w, n int
+			cooc, freq := map[string]int{}, map[string]int{}
+			for _, i := range u.in {
+				d := docs[i]
+				tg := d.Targets[ti]
+				x += tg.Count
+				w += tg.WindowTokens
+				n += d.Words
+				for c, k := range tg.Collocates {
+					cooc[c] += k
+				}
+				for c, k := range d.All {
+					freq[c] += k
+				}
+			}
+			var rows []Collocate
+			for c, xy := range cooc {
+				if xy < minCooc {
+					continue
+				}
+				f := collocate.Freq{XY: float64(xy), X: float64(x), Y: float64(freq[c]), N: float64(n), W: float64(w)}
+				rows = append(rows, Collocate{Target: name, Unit: u, Collocate: c, Freq: f, Stats: collocate.Score(f)})
+			}
+			slices.SortFunc(rows, func(a, b Collocate) int {
+				an, bn := a.Stats.G2 != a.Stats.G2, b.Stats.G2 != b.Stats.G2
+				switch {
+				case an != bn:
+					if an {
+						return 1
+					}
+					return -1
+				case !an && a.Stats.G2 != b.Stats.G2:
+					return cmp.Compare(b.Stats.G2, a.Stats.G2)
+				}
+				return cmp.Compare(a.Collocate, b.Collocate)
+			})
+			out = append(out, rows...)
+		}
+	}
+	return out
+}
+
+// Rate is how often one unit names one target.
+type Rate struct {
+	Target string
+	Unit   Unit
+	Count  int
+	Words  int
+	Per10k float64 // Count / Words × 10,000
+}
+
+// Rates gives each target's rate per 10,000 words in each unit.
+func Rates(docs []Doc, targets []string, units []Unit) []Rate {
+	var out []Rate
+	for ti, name := range targets {
+		for _, u := range units {
+			r := Rate{Target: name, Unit: u}
+			for _, i := range u.in {
+				r.Count += docs[i].Targets[ti].Count
+				r.Words += docs[i].Words
+			}
+			if r.Words > 0 {
+				r.Per10k = float64(r.Count) / float64(r.Words) * 1e4
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}

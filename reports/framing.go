@@ -1,0 +1,62 @@
+package reports
+
+import (
+	"github.com/stylometer/stylometer/analysis/framing"
+	"github.com/stylometer/stylometer/pipeline"
+)
+
+// KeynessTable is keyness.csv: one row per scope (document or grouping
+// column), target, reference and term, with every measure side by side.
+// Rates are per 10,000 words.
+func KeynessTable(res []framing.KeynessResult) *Table {
+	t := &Table{Header: []string{"scope", "target", "reference", "term", "n_target", "n_reference",
+		"rate_target", "rate_reference", "g2", "p", "p_adj", "chi2", "pmi", "log_ratio", "pct_diff",
+		"bic", "ell", "log_odds", "log_odds_z", "zeta_craig", "zeta_eder"}}
+	for _, r := range res {
+		for _, k := range r.Rows {
+			t.Add(r.Scope.Kind, r.Scope.Target, r.Scope.Reference, k.Term, Float(k.NTarget), Float(k.NReference),
+				Float(k.RelTarget), Float(k.RelReference), Float(k.G2), Float(k.P), Float(k.PAdj), Float(k.Chi2),
+				Float(k.PMI), Float(k.LogRatio), Float(k.PctDiff), Float(k.BIC), Float(k.ELL),
+				Float(k.LogOddsDelta), Float(k.LogOddsZ), Float(k.ZetaCraig), Float(k.ZetaEder))
+		}
+	}
+	return t
+}
+
+// CollocatesTable is collocates.csv: one row per target, unit and
+// collocate.
+func CollocatesTable(rows []framing.Collocate, window int) *Table {
+	t := &Table{Header: []string{"target", "scope", "unit", "collocate", "window", "cooc", "target_count",
+		"collocate_count", "tokens", "window_tokens", "pmi", "log_dice", "g2", "p"}}
+	for _, c := range rows {
+		t.Add(c.Target, c.Unit.Kind, c.Unit.Name, c.Collocate, Int(window), Float(c.Freq.XY), Float(c.Freq.X),
+			Float(c.Freq.Y), Float(c.Freq.N), Float(c.Freq.W), Float(c.Stats.PMI), Float(c.Stats.LogDice),
+			Float(c.Stats.G2), Float(c.Stats.P))
+	}
+	return t
+}
+
+// TargetsTable is targets.csv: each target's count and rate per 10,000
+// words in each document, group and the corpus.
+func TargetsTable(rates []framing.Rate) *Table {
+	t := &Table{Header: []string{"target", "scope", "unit", "count", "tokens", "per_10k"}}
+	for _, r := range rates {
+		t.Add(r.Target, r.Unit.Kind, r.Unit.Name, Int(r.Count), Int(r.Words), Float(r.Per10k))
+	}
+	return t
+}
+
+// KWICTable is kwic.csv: one row per occurrence of a target, in document,
+// target, then text order. position is the byte offset of the keyword in the
+// original file: original[position:position+len(keyword)] == keyword.
+func KWICTable(docs []pipeline.Doc, targets []string) *Table {
+	t := &Table{Header: []string{"doc_id", "target", "position", "left", "keyword", "right"}}
+	for _, d := range docs {
+		for ti, name := range targets {
+			for _, k := range d.Profile.Targets[ti].KWIC {
+				t.Add(d.ID, name, Int(k.Offset), k.Left, k.Keyword, k.Right)
+			}
+		}
+	}
+	return t
+}
