@@ -9,8 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/stylometer/stylometer/seeds"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from this run")
@@ -229,5 +232,54 @@ func TestUnknownConfigKey(t *testing.T) {
 	err := cmd.ExecuteContext(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "stylometry.mfv") {
 		t.Errorf("unknown key: err = %v, want it named", err)
+	}
+}
+
+func readCSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var out []map[string]string
+	for _, r := range rows[1:] {
+		m := map[string]string{}
+		for i, h := range rows[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func TestKWICQuotesTheOriginal(t *testing.T) {
+	out := seedsRun(t)
+	rows := readCSV(t, filepath.Join(out, "kwic.csv"))
+	if len(rows) < 100 {
+		t.Fatalf("kwic.csv has %d rows; the seeds name their targets hundreds of times", len(rows))
+	}
+	texts := map[string]string{}
+	for _, r := range rows {
+		id := r["doc_id"]
+		if _, ok := texts[id]; !ok {
+			b, err := fs.ReadFile(seeds.FS(), id+".txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts[id] = string(b)
+		}
+		text := texts[id]
+		pos, err := strconv.Atoi(r["position"])
+		if err != nil || pos < 0 || pos+len(r["keyword"]) > len(text) {
+			t.Fatalf("row %v: bad position", r)
+		}
+		if got := text[pos : pos+len(r["keyword"])]; got != r["keyword"] {
+			t.Errorf("%s@%d: keyword %q, original has %q", id, pos, r["keyword"], got)
+		}
 	}
 }

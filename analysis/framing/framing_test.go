@@ -1,0 +1,116 @@
+package framing
+
+import (
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/stylometer/stylometer/analysis/keyness"
+)
+
+func testDocs() []Doc {
+	return []Doc{
+		{ID: "a", Meta: map[string]string{"stance": "left"}, Words: 10,
+			Terms: map[string]int{"soviet": 3, "party": 1}, All: map[string]int{"soviet": 3, "party": 1, "the": 6},
+			Slices: 1, SlicePresence: map[string]int{"soviet": 1, "party": 1},
+			Targets: []Target{{Count: 1, Collocates: map[string]int{"soviet": 2, "the": 1}, WindowTokens: 3}}},
+		{ID: "b", Meta: map[string]string{"stance": "left"}, Words: 20,
+			Terms: map[string]int{"soviet": 1, "party": 4}, All: map[string]int{"soviet": 1, "party": 4, "the": 15},
+			Slices: 2, SlicePresence: map[string]int{"soviet": 1, "party": 2},
+			Targets: []Target{{Count: 4, Collocates: map[string]int{"the": 5}, WindowTokens: 8}}},
+		{ID: "c", Meta: map[string]string{"stance": "right"}, Words: 30,
+			Terms: map[string]int{"party": 6, "market": 5}, All: map[string]int{"party": 6, "market": 5, "the": 19},
+			Slices: 3, SlicePresence: map[string]int{"party": 3, "market": 2},
+			Targets: []Target{{Count: 6, Collocates: map[string]int{"market": 2, "the": 6}, WindowTokens: 12}}},
+		{ID: "d", Meta: map[string]string{}, Words: 5,
+			Terms: map[string]int{"party": 1}, All: map[string]int{"party": 1, "the": 4},
+			Slices: 1, SlicePresence: map[string]int{"party": 1},
+			Targets: []Target{{Count: 1, Collocates: map[string]int{}, WindowTokens: 0}}},
+	}
+}
+
+func TestScopes(t *testing.T) {
+	got := []string{}
+	for _, s := range Scopes(testDocs(), []string{"stance", "outlet"}, true) {
+		got = append(got, s.Kind+":"+s.Target+"/"+s.Reference)
+	}
+	// Documents against the rest; "stance" values against each other (d has
+	// none, so it is on neither side); "outlet" has no values: no scope.
+	// With two values, pairs add nothing beyond value-vs-rest.
+	want := []string{"document:a/rest", "document:b/rest", "document:c/rest", "document:d/rest",
+		"stance:left/rest", "stance:right/rest"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("Scopes (-want +got):\n%s", d)
+	}
+	left := Scopes(testDocs(), []string{"stance"}, false)[4]
+	if d := cmp.Diff([]int{0, 1}, left.in); d != "" || !cmp.Equal([]int{2}, left.out) {
+		t.Errorf("left scope = %v vs %v, want [0 1] vs [2]", left.in, left.out)
+	}
+}
+
+func TestKeynessPoolsGroups(t *testing.T) {
+	docs := testDocs()
+	scopes := Scopes(docs, []string{"stance"}, false)
+	res := Keyness(docs, scopes, Options{MinCount: 2})
+	got := res[4] // stance: left vs right
+	// Pooled by hand: left = a+b: words 30, soviet 3+1 = 4, party 1+4 = 5,
+	// slices 3 (soviet in 2, party in 3); right = c: words 30, party 6,
+	// market 5, slices 3 (party 3, market 2).
+	want := keyness.Compare(keyness.Counts{
+		Terms:       []string{"market", "party", "soviet"},
+		Target:      []float64{0, 5, 4},
+		Reference:   []float64{5, 6, 0},
+		TargetTotal: 30, ReferenceTotal: 30,
+		TargetSlices: []float64{0, 3, 2}, ReferenceSlices: []float64{2, 3, 0},
+		NTargetSlices: 3, NReferenceSlices: 3,
+	}, keyness.Options{})
+	if d := cmp.Diff(want, got.Rows, cmp.Comparer(func(x, y float64) bool {
+		return x == y || math.IsNaN(x) && math.IsNaN(y)
+	})); d != "" {
+		t.Errorf("left vs right (-want +got):\n%s", d)
+	}
+	// MinCount 2 drops nothing here; MinCount 6 keeps party (11) only.
+	if rows := Keyness(docs, scopes[4:5], Options{MinCount: 6})[0].Rows; len(rows) != 1 || rows[0].Term != "party" {
+		t.Errorf("MinCount 6 rows = %v, want party only", rows)
+	}
+}
+
+func TestCollocatesAndRates(t *testing.T) {
+	docs := testDocs()
+	units := Units(docs, []string{"stance"})
+	var names []string
+	for _, u := range units {
+		names = append(names, u.Kind+":"+u.Name)
+	}
+	if d := cmp.Diff([]string{"document:a", "document:b", "document:c", "document:d", "stance:left", "stance:right", "corpus:corpus"}, names); d != "" {
+		t.Errorf("Units (-want +got):\n%s", d)
+	}
+	rows := Collocates(docs, []string{"party"}, units[4:5], 2) // stance:left
+	// left = a+b: "the" co-occurs 1+5 = 6 times, "soviet" 2: both kept.
+	// f_x = 1+4 = 5, W = 3+8 = 11, N = 30; f_y(the) = 6+15 = 21, f_y(soviet) = 4.
+	got := map[string][5]float64{}
+	for _, r := range rows {
+		got[r.Collocate] = [5]float64{r.Freq.XY, r.Freq.X, r.Freq.Y, r.Freq.N, r.Freq.W}
+	}
+	want := map[string][5]float64{"the": {6, 5, 21, 30, 11}, "soviet": {2, 5, 4, 30, 11}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("Collocates (-want +got):\n%s", d)
+	}
+	rates := Rates(docs, []string{"party"}, units)
+	// corpus: 1+4+6+1 = 12 occurrences in 65 words = 1846.15... per 10,000.
+	last := rates[len(rates)-1]
+	if last.Count != 12 || last.Words != 65 || math.Abs(last.Per10k-12.0/65*1e4) > 1e-9 {
+		t.Errorf("corpus rate = %+v, want 12 in 65 words", last)
+	}
+}
+
+func TestStopwords(t *testing.T) {
+	m, err := Stopwords("english")
+	if err != nil || !m["the"] || !m["'s"] || m["soviet"] {
+		t.Errorf("Stopwords(english) = %d words, %v", len(m), err)
+	}
+	if _, err := Stopwords("klingon"); err == nil {
+		t.Error("Stopwords(klingon) succeeded")
+	}
+}
