@@ -136,3 +136,16 @@ func TestMaskKeepsLength(t *testing.T) {
 		t.Errorf("mask(%q) = %q, %v, %d", text, work, dashes, removed)
 	}
 }
+
+func TestTokensSplitGluedPunctuation(t *testing.T) {
+	tg := newTestTagger(t)
+	tests := []struct{ in, want string }{
+		{`the bourgeoisie."[8] And democracy… now.`, "the|bourgeoisie|8|and|democracy|now"},
+		{"The U.S. and the worker-peasant alliance.", "the|u.s.|and|the|worker-peasant|alliance"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(terms(tg, nil, tc.in), "|"); got != tc.want {
+			t.Errorf("terms(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}

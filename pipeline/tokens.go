@@ -3,6 +3,8 @@ package pipeline
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
@@ -74,7 +76,7 @@ func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boil
 				span := Span{Start: start, End: start + len(s.Text)}
 				buf = buf[:0]
 				for _, pt := range t.tok.Tokenize(s.Text) {
-					buf = append(buf, token.Token{Text: pt.Text, Start: start + pt.Start})
+					buf = splitMixed(buf, pt.Text, start+pt.Start)
 				}
 				buf = insertDashes(buf, text, dashes, span)
 				if len(buf) == 0 {
@@ -169,3 +171,53 @@ func tagForm(text string, t token.Token) string {
 	}
 	return TagForm(t.Text)
 }
+
+// splitMixed appends tok to buf, first splitting it when prose left
+// punctuation glued to a word, as in a footnote mark (`bourgeoisie."[8`) or
+// an ellipsis (`democracy…`). A token is split only when it holds a
+// character that is neither a letter, a digit, a mark nor one of the
+// connectors - ' ’ . (so "U.S.", "worker-peasant" and "Lenin’s" pass
+// untouched). Split, a word is a run of letters, digits and marks with
+// connectors between them; every other character is a token of its own.
+func splitMixed(buf []token.Token, tok string, start int) []token.Token {
+	mixed := false
+	for _, r := range tok {
+		if !wordRune(r) && !connector(r) {
+			mixed = true
+			break
+		}
+	}
+	if !mixed || !IsWord(tok) {
+		return append(buf, token.Token{Text: tok, Start: start})
+	}
+	for i := 0; i < len(tok); {
+		r, n := utf8.DecodeRuneInString(tok[i:])
+		if !wordRune(r) {
+			buf = append(buf, token.Token{Text: tok[i : i+n], Start: start + i})
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(tok) {
+			r, n := utf8.DecodeRuneInString(tok[j:])
+			if wordRune(r) {
+				j += n
+				continue
+			}
+			if connector(r) && j+n < len(tok) {
+				if r2, _ := utf8.DecodeRuneInString(tok[j+n:]); wordRune(r2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		buf = append(buf, token.Token{Text: tok[i:j], Start: start + i})
+		i = j
+	}
+	return buf
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func connector(r rune) bool { return r == '-' || r == '\'' || r == '\u2019' || r == '.' }

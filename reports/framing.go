@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"strings"
+
 	"github.com/stylometer/stylometer/analysis/framing"
 	"github.com/stylometer/stylometer/pipeline"
 )
@@ -57,6 +59,17 @@ func KWICTable(docs []pipeline.Doc, targets []string) *Table {
 				t.Add(d.ID, name, Int(k.Offset), k.Left, k.Keyword, k.Right)
 			}
 		}
+	}
+	return t
+}
+
+// LexiconTable is lexicon.csv: each category's count and rate per 10,000
+// words in each document, group and the corpus, with the terms that
+// matched.
+func LexiconTable(rates []framing.LexiconRate) *Table {
+	t := &Table{Header: []string{"category", "scope", "unit", "count", "tokens", "per_10k", "matched_terms"}}
+	for _, r := range rates {
+		t.Add(r.Category, r.Unit.Kind, r.Unit.Name, Int(r.Count), Int(r.Words), Float(r.Per10k), strings.Join(r.Terms, " "))
 	}
 	return t
 }

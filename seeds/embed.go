@@ -5,7 +5,7 @@ import (
 	"io/fs"
 )
 
-//go:embed *.txt metadata.csv stylometer.toml
+//go:embed *.txt metadata.csv stylometer.toml lexicon.csv
 var files embed.FS
 
 // FS returns the seed corpus: the essays as <id>.txt, their metadata as
@@ -18,3 +18,7 @@ const Metadata = "metadata.csv"
 
 // Config is the name of the seeds' TOML configuration inside FS.
 const Config = "stylometer.toml"
+
+// Lexicon is the name of the seeds' framing lexicon (category,term) inside
+// FS.
+const Lexicon = "lexicon.csv"

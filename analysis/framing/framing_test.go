@@ -114,3 +114,27 @@ func TestStopwords(t *testing.T) {
 		t.Error("Stopwords(klingon) succeeded")
 	}
 }
+
+func TestLexiconRates(t *testing.T) {
+	lx, err := NewLexicon([][2]string{{"politics", "party"}, {"politics", "sov*"}, {"economy", "market"}, {"politics", "part?"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := testDocs()
+	units := Units(docs, nil)
+	rates := LexiconRates(docs, lx, units)
+	// politics in doc a: party 1 + soviet 3 = 4 of 10 words -> 4,000 per
+	// 10k; "party" matches two patterns but counts once.
+	got := rates[0]
+	if got.Category != "politics" || got.Count != 4 || got.Per10k != 4000 || !cmp.Equal(got.Terms, []string{"party", "soviet"}) {
+		t.Errorf("politics in a = %+v", got)
+	}
+	// corpus economy: market 5 in 65 words.
+	last := rates[len(rates)-1]
+	if last.Category != "economy" || last.Count != 5 || last.Words != 65 {
+		t.Errorf("economy in corpus = %+v", last)
+	}
+	if _, err := NewLexicon([][2]string{{"x", "[a"}}); err == nil {
+		t.Error("bad pattern accepted")
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -37,6 +39,9 @@ type flags struct {
 	culling   []float64
 	groupBy   []string
 	boilerAdd []string
+	// lexiconFS is where a config-given lexicon path is read from: the
+	// seeds' FS, or the config file's folder.
+	lexiconFS fs.FS
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -74,39 +79,40 @@ func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
 			return run(cmd.Context(), cfg, args, stdout, stderr)
 		},
 	}
-	fs := cmd.Flags()
+	fl := cmd.Flags()
 	c := &f.cfg
-	fs.StringVar(&f.config, "config", "", "TOML config file (unknown keys are errors); flags override it")
-	fs.StringVarP(&c.Out, "out", "o", "out", "output folder, replaced atomically")
-	fs.StringVar(&c.Meta, "meta", "", "metadata CSV joined on an id (file name without extension) or path column")
-	fs.IntVarP(&c.Workers, "workers", "j", 0, "documents processed at once (0: GOMAXPROCS)")
-	fs.StringVar(&c.Progress, "progress", "auto", "progress on stderr: auto, bar, log or none")
-	fs.BoolVar(&c.Strict, "strict", false, "exit non-zero (3) when any input fails")
-	fs.StringSliceVar(&f.groupBy, "group-by", nil, "metadata columns whose values are contrasted (e.g. stance,outlet)")
-	fs.StringVar(&c.Label, "label", "", "metadata column to attribute documents to (leave-one-out)")
-	fs.StringArrayVar(&f.boilerAdd, "boilerplate", nil, "extra whole-line boilerplate regular expression (repeatable)")
-	fs.StringVar(&f.features, "features", "word:1", "features for the distances: word:N, char:N, pos:N (comma-separated)")
-	fs.StringVar(&c.Stylometry.MFW, "mfw", "100", "most-frequent-feature counts: a list (100,200) or a range (100-1000:100)")
-	fs.Float64SliceVar(&f.culling, "culling", []float64{0}, "culling levels: keep features found in at least this % of documents")
-	fs.StringVar(&f.measures, "measures", "", "distance measures (comma-separated; default all)")
-	fs.StringVar(&c.Stylometry.Linkage, "linkage", "ward.D2", "clustering: ward.D2, ward.D, average, complete, single")
-	fs.IntVar(&c.Stylometry.SampleSize, "sample-size", 0, "cut documents into samples of N words (0: whole documents)")
-	fs.IntVar(&c.Stylometry.SampleOverlap, "sample-overlap", 0, "words shared by consecutive samples")
-	fs.StringVar(&f.targets, "targets", "", `framing targets: "Lenin;peasantry=peasant|peasants;working class"`)
-	fs.IntVar(&c.Framing.Window, "window", 5, "collocate window in words each side, within the sentence")
-	fs.IntVar(&c.Framing.Context, "context", 8, "keyword-in-context words each side")
-	fs.IntVar(&c.Framing.MinCount, "min-count", 3, "keyness: minimum count of a term in the corpus")
-	fs.IntVar(&c.Framing.Slice, "slice", 500, "Zeta: slice length in words")
-	fs.StringVar(&c.Framing.Prior, "prior", "corpus", "log-odds prior: corpus (informative) or uniform:A")
-	fs.BoolVar(&c.Framing.Pairs, "pairs", false, "keyness also for every pair of values of each group column")
-	fs.BoolVar(&c.Framing.AllWords, "all-words", false, "keyness over all words, not only content words")
-	fs.StringVar(&c.Framing.Stopwords, "stopwords", "none", "stopword list removed from keyness: none or english")
+	fl.StringVar(&f.config, "config", "", "TOML config file (unknown keys are errors); flags override it")
+	fl.StringVarP(&c.Out, "out", "o", "out", "output folder, replaced atomically")
+	fl.StringVar(&c.Meta, "meta", "", "metadata CSV joined on an id (file name without extension) or path column")
+	fl.IntVarP(&c.Workers, "workers", "j", 0, "documents processed at once (0: GOMAXPROCS)")
+	fl.StringVar(&c.Progress, "progress", "auto", "progress on stderr: auto, bar, log or none")
+	fl.BoolVar(&c.Strict, "strict", false, "exit non-zero (3) when any input fails")
+	fl.StringSliceVar(&f.groupBy, "group-by", nil, "metadata columns whose values are contrasted (e.g. stance,outlet)")
+	fl.StringVar(&c.Label, "label", "", "metadata column to attribute documents to (leave-one-out)")
+	fl.StringArrayVar(&f.boilerAdd, "boilerplate", nil, "extra whole-line boilerplate regular expression (repeatable)")
+	fl.StringVar(&f.features, "features", "word:1", "features for the distances: word:N, char:N, pos:N (comma-separated)")
+	fl.StringVar(&c.Stylometry.MFW, "mfw", "100", "most-frequent-feature counts: a list (100,200) or a range (100-1000:100)")
+	fl.Float64SliceVar(&f.culling, "culling", []float64{0}, "culling levels: keep features found in at least this % of documents")
+	fl.StringVar(&f.measures, "measures", "", "distance measures (comma-separated; default all)")
+	fl.StringVar(&c.Stylometry.Linkage, "linkage", "ward.D2", "clustering: ward.D2, ward.D, average, complete, single")
+	fl.IntVar(&c.Stylometry.SampleSize, "sample-size", 0, "cut documents into samples of N words (0: whole documents)")
+	fl.IntVar(&c.Stylometry.SampleOverlap, "sample-overlap", 0, "words shared by consecutive samples")
+	fl.StringVar(&f.targets, "targets", "", `framing targets: "Lenin;peasantry=peasant|peasants;working class"`)
+	fl.IntVar(&c.Framing.Window, "window", 5, "collocate window in words each side, within the sentence")
+	fl.IntVar(&c.Framing.Context, "context", 8, "keyword-in-context words each side")
+	fl.IntVar(&c.Framing.MinCount, "min-count", 3, "keyness: minimum count of a term in the corpus")
+	fl.IntVar(&c.Framing.Slice, "slice", 500, "Zeta: slice length in words")
+	fl.StringVar(&c.Framing.Prior, "prior", "corpus", "log-odds prior: corpus (informative) or uniform:A")
+	fl.StringVar(&c.Framing.Lexicon, "lexicon", "", "category word lists: a CSV of category,term (patterns like revolution* allowed)")
+	fl.BoolVar(&c.Framing.Pairs, "pairs", false, "keyness also for every pair of values of each group column")
+	fl.BoolVar(&c.Framing.AllWords, "all-words", false, "keyness over all words, not only content words")
+	fl.StringVar(&c.Framing.Stopwords, "stopwords", "none", "stopword list removed from keyness: none or english")
 	return cmd
 }
 
 // resolve builds the run's Config: the config file (or, for the seeds with
 // no --config, the seeds' own), then every flag the user set.
-func (f *flags) resolve(fs *pflag.FlagSet, seedsRun bool) (Config, error) {
+func (f *flags) resolve(fl *pflag.FlagSet, seedsRun bool) (Config, error) {
 	var cfg Config
 	switch {
 	case f.config != "":
@@ -118,6 +124,7 @@ func (f *flags) resolve(fs *pflag.FlagSet, seedsRun bool) (Config, error) {
 		if err := decodeConfig(r, f.config, &cfg); err != nil {
 			return cfg, err
 		}
+		f.lexiconFS = os.DirFS(filepath.Dir(f.config))
 	case seedsRun:
 		r, err := seeds.FS().Open(seeds.Config)
 		if err != nil {
@@ -127,9 +134,10 @@ func (f *flags) resolve(fs *pflag.FlagSet, seedsRun bool) (Config, error) {
 		if err := decodeConfig(r, "seeds/"+seeds.Config, &cfg); err != nil {
 			return cfg, err
 		}
+		f.lexiconFS = seeds.FS()
 	}
 	set := func(name string, apply func()) {
-		if fs.Changed(name) {
+		if fl.Changed(name) {
 			apply()
 		}
 	}
@@ -155,10 +163,12 @@ func (f *flags) resolve(fs *pflag.FlagSet, seedsRun bool) (Config, error) {
 	set("min-count", func() { cfg.Framing.MinCount = c.Framing.MinCount })
 	set("slice", func() { cfg.Framing.Slice = c.Framing.Slice })
 	set("prior", func() { cfg.Framing.Prior = c.Framing.Prior })
+	set("lexicon", func() { cfg.Framing.Lexicon = c.Framing.Lexicon; f.lexiconFS = nil })
 	set("pairs", func() { cfg.Framing.Pairs = c.Framing.Pairs })
 	set("all-words", func() { cfg.Framing.AllWords = c.Framing.AllWords })
 	set("stopwords", func() { cfg.Framing.Stopwords = c.Framing.Stopwords })
 	cfg.defaults()
+	cfg.lexiconFS = f.lexiconFS
 	if cfg.Workers < 0 {
 		return cfg, fmt.Errorf("--workers %d: want 0 (all cores) or more", cfg.Workers)
 	}

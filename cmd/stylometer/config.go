@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 
@@ -24,6 +25,8 @@ type Config struct {
 	Text       TextConfig       `toml:"text" json:"text"`
 	Stylometry StylometryConfig `toml:"stylometry" json:"stylometry"`
 	Framing    FramingConfig    `toml:"framing" json:"framing"`
+
+	lexiconFS fs.FS // where Framing.Lexicon is read when it came from a config
 }
 
 // TextConfig holds canonicalisation rules.
@@ -45,6 +48,7 @@ type StylometryConfig struct {
 // FramingConfig holds the framing settings.
 type FramingConfig struct {
 	Targets   []TargetConfig `toml:"targets" json:"targets"`
+	Lexicon   string         `toml:"lexicon" json:"lexicon"`     // category,term CSV, relative to the config file
 	Window    int            `toml:"window" json:"window"`       // collocate window each side; default 5
 	Context   int            `toml:"context" json:"context"`     // KWIC words each side; default 8
 	MinCount  int            `toml:"min_count" json:"min_count"` // keyness minimum count in the corpus; default 3

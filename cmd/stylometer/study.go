@@ -1,8 +1,11 @@
 package main
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -26,6 +29,7 @@ type study struct {
 	keyness    []framing.KeynessResult
 	collocates []framing.Collocate
 	rates      []framing.Rate
+	lexicon    []framing.LexiconRate
 }
 
 // profileOptions turns the configuration into what each worker counts.
@@ -126,7 +130,51 @@ func (st *study) frame(cfg Config) error {
 	units := framing.Units(fdocs, cfg.GroupBy)
 	st.collocates = framing.Collocates(fdocs, st.targets, units, 2)
 	st.rates = framing.Rates(fdocs, st.targets, units)
+	lx, err := readLexicon(cfg)
+	if err != nil {
+		return err
+	}
+	if lx != nil {
+		st.lexicon = framing.LexiconRates(fdocs, lx, units)
+	}
 	return nil
+}
+
+// readLexicon reads the category,term CSV named by the configuration: from
+// the config file's folder (or the seeds) when the config named it, else
+// from the path as given.
+func readLexicon(cfg Config) (*framing.Lexicon, error) {
+	name := cfg.Framing.Lexicon
+	if name == "" {
+		return nil, nil
+	}
+	var r io.ReadCloser
+	var err error
+	if cfg.lexiconFS != nil && !filepath.IsAbs(name) {
+		r, err = cfg.lexiconFS.Open(filepath.ToSlash(name))
+	} else {
+		r, err = os.Open(name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	defer r.Close()
+	rows, err := csv.NewReader(r).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("lexicon %s: %w", name, err)
+	}
+	if len(rows) == 0 || len(rows[0]) < 2 || !strings.EqualFold(rows[0][0], "category") || !strings.EqualFold(rows[0][1], "term") {
+		return nil, fmt.Errorf("lexicon %s: want a header row category,term", name)
+	}
+	var pairs [][2]string
+	for _, r := range rows[1:] {
+		pairs = append(pairs, [2]string{r[0], r[1]})
+	}
+	lx, err := framing.NewLexicon(pairs)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon %s: %w", name, err)
+	}
+	return lx, nil
 }
 
 // parsePrior reads --prior: "corpus" (informative: each term's corpus
@@ -172,6 +220,11 @@ func writeAll(out *outDir, cfg Config, st *study, failures []pipeline.Failure) e
 	}
 	if err := csvFile("kwic.csv", reports.KWICTable(st.docs, st.targets)); err != nil {
 		return err
+	}
+	if st.lexicon != nil {
+		if err := csvFile("lexicon.csv", reports.LexiconTable(st.lexicon)); err != nil {
+			return err
+		}
 	}
 	return out.write("index.html", func(w io.Writer) error {
 		_, err := io.WriteString(w, "<!doctype html><title>stylometer</title>")

@@ -1,0 +1,451 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// The five seed essays, one per stance.
+var (
+	seedIDs    = []string{"cpim-lenin-centenary", "wsws-lenin-and-october", "imt-lenin-legacy-today", "swp-lenin-revolution-1917", "libcom-lenin-critique-from-the-left"}
+	seedGroups = []string{"CPI(M)", "Trotskyist", "Trotskyist", "SWP", "libertarian left"}
+	// seedDist is a symmetric matrix made up for the test.
+	seedDist = mat.NewSymDense(5, []float64{
+		0, 1.10, 1.05, 1.20, 1.42,
+		1.10, 0, 0.62, 0.95, 1.38,
+		1.05, 0.62, 0, 0.88, 1.35,
+		1.20, 0.95, 0.88, 0, 1.30,
+		1.42, 1.38, 1.35, 1.30, 0,
+	})
+	// seedMerges is average linkage of seedDist, by hand: {1,2} at 0.62,
+	// {3,{1,2}} at (0.95+0.88)/2 = 0.915, {0,{1,2,3}} at (1.10+1.05+1.20)/3
+	// = 1.1167, {4,rest} at (1.42+1.38+1.35+1.30)/4 = 1.3625.
+	seedMerges = []Merge{
+		{A: 1, B: 2, Height: 0.62, Size: 2},
+		{A: 3, B: 5, Height: 0.915, Size: 3},
+		{A: 0, B: 6, Height: 1.1167, Size: 4},
+		{A: 4, B: 7, Height: 1.3625, Size: 5},
+	}
+	seedPoints = []Point{
+		{ID: seedIDs[0], Group: seedGroups[0], X: -0.21, Y: 0.44},
+		{ID: seedIDs[1], Group: seedGroups[1], X: 0.31, Y: 0.05},
+		{ID: seedIDs[2], Group: seedGroups[2], X: 0.27, Y: -0.08},
+		{ID: seedIDs[3], Group: seedGroups[3], X: 0.12, Y: -0.22},
+		{ID: seedIDs[4], Group: seedGroups[4], X: -0.49, Y: -0.19},
+	}
+	seedLoadings = []Loading{
+		{Name: "the", X: 0.41, Y: 0.12}, {Name: "of", X: -0.22, Y: 0.35}, {Name: "party", X: 0.18, Y: -0.40},
+		{Name: "revolution", X: -0.38, Y: -0.05}, {Name: "workers", X: 0.05, Y: 0.02},
+	}
+	seedTerms = []Term{
+		{"soviets", 14.2}, {"bolshevik", 11.8}, {"proletariat", 9.1}, {"comrade", 6.4},
+		{"freedom", -5.2}, {"anarchist", -7.9}, {"kronstadt", -12.5},
+	}
+)
+
+// big returns n made-up documents in 4 groups.
+func big(n int) (ids, groups []string, d *mat.SymDense, merges []Merge, pts []Point) {
+	ids = make([]string, n)
+	groups = make([]string, n)
+	pts = make([]Point, n)
+	d = mat.NewSymDense(n, nil)
+	for i := range n {
+		ids[i] = fmt.Sprintf("doc-%03d-with-a-rather-long-identifier", i)
+		groups[i] = fmt.Sprintf("group %d", i%4)
+		pts[i] = Point{ID: ids[i], Group: groups[i], X: math.Cos(float64(i)), Y: math.Sin(float64(i) * 1.3)}
+		for j := range i {
+			d.SetSym(i, j, math.Abs(float64(i-j))/float64(n)+0.01*float64((i+j)%5))
+		}
+	}
+	// A chain: leaf 0 with 1, then each next leaf with the last cluster.
+	merges = append(merges, Merge{A: 0, B: 1, Height: 0.01, Size: 2})
+	for k := 2; k < n; k++ {
+		merges = append(merges, Merge{A: k, B: n + k - 2, Height: 0.01 * float64(k), Size: k + 1})
+	}
+	return ids, groups, d, merges, pts
+}
+
+type chartCase struct {
+	name     string
+	fig      func() (figure, error)
+	wantTips int
+}
+
+func seedCases() []chartCase {
+	series := []Series{
+		{Name: seedIDs[0], Group: seedGroups[0], Values: []float64{31, 12, 22, 18, 40, 25, 9, 27}},
+		{Name: seedIDs[1], Group: seedGroups[1], Values: []float64{24, 19, 33, 28, 21, 30}},
+		{Name: seedIDs[2], Group: seedGroups[2], Values: []float64{15, 18, 17, 65, 20}},
+		{Name: seedIDs[3], Group: seedGroups[3], Values: []float64{22, 26, 19, 24, 23, 21, 28}},
+		{Name: seedIDs[4], Group: seedGroups[4], Values: nil},
+	}
+	zipf := make([]Series, 5)
+	for i := range zipf {
+		v := make([]float64, 300+100*i)
+		for r := range v {
+			v[r] = math.Floor(1000 / math.Pow(float64(r+1), 0.9+0.05*float64(i)))
+		}
+		zipf[i] = Series{Name: seedIDs[i], Group: seedGroups[i], Values: v}
+	}
+	var words []WordScore
+	for i := range 120 {
+		words = append(words, WordScore{Term: fmt.Sprintf("w%03d", i), LogFreq: 1 + float64(i%37)/5, Z: 4 * math.Sin(float64(i)*0.77)})
+	}
+	words = append(words, WordScore{"soviets", 5.1, 6.3}, WordScore{"kronstadt", 3.2, -5.8}, WordScore{"bureaucracy", 4.0, -4.1})
+	rates := [][]float64{{2.1, 3.4, 2.9, 1.2, 0.4}, {0.3, 0.9, 1.1, 0.6, 2.7}}
+	return []chartCase{
+		// 25 cells + 5 row + 5 column labels.
+		{"heatmap", func() (figure, error) {
+			return heatmapFigure(seedIDs, seedDist, []int{4, 0, 3, 1, 2}, Options{Title: "Burrows's Delta, 500 MFW"})
+		}, 35},
+		// 4 merges + 5 leaves + 4 legend entries.
+		{"dendrogram", func() (figure, error) {
+			return dendrogramFigure(seedIDs, seedGroups, seedMerges, Options{Title: "Average linkage"})
+		}, 13},
+		// 5 points + 4 legend entries.
+		{"scatter", func() (figure, error) { return scatterFigure(seedPoints, nil, Options{Title: "MDS"}) }, 9},
+		// 5 points + 3 arrows + 4 legend entries.
+		{"biplot", func() (figure, error) {
+			return scatterFigure(seedPoints, seedLoadings, Options{Title: "PCA", TopK: 3, XLabel: "PC1", YLabel: "PC2"})
+		}, 12},
+		{"keyness", func() (figure, error) {
+			return keynessFigure(seedTerms, Options{Title: "wsws vs rest: log-likelihood"})
+		}, 7},
+		{"keyness_panels", func() (figure, error) {
+			return keynessPanelsFigure([]Panel{
+				{Title: seedIDs[0], Terms: seedTerms[:5]}, {Title: seedIDs[1], Terms: seedTerms[2:]},
+				{Title: seedIDs[2], Terms: seedTerms}, {Title: seedIDs[3], Terms: seedTerms[1:4]},
+			}, Options{Title: "Keyness by document"})
+		}, 5 + 5 + 7 + 3},
+		// the top 10 words.
+		{"fightin_words", func() (figure, error) {
+			return fightinFigure(words, Options{Title: "Trotskyist vs rest", TopK: 10})
+		}, 10},
+		// 5 line ends + 4 legend entries.
+		{"zipf", func() (figure, error) { return zipfFigure(zipf, Options{Title: "Zipf"}) }, 9},
+		// 5 rows + 4 legend entries.
+		{"sentence_lengths", func() (figure, error) { return sentenceFigure(series, Options{Title: "Sentence lengths"}) }, 9},
+		// 10 bars + 2 legend entries.
+		{"rates", func() (figure, error) {
+			return ratesFigure(seedIDs, []string{"lenin", "party"}, rates, Options{Title: "Target rates"})
+		}, 12},
+	}
+}
+
+func svgOf(t *testing.T, f figure) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := f.writeSVG(&b); err != nil {
+		t.Fatalf("writeSVG: %v", err)
+	}
+	return b.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range seedCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := tc.fig()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := svgOf(t, f)
+			if again := svgOf(t, f); !bytes.Equal(got, again) {
+				t.Errorf("%s: two renders differ", tc.name)
+			}
+			path := filepath.Join("testdata", tc.name+".svg")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s; review with go test -update and git diff", tc.name, path)
+			}
+		})
+	}
+}
+
+// checkSVG decodes doc as XML and returns its number of <title> elements.
+func checkSVG(t *testing.T, doc []byte) int {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	titles := 0
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("invalid XML: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "title" {
+			titles++
+		}
+	}
+	if bytes.Contains(doc, []byte("@font-face")) || bytes.Contains(doc, []byte("font/ttf")) {
+		t.Errorf("fonts are embedded")
+	}
+	return titles
+}
+
+func TestStructure(t *testing.T) {
+	for _, tc := range seedCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := tc.fig()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := checkSVG(t, svgOf(t, f)); got != tc.wantTips {
+				t.Errorf("%s: %d <title> tooltips, want %d", tc.name, got, tc.wantTips)
+			}
+			checkTexts(t, f)
+		})
+	}
+}
+
+// textBox is a string drawn on the canvas and its bounds.
+type textBox struct {
+	s string
+	r vg.Rectangle
+}
+
+// affine maps (x, y) to (a*x + c*y + e, b*x + d*y + f), as SVG's matrix.
+type affine struct{ a, b, c, d, e, f float64 }
+
+func (m affine) then(n affine) affine { // m applied after n: m∘n
+	return affine{
+		a: m.a*n.a + m.c*n.b, b: m.b*n.a + m.d*n.b,
+		c: m.a*n.c + m.c*n.d, d: m.b*n.c + m.d*n.d,
+		e: m.a*n.e + m.c*n.f + m.e, f: m.b*n.e + m.d*n.f + m.f,
+	}
+}
+
+func (m affine) apply(x, y float64) (float64, float64) {
+	return m.a*x + m.c*y + m.e, m.b*x + m.d*y + m.f
+}
+
+// tracker is a vg.Canvas that records where text lands, following the
+// transforms, and forwards everything to an SVG canvas.
+type tracker struct {
+	vg.Canvas
+	stack []affine
+	texts []textBox
+}
+
+func newTracker(w, h vg.Length) *tracker {
+	return &tracker{Canvas: vgsvg.New(w, h), stack: []affine{{a: 1, d: 1}}}
+}
+
+func (t *tracker) top() *affine { return &t.stack[len(t.stack)-1] }
+func (t *tracker) Push()        { t.stack = append(t.stack, *t.top()); t.Canvas.Push() }
+func (t *tracker) Pop()         { t.stack = t.stack[:len(t.stack)-1]; t.Canvas.Pop() }
+func (t *tracker) Rotate(r float64) {
+	s, c := math.Sincos(r)
+	*t.top() = t.top().then(affine{a: c, b: s, c: -s, d: c})
+	t.Canvas.Rotate(r)
+}
+func (t *tracker) Translate(p vg.Point) {
+	*t.top() = t.top().then(affine{a: 1, d: 1, e: p.X.Points(), f: p.Y.Points()})
+	t.Canvas.Translate(p)
+}
+func (t *tracker) Scale(x, y float64) {
+	*t.top() = t.top().then(affine{a: x, d: y})
+	t.Canvas.Scale(x, y)
+}
+func (t *tracker) FillString(f font.Face, pt vg.Point, s string) {
+	e := f.Extents()
+	x0, x1 := pt.X.Points(), (pt.X + f.Width(s)).Points()
+	y0, y1 := (pt.Y - e.Descent).Points(), (pt.Y + e.Ascent).Points()
+	r := vg.Rectangle{Min: vg.Point{X: vg.Length(math.Inf(1)), Y: vg.Length(math.Inf(1))}, Max: vg.Point{X: vg.Length(math.Inf(-1)), Y: vg.Length(math.Inf(-1))}}
+	for _, c := range [][2]float64{{x0, y0}, {x0, y1}, {x1, y0}, {x1, y1}} {
+		x, y := t.top().apply(c[0], c[1])
+		r.Min.X, r.Min.Y = min(r.Min.X, vg.Length(x)), min(r.Min.Y, vg.Length(y))
+		r.Max.X, r.Max.Y = max(r.Max.X, vg.Length(x)), max(r.Max.Y, vg.Length(y))
+	}
+	t.texts = append(t.texts, textBox{s: s, r: r})
+	t.Canvas.FillString(f, pt, s)
+}
+
+// drawTexts renders f and returns the texts drawn.
+func drawTexts(f figure) []textBox {
+	tr := newTracker(f.w, f.h)
+	f.render(tr)
+	return tr.texts
+}
+
+// checkTexts fails if a text leaves the canvas or two texts overlap.
+func checkTexts(t *testing.T, f figure) []textBox {
+	t.Helper()
+	texts := drawTexts(f)
+	canvas := vg.Rectangle{Max: vg.Point{X: f.w, Y: f.h}}
+	const tol = 0.5 // points: glyph boxes include side bearings
+	for i, a := range texts {
+		if a.r.Min.X < -tol || a.r.Min.Y < -tol || a.r.Max.X > canvas.Max.X+tol || a.r.Max.Y > canvas.Max.Y+tol {
+			t.Errorf("text %q at %v leaves the %v canvas", a.s, a.r, canvas.Max)
+		}
+		for _, b := range texts[i+1:] {
+			if a.r.Min.X+tol < b.r.Max.X && b.r.Min.X+tol < a.r.Max.X && a.r.Min.Y+tol < b.r.Max.Y && b.r.Min.Y+tol < a.r.Max.Y {
+				t.Errorf("texts %q %v and %q %v overlap", a.s, a.r, b.s, b.r)
+			}
+		}
+	}
+	return texts
+}
+
+func countPrefix(texts []textBox, prefix string) int {
+	n := 0
+	for _, tb := range texts {
+		if strings.HasPrefix(tb.s, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// TestManyDocuments renders 200 documents: labels must be thinned (or,
+// for point labels, dropped), stay on the canvas and not overlap.
+func TestManyDocuments(t *testing.T) {
+	const n = 200
+	ids, groups, d, merges, pts := big(n)
+	terms := make([]Term, n)
+	series := make([]Series, n)
+	rates := [][]float64{make([]float64, n), make([]float64, n)}
+	for i := range n {
+		terms[i] = Term{Term: ids[i], Score: float64(n/2 - i)}
+		series[i] = Series{Name: ids[i], Group: groups[i], Values: []float64{float64(i % 30), 20, 25, float64(i%7) * 5}}
+		rates[0][i], rates[1][i] = float64(i%9), float64(i%4)
+	}
+	for _, tc := range []struct {
+		name          string
+		fig           func() (figure, error)
+		minIDs, maxID int // bounds on the number of id labels drawn
+	}{
+		{"heatmap", func() (figure, error) { return heatmapFigure(ids, d, nil, Options{}) }, 20, n},
+		{"dendrogram", func() (figure, error) { return dendrogramFigure(ids, groups, merges, Options{}) }, 20, n - 1},
+		{"scatter", func() (figure, error) { return scatterFigure(pts, nil, Options{}) }, 0, 0},
+		{"keyness", func() (figure, error) { return keynessFigure(terms, Options{}) }, 20, n - 1},
+		{"sentence_lengths", func() (figure, error) { return sentenceFigure(series, Options{}) }, 20, n - 1},
+		{"rates", func() (figure, error) { return ratesFigure(ids, []string{"a", "b"}, rates, Options{}) }, 20, n - 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := tc.fig()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.w > MaxSize+legendWidth([]legendItem{{name: "group 0"}}) || f.h > MaxSize+20 {
+				t.Errorf("canvas %v×%v exceeds the cap %v", f.w, f.h, MaxSize)
+			}
+			texts := checkTexts(t, f)
+			if got := countPrefix(texts, "doc-"); got < tc.minIDs || got > tc.maxID {
+				t.Errorf("%d id labels drawn, want between %d and %d", got, tc.minIDs, tc.maxID)
+			}
+			doc := svgOf(t, f)
+			checkSVG(t, doc)
+			if dir := os.Getenv("CHART_DUMP"); dir != "" { // to look at them
+				if err := os.WriteFile(filepath.Join(dir, tc.name+"_200.svg"), doc, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func TestLeafOrder(t *testing.T) {
+	for _, tc := range []struct {
+		merges []Merge
+		n      int
+		want   []int
+	}{
+		// scipy.cluster.hierarchy.leaves_list of seedMerges, by hand:
+		// 8 -> (4, 7) -> 4, (0, 6) -> 0, (3, 5) -> 3, (1, 2).
+		{seedMerges, 5, []int{4, 0, 3, 1, 2}},
+		{nil, 1, []int{0}},
+		{[]Merge{{A: 1, B: 0, Height: 1, Size: 2}}, 2, []int{1, 0}},
+	} {
+		got, err := LeafOrder(tc.merges, tc.n)
+		if err != nil {
+			t.Fatalf("LeafOrder(%v, %d): %v", tc.merges, tc.n, err)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("LeafOrder(%v, %d) mismatch (-want +got):\n%s", tc.merges, tc.n, diff)
+		}
+	}
+	for _, bad := range [][]Merge{
+		{{A: 0, B: 0, Height: 1, Size: 2}, {A: 2, B: 3, Height: 2, Size: 3}}, // a leaf twice
+		{{A: 0, B: 4, Height: 1, Size: 2}, {A: 2, B: 1, Height: 2, Size: 3}}, // a cluster before it exists
+		{{A: 0, B: 1, Height: 1, Size: 2}},                                   // too few merges
+	} {
+		if _, err := LeafOrder(bad, 3); err == nil {
+			t.Errorf("LeafOrder(%v, 3) = nil error, want an error", bad)
+		}
+	}
+}
+
+func TestPalette(t *testing.T) {
+	pal := Palette([]string{"b", "a", "b", "", "c"})
+	if len(pal) != 4 {
+		t.Fatalf("Palette: %d colours, want 4", len(pal))
+	}
+	// Sorted distinct values: "", a, b, c; "" is grey, a gets the first colour.
+	if pal[""] != Grey || pal["a"] != okabeIto[0] || pal["b"] != okabeIto[1] || pal["c"] != okabeIto[2] {
+		t.Errorf("Palette = %v, want grey, then Okabe–Ito in sorted order", pal)
+	}
+	var many []string
+	for i := range 12 {
+		many = append(many, fmt.Sprintf("g%02d", i))
+	}
+	if got := Palette(many)["g11"]; got != Grey {
+		t.Errorf("Palette: 12th group is %v, want Grey", got)
+	}
+	sub := Palette([]string{"c"})
+	if sub["c"] == pal["c"] {
+		t.Log("a subset gets its own colours; pass Options.Colors to keep them")
+	}
+}
+
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		err  error
+	}{
+		{"heatmap no docs", Heatmap(io.Discard, nil, seedDist, nil, Options{})},
+		{"heatmap size", Heatmap(io.Discard, seedIDs[:3], seedDist, nil, Options{})},
+		{"heatmap order", Heatmap(io.Discard, seedIDs, seedDist, []int{0, 0, 1, 2, 3}, Options{})},
+		{"dendrogram merges", Dendrogram(io.Discard, seedIDs, nil, seedMerges[:2], Options{})},
+		{"dendrogram groups", Dendrogram(io.Discard, seedIDs, seedGroups[:2], seedMerges, Options{})},
+		{"scatter empty", Scatter(io.Discard, nil, Options{})},
+		{"scatter nan", Scatter(io.Discard, []Point{{ID: "a", X: math.NaN()}}, Options{})},
+		{"keyness empty", Keyness(io.Discard, nil, Options{})},
+		{"keyness inf", Keyness(io.Discard, []Term{{"a", math.Inf(1)}}, Options{})},
+		{"panels empty", KeynessPanels(io.Discard, nil, Options{})},
+		{"fightin empty", FightinWords(io.Discard, nil, Options{})},
+		{"zipf empty", Zipf(io.Discard, []Series{{Name: "a"}}, Options{})},
+		{"sentences empty", SentenceLengths(io.Discard, nil, Options{})},
+		{"rates shape", Rates(io.Discard, seedIDs, []string{"a"}, [][]float64{{1}}, Options{})},
+	} {
+		if tc.err == nil {
+			t.Errorf("%s: nil error, want an error", tc.name)
+		}
+	}
+}

@@ -1,0 +1,23 @@
+// Package chart draws the report's SVG charts with gonum/plot: distance
+// heatmaps, dendrograms, MDS/PCA maps and biplots, keyness bars,
+// fightin'-words scatters, Zipf and sentence-length plots, and target-term
+// rates.
+//
+// Every chart is a function Xxx(w io.Writer, data..., opt Options) error
+// over plain data (strings, float64 slices, gonum matrices). The package
+// never opens files and never imports other stylometer packages. Output is
+// byte-for-byte deterministic: no map iteration, no timestamps, one float
+// format (vgsvg's %.5g).
+//
+// Fonts are not embedded: the root <svg> element declares the font family
+// as a presentation attribute ("Liberation Sans" and its metric-compatible
+// Arial and Helvetica, then sans-serif), so a page that inlines the SVG can
+// override it with CSS. Layout is measured with Liberation Sans metrics.
+//
+// Legibility: tick labels are thinned (every k-th label shown) when they
+// would overlap, long labels are shortened with an ellipsis, canvases grow
+// with the number of documents up to a cap, and every document, cell, bar
+// or point carries its full id in an SVG <title> tooltip (a transparent
+// hit area drawn on top of the chart). Group colours come from Palette, so
+// one group has one colour in every chart.
+package chart

@@ -1,0 +1,277 @@
+package chart
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Term is a term and its signed keyness score: positive means distinctive
+// of the target (overused), negative means avoided (underused).
+type Term struct {
+	Term  string
+	Score float64
+}
+
+// Panel is one small multiple of KeynessPanels: a document or group and
+// its top terms.
+type Panel struct {
+	Title string
+	Terms []Term
+}
+
+// sortTerms returns terms by score descending, ties by term ascending.
+func sortTerms(ts []Term) []Term {
+	ts = slices.Clone(ts)
+	slices.SortFunc(ts, func(a, b Term) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Term, b.Term))
+	})
+	return ts
+}
+
+// keynessPlot returns the bar plot of terms (sorted, top to bottom).
+func keynessPlot(terms []Term, title, xlabel string, t *tips) *plot.Plot {
+	ts := sortTerms(terms)
+	n := len(ts)
+	p := newPlot(title, xlabel, "")
+	labels := make([]string, n)
+	bars := make([]bar, n)
+	for i, tm := range ts {
+		labels[i] = tm.Term
+		clr := Positive
+		if tm.Score < 0 {
+			clr = Negative
+		}
+		bars[i] = bar{pos: float64(n - 1 - i), val: tm.Score, c: clr, tip: tm.Term + ": " + val(tm.Score)}
+	}
+	p.Add(hbars{bars: bars, thick: 0.7, tips: t}, zeroLine)
+	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
+	p.Y.Padding = 0
+	p.Y.Tick.Marker = nominalTicks(labels, func(i int) float64 { return float64(n - 1 - i) }, 1)
+	return p
+}
+
+// thinY re-ticks p's y axis so labels at pos do not overlap within c.
+func thinY(p *plot.Plot, c draw.Canvas, labels []string, pos func(int) float64) {
+	dc := p.DataCanvas(c)
+	p.Y.Tick.Marker = nominalTicks(labels, pos, thinStep(len(labels), dc.Max.Y-dc.Min.Y, labelHeight()))
+}
+
+func checkTerms(ts []Term) error {
+	for _, t := range ts {
+		if math.IsNaN(t.Score) || math.IsInf(t.Score, 0) {
+			return fmt.Errorf("term %q has score %v", t.Term, t.Score)
+		}
+	}
+	return nil
+}
+
+// Keyness writes a horizontal bar chart of terms by signed score, highest
+// first: positive (distinctive) bars in Positive blue, negative (avoided)
+// bars in Negative vermillion, a tooltip per bar. The x label defaults to
+// "keyness". It returns an error for no terms or a non-finite score.
+func Keyness(w io.Writer, terms []Term, opt Options) error {
+	f, err := keynessFigure(terms, opt)
+	if err != nil {
+		return err
+	}
+	return f.writeSVG(w)
+}
+
+func keynessFigure(terms []Term, opt Options) (figure, error) {
+	if len(terms) == 0 {
+		return figure{}, errors.New("keyness: no terms")
+	}
+	if err := checkTerms(terms); err != nil {
+		return figure{}, fmt.Errorf("keyness: %w", err)
+	}
+	n := len(terms)
+	H := rowsHeight(n, 6*vg.Centimeter)
+	if opt.Title != "" {
+		H += 20
+	}
+	f := figure{w: opt.width(), h: H, draw: func(c draw.Canvas, t *tips) {
+		c = margin(c, 6)
+		p := keynessPlot(terms, opt.Title, orDefault(opt.XLabel, "keyness"), t)
+		ts := sortTerms(terms)
+		labels := make([]string, n)
+		for i, tm := range ts {
+			labels[i] = tm.Term
+		}
+		thinY(p, c, labels, func(i int) float64 { return float64(n - 1 - i) })
+		p.Draw(c)
+	}}
+	return f, nil
+}
+
+// KeynessPanels writes one Keyness bar panel per document or group into
+// one SVG, in the order given, three panels a row (fewer when there are
+// fewer panels), with a shared x range so bar lengths compare across
+// panels. opt.Title goes above the grid. It returns an error when there
+// are no panels or a panel has a non-finite score.
+func KeynessPanels(w io.Writer, panels []Panel, opt Options) error {
+	f, err := keynessPanelsFigure(panels, opt)
+	if err != nil {
+		return err
+	}
+	return f.writeSVG(w)
+}
+
+func keynessPanelsFigure(panels []Panel, opt Options) (figure, error) {
+	if len(panels) == 0 {
+		return figure{}, errors.New("keyness panels: no panels")
+	}
+	xmin, xmax, rows := 0.0, 0.0, 1
+	for _, pn := range panels {
+		if err := checkTerms(pn.Terms); err != nil {
+			return figure{}, fmt.Errorf("keyness panels: %s: %w", pn.Title, err)
+		}
+		for _, t := range pn.Terms {
+			xmin, xmax = min(xmin, t.Score), max(xmax, t.Score)
+		}
+		rows = max(rows, len(pn.Terms))
+	}
+	cols := min(3, len(panels))
+	nrows := (len(panels) + cols - 1) / cols
+	panelH := clampLen(vg.Length(rows)*12+2.5*vg.Centimeter, 5*vg.Centimeter, 20*vg.Centimeter)
+	W := max(opt.width(), vg.Length(cols)*6*vg.Centimeter)
+	H := clampLen(vg.Length(nrows)*panelH, 5*vg.Centimeter, 3*MaxSize)
+	if opt.Title != "" {
+		H += 22
+	}
+	f := figure{w: W, h: H, draw: func(c draw.Canvas, t *tips) {
+		c = margin(c, 6)
+		if opt.Title != "" {
+			sty := style(titleSize)
+			sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+			c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, opt.Title)
+			c.Max.Y -= 22
+		}
+		tiles := draw.Tiles{Rows: nrows, Cols: cols, PadX: 14, PadY: 14}
+		for i, pn := range panels {
+			tc := tiles.At(c, i%cols, i/cols)
+			p := keynessPlot(pn.Terms, pn.Title, orDefault(opt.XLabel, "keyness"), t)
+			pad := (xmax - xmin) * 0.04
+			p.X.Min, p.X.Max = xmin-pad, xmax+pad
+			p.Title.TextStyle.Font.Size = axisSize + 1
+			ts := sortTerms(pn.Terms)
+			n := len(ts)
+			if n == 0 {
+				p.Y.Min, p.Y.Max = 0, 1
+				p.Draw(tc)
+				continue
+			}
+			labels := make([]string, n)
+			for j, tm := range ts {
+				labels[j] = tm.Term
+			}
+			p.Y.Min = float64(n-rows) - 0.5 // same row height in every panel, top-aligned
+			thinY(p, tc, labels, func(j int) float64 { return float64(n - 1 - j) })
+			p.Draw(tc)
+		}
+	}}
+	return f, nil
+}
+
+// WordScore is one term of a Fightin' Words comparison (Monroe, Colaresi
+// and Quinn 2008): its log frequency in the pooled corpus and the z-score
+// of its log-odds ratio with informative Dirichlet prior.
+type WordScore struct {
+	Term    string
+	LogFreq float64
+	Z       float64
+}
+
+// FightinWords writes the Fightin' Words scatter of Monroe et al. (2008):
+// x = log frequency, y = z-score. The opt.TopK (default 20) terms with the
+// largest |z| (ties by term) are drawn in Positive blue (z > 0) or
+// Negative vermillion (z < 0) with labels where they fit; the rest are
+// faint grey points. Dashed lines mark z = ±1.96. The top terms have
+// tooltips. Axis labels default to "log frequency" and "z-score". It
+// returns an error for no words or non-finite values.
+func FightinWords(w io.Writer, words []WordScore, opt Options) error {
+	f, err := fightinFigure(words, opt)
+	if err != nil {
+		return err
+	}
+	return f.writeSVG(w)
+}
+
+func fightinFigure(words []WordScore, opt Options) (figure, error) {
+	if len(words) == 0 {
+		return figure{}, errors.New("fightin words: no words")
+	}
+	for _, ws := range words {
+		for _, v := range []float64{ws.LogFreq, ws.Z} {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return figure{}, fmt.Errorf("fightin words: term %q is not finite", ws.Term)
+			}
+		}
+	}
+	k := opt.TopK
+	if k <= 0 {
+		k = 20
+	}
+	ranked := slices.Clone(words)
+	slices.SortFunc(ranked, func(a, b WordScore) int {
+		return cmp.Or(cmp.Compare(math.Abs(b.Z), math.Abs(a.Z)), cmp.Compare(a.Term, b.Term))
+	})
+	top := ranked[:min(k, len(ranked))]
+	rest := ranked[len(top):]
+
+	H := opt.width() * 0.75
+	if opt.Title != "" {
+		H += 20
+	}
+	f := figure{w: opt.width(), h: H, draw: func(c draw.Canvas, t *tips) {
+		c = margin(c, 6)
+		p := newPlot(opt.Title, orDefault(opt.XLabel, "log frequency"), orDefault(opt.YLabel, "z-score"))
+		xmin, xmax, zmax := math.Inf(1), math.Inf(-1), 1.96
+		for _, ws := range words {
+			xmin, xmax = min(xmin, ws.LogFreq), max(xmax, ws.LogFreq)
+			zmax = max(zmax, math.Abs(ws.Z))
+		}
+		pad := max((xmax-xmin)*0.05, 0.5)
+		p.X.Min, p.X.Max = xmin-pad, xmax+pad
+		p.Y.Min, p.Y.Max = -zmax*1.08, zmax*1.08
+		p.Add(plotFunc(func(dc draw.Canvas, p *plot.Plot) {
+			tx, ty := p.Transforms(&dc)
+			dash := draw.LineStyle{Color: color.Gray{0xAA}, Width: 0.6, Dashes: []vg.Length{3, 3}}
+			for _, z := range []float64{-1.96, 1.96} {
+				dc.StrokeLine2(dash, dc.Min.X, ty(z), dc.Max.X, ty(z))
+			}
+			faint := draw.GlyphStyle{Color: fade(color.Gray{0x88}, 0x66), Radius: 1.6, Shape: draw.CircleGlyph{}}
+			for i := len(rest) - 1; i >= 0; i-- { // least extreme first
+				dc.DrawGlyph(faint, vg.Point{X: tx(rest[i].LogFreq), Y: ty(rest[i].Z)})
+			}
+			pl := &placer{bounds: dc.Rectangle}
+			for _, ws := range top {
+				pt := vg.Point{X: tx(ws.LogFreq), Y: ty(ws.Z)}
+				pl.obstacles = append(pl.obstacles, rect(pt.X-2.5, pt.Y-2.5, pt.X+2.5, pt.Y+2.5))
+			}
+			sty := style(tickSize)
+			for _, ws := range top {
+				clr := Positive
+				if ws.Z < 0 {
+					clr = Negative
+				}
+				pt := vg.Point{X: tx(ws.LogFreq), Y: ty(ws.Z)}
+				dc.DrawGlyph(draw.GlyphStyle{Color: clr, Radius: 2.5, Shape: draw.CircleGlyph{}}, pt)
+				t.addPoint(pt, 3.5, fmt.Sprintf("%s: z = %s, log frequency %s", ws.Term, val(ws.Z), val(ws.LogFreq)))
+				st := sty
+				st.Color = clr
+				pl.place(dc, st, pt, 4, shorten(ws.Term))
+			}
+		}))
+		p.Draw(c)
+	}}
+	return f, nil
+}

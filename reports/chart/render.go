@@ -1,0 +1,357 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Options configures a chart. The zero value is useful: every field
+// documents its default.
+type Options struct {
+	// Title is drawn above the chart. Default: no title.
+	Title string
+	// XLabel and YLabel name the axes. Default: a chart-specific label.
+	XLabel, YLabel string
+	// Width is the canvas width. Default 16cm. Charts whose size depends
+	// on the number of documents grow from it up to MaxSize.
+	Width vg.Length
+	// Colors maps a group value to its colour. Default Palette(groups of
+	// this chart's data); pass one corpus-wide Palette to every chart to
+	// keep colours consistent when a chart sees only some groups.
+	Colors map[string]color.Color
+	// TopK is the number of items a chart singles out: labelled terms in
+	// FightinWords (default 20), loading arrows in Biplot (default 8).
+	TopK int
+}
+
+// MaxSize caps the width and height that a chart grows to with the
+// number of documents.
+const MaxSize = 60 * vg.Centimeter
+
+const (
+	defaultWidth = 16 * vg.Centimeter
+	tickSize     = 7.5 // points, tick and point labels
+	axisSize     = 9   // points, axis labels
+	titleSize    = 11  // points, title
+	maxLabelLen  = 28  // runes of a tick label before it is shortened
+)
+
+func (o Options) width() vg.Length {
+	if o.Width > 0 {
+		return o.Width
+	}
+	return defaultWidth
+}
+
+func orDefault(s, def string) string {
+	if s != "" {
+		return s
+	}
+	return def
+}
+
+func clampLen(v, lo, hi vg.Length) vg.Length {
+	return max(lo, min(v, hi))
+}
+
+// tip is a transparent hit area carrying a <title> tooltip.
+type tip struct {
+	r    vg.Rectangle
+	text string
+}
+
+// figure is a chart ready to be drawn: its size and a draw function that
+// records its tooltips.
+type figure struct {
+	w, h vg.Length
+	draw func(c draw.Canvas, t *tips)
+}
+
+// tips collects tooltips while a figure is drawn.
+type tips struct{ list []tip }
+
+func (t *tips) add(r vg.Rectangle, s string) {
+	if t == nil || s == "" {
+		return
+	}
+	t.list = append(t.list, tip{r: r, text: s})
+}
+
+// addPoint adds a square hit area of half-side r around pt.
+func (t *tips) addPoint(pt vg.Point, r vg.Length, s string) {
+	t.add(vg.Rectangle{Min: vg.Point{X: pt.X - r, Y: pt.Y - r}, Max: vg.Point{X: pt.X + r, Y: pt.Y + r}}, s)
+}
+
+// render draws f on c and returns the tooltips.
+func (f figure) render(c vg.Canvas) []tip {
+	t := &tips{}
+	dc := draw.NewCanvas(c, f.w, f.h)
+	dc.SetColor(color.White)
+	dc.Fill(dc.Rectangle.Path())
+	f.draw(dc, t)
+	return t.list
+}
+
+// The post-processing of vgsvg's output is limited to a few textual edits
+// on strings vgsvg writes itself (see vg/vgsvg.svgFontDescr, NewWith):
+// drop the per-text font declaration, declare the font family once on the
+// root element, fix each text's length (fitText), and append the tooltip
+// layer before the closing tag.
+var (
+	fontDecl  = regexp.MustCompile(`font-family:Liberation [A-Za-z ]+;font-variant:[a-z-]+;font-weight:normal;font-style:normal;`)
+	rootFonts = []byte(`<svg font-family="Liberation Sans, Arial, Helvetica, sans-serif" `)
+)
+
+// measured is an SVG canvas that records the measured width of every
+// string it draws, in drawing order (which is the order of the <text>
+// elements vgsvg writes).
+type measured struct {
+	*vgsvg.Canvas
+	widths []vg.Length
+}
+
+func (m *measured) FillString(f font.Face, pt vg.Point, s string) {
+	m.widths = append(m.widths, f.Width(s))
+	m.Canvas.FillString(f, pt, s)
+}
+
+// fitText gives the i-th <text> element of doc textLength = widths[i], so
+// a viewer that substitutes a wider or narrower font squeezes or stretches
+// the text to the width the layout measured: labels then never overlap
+// whatever the fonts installed. doc is returned unchanged if the count of
+// <text> elements does not match.
+func fitText(doc []byte, widths []vg.Length) []byte {
+	parts := bytes.Split(doc, []byte("<text "))
+	if len(parts) != len(widths)+1 {
+		return doc
+	}
+	var b bytes.Buffer
+	b.Write(parts[0])
+	for i, w := range widths {
+		fmt.Fprintf(&b, `<text textLength="%s" lengthAdjust="spacingAndGlyphs" `, num(w.Points()))
+		b.Write(parts[i+1])
+	}
+	return b.Bytes()
+}
+
+// writeSVG renders f to w as SVG.
+func (f figure) writeSVG(w io.Writer) error {
+	c := &measured{Canvas: vgsvg.NewWith(vgsvg.UseWH(f.w, f.h))}
+	tl := f.render(c)
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return fmt.Errorf("render svg: %w", err)
+	}
+	out := fontDecl.ReplaceAll(buf.Bytes(), nil)
+	out = fitText(out, c.widths)
+	out = bytes.Replace(out, []byte("<svg "), rootFonts, 1)
+	// Rasterized heatmaps: fill the given box exactly (SVG otherwise keeps
+	// the PNG's aspect ratio and centres it), crisp cells, and the MIME
+	// type of the PNG vgsvg encodes (it labels it image/jpg).
+	out = bytes.ReplaceAll(out, []byte("<image "), []byte(`<image preserveAspectRatio="none" style="image-rendering:pixelated" `))
+	out = bytes.ReplaceAll(out, []byte("data:image/jpg;base64,"), []byte("data:image/png;base64,"))
+	end := bytes.LastIndex(out, []byte("</svg>"))
+	if end < 0 {
+		return fmt.Errorf("render svg: no closing svg tag")
+	}
+	var b bytes.Buffer
+	b.Write(out[:end])
+	if len(tl) > 0 {
+		fmt.Fprintf(&b, "<g fill=\"#ffffff\" fill-opacity=\"0\" transform=\"scale(1, -1) translate(0, -%s)\">\n", num(f.h.Points()))
+		for _, t := range tl {
+			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s"><title>`,
+				num(t.r.Min.X.Points()), num(t.r.Min.Y.Points()),
+				num((t.r.Max.X - t.r.Min.X).Points()), num((t.r.Max.Y - t.r.Min.Y).Points()))
+			if err := xml.EscapeText(&b, []byte(t.text)); err != nil {
+				return err
+			}
+			b.WriteString("</title></rect>\n")
+		}
+		b.WriteString("</g>\n")
+	}
+	b.Write(out[end:])
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// num formats a coordinate like vgsvg does (%.5g).
+func num(v float64) string { return strconv.FormatFloat(v, 'g', 5, 64) }
+
+// val formats a data value for a tooltip.
+func val(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
+
+// style returns a text style of the given size.
+func style(size vg.Length) text.Style {
+	return text.Style{
+		Color:   color.Black,
+		Font:    sans(size),
+		Handler: plot.DefaultTextHandler,
+	}
+}
+
+// sans is Liberation Sans at the given size (gonum/plot's default is the
+// serif face).
+func sans(size vg.Length) font.Font {
+	return font.Font{Typeface: "Liberation", Variant: "Sans", Size: size}
+}
+
+// newPlot returns a plot with the package's font sizes and labels.
+func newPlot(title, xlabel, ylabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font = sans(titleSize)
+	p.Legend.TextStyle.Font = sans(tickSize)
+	p.Title.Padding = 6
+	p.X.Label.Text = xlabel
+	p.Y.Label.Text = ylabel
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Font = sans(axisSize)
+		a.Tick.Label.Font = sans(tickSize)
+		a.Label.Padding = 3
+	}
+	return p
+}
+
+// shorten truncates s to maxLabelLen runes with an ellipsis.
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) <= maxLabelLen {
+		return s
+	}
+	return string(r[:maxLabelLen-1]) + "…"
+}
+
+// nominalTicks returns one tick per label at pos(i), labelling every
+// step-th one (the others are unlabelled minor ticks).
+func nominalTicks(labels []string, pos func(int) float64, step int) plot.ConstantTicks {
+	step = max(step, 1)
+	t := make(plot.ConstantTicks, len(labels))
+	for i, l := range labels {
+		t[i].Value = pos(i)
+		if i%step == 0 {
+			t[i].Label = shorten(l)
+		}
+	}
+	return t
+}
+
+// thinStep returns the smallest k such that labels of extent ext (along
+// the axis), placed every k-th of n slots over span, do not touch.
+func thinStep(n int, span, ext vg.Length) int {
+	if n <= 1 || span <= 0 {
+		return 1
+	}
+	per := span / vg.Length(n)
+	k := 1
+	for vg.Length(k)*per < ext*1.2 {
+		k++
+	}
+	return k
+}
+
+// labelHeight is the line height of tick labels.
+func labelHeight() vg.Length {
+	e := style(tickSize).FontExtents()
+	return e.Ascent + e.Descent
+}
+
+// legendItem is one legend entry.
+type legendItem struct {
+	name string
+	c    color.Color
+}
+
+// groupLegend returns the legend items of the sorted distinct groups.
+func groupLegend(groups []string, pal map[string]color.Color) []legendItem {
+	var items []legendItem
+	for _, g := range sortedDistinct(groups) {
+		name := g
+		if name == "" {
+			name = "(none)"
+		}
+		items = append(items, legendItem{name: name, c: colorOf(pal, g)})
+	}
+	return items
+}
+
+const swatch = 7 // points
+
+// legendWidth is the width of the legend column (0 without items).
+func legendWidth(items []legendItem) vg.Length {
+	if len(items) == 0 {
+		return 0
+	}
+	sty := style(tickSize)
+	var w vg.Length
+	for _, it := range items {
+		w = max(w, sty.Width(shorten(it.name)))
+	}
+	return w + swatch + 14
+}
+
+// drawLegend draws items top-down at the top left of c; entries that do
+// not fit are summarised as "+N more".
+func drawLegend(c draw.Canvas, items []legendItem, t *tips) {
+	sty := style(tickSize)
+	sty.YAlign = draw.YCenter
+	lh := labelHeight() * 1.4
+	x := c.Min.X + 6
+	y := c.Max.Y - lh/2
+	for i, it := range items {
+		if y-lh/2 < c.Min.Y+lh && i < len(items)-1 {
+			c.FillText(sty, vg.Point{X: x, Y: y}, fmt.Sprintf("+%d more", len(items)-i))
+			return
+		}
+		r := vg.Rectangle{Min: vg.Point{X: x, Y: y - swatch/2}, Max: vg.Point{X: x + swatch, Y: y + swatch/2}}
+		c.SetColor(it.c)
+		c.Fill(r.Path())
+		c.FillText(sty, vg.Point{X: x + swatch + 4, Y: y}, shorten(it.name))
+		t.add(vg.Rectangle{Min: r.Min, Max: vg.Point{X: x + swatch + 4 + sty.Width(shorten(it.name)), Y: r.Max.Y}}, it.name)
+		y -= lh
+	}
+}
+
+// withLegend splits c into the plot area and a legend column on the right.
+func withLegend(c draw.Canvas, items []legendItem, t *tips) draw.Canvas {
+	lw := legendWidth(items)
+	if lw == 0 {
+		return c
+	}
+	drawLegend(draw.Crop(c, c.Max.X-c.Min.X-lw, 0, 0, -20), items, t)
+	return draw.Crop(c, 0, -lw, 0, 0)
+}
+
+// margin crops a uniform margin off c.
+func margin(c draw.Canvas, m vg.Length) draw.Canvas {
+	return draw.Crop(c, m, -m, m, -m)
+}
+
+// rotate turns the tick labels of a horizontal axis a quarter turn.
+func rotate(a *plot.Axis) {
+	a.Tick.Label.Rotation = math.Pi / 2
+	a.Tick.Label.XAlign = draw.XRight
+	a.Tick.Label.YAlign = draw.YCenter
+}
+
+// maxWidth is the widest shortened label at tick size.
+func maxWidth(labels []string) vg.Length {
+	sty := style(tickSize)
+	var w vg.Length
+	for _, l := range labels {
+		w = max(w, sty.Width(shorten(l)))
+	}
+	return w
+}

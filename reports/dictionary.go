@@ -1,0 +1,170 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// FileDoc documents one output file: what a row is and every column.
+type FileDoc struct {
+	Name    string // file name; a * stands for a measure name
+	RowPer  string
+	Columns []ColumnDoc
+	// Rest, when set, documents the columns after the listed ones, whose
+	// names come from the data (features, document ids).
+	Rest *ColumnDoc
+}
+
+// ColumnDoc documents one column.
+type ColumnDoc struct {
+	Name    string
+	Type    string // string, integer, float, boolean
+	Unit    string
+	Meaning string
+}
+
+// Dictionary is the data dictionary of every CSV stylometer writes. A test
+// fails when a header column is missing from it.
+var Dictionary = []FileDoc{
+	{Name: "documents.csv", RowPer: "document", Columns: []ColumnDoc{
+		{"doc_id", "string", "", "document id: the file name without extension (or its path when two files share a name)"},
+		{"path", "string", "", "the file as read"},
+		{"bytes", "integer", "bytes", "size of the file"},
+		{"tokens", "integer", "words", "word tokens (tokens holding a letter or digit), boilerplate excluded"},
+		{"types", "integer", "words", "distinct lower-cased word forms"},
+		{"sentences", "integer", "sentences", "sentences (each line is a paragraph, segmented by prose's Punkt model)"},
+		{"punctuation", "integer", "tokens", "tokens without a letter or digit"},
+		{"boilerplate_lines", "integer", "lines", "lines removed by the boilerplate rules"},
+	}, Rest: &ColumnDoc{"<metadata column or measure>", "string or float", "", "metadata columns (strings, as given) come after path; measures (floats) after boilerplate_lines, each described in the Measures table below"}},
+	{Name: "terms.csv", RowPer: "document × term", Columns: []ColumnDoc{
+		{"doc_id", "string", "", "document id"},
+		{"term", "string", "", "lower-cased word form (NFC, straight quotes)"},
+		{"count", "integer", "tokens", "occurrences in the document"},
+		{"rel_freq", "float", "proportion", "count / the document's word tokens"},
+		{"tfidf", "float", "", "tf·idf with raw tf and scikit-learn's smoothed idf ln((1+m)/(1+df))+1, each document's vector L2-normalised"},
+	}},
+	{Name: "pos.csv", RowPer: "document × part-of-speech tag", Columns: []ColumnDoc{
+		{"doc_id", "string", "", "document id"},
+		{"tag", "string", "", "Penn Treebank tag (prose v3 tagger)"},
+		{"count", "integer", "tokens", "tokens with this tag"},
+		{"rel_freq", "float", "proportion", "count / all the document's tokens, punctuation included"},
+	}},
+	{Name: "errors.csv", RowPer: "skipped input or metadata problem", Columns: []ColumnDoc{
+		{"path", "string", "", "the input file (or metadata key)"},
+		{"stage", "string", "", "read, decode, text (nothing left to analyse) or metadata"},
+		{"error", "string", "", "what went wrong"},
+	}},
+	{Name: "keyness.csv", RowPer: "scope × target × reference × term", Columns: []ColumnDoc{
+		{"scope", "string", "", "document (each document against the rest) or a grouping column"},
+		{"target", "string", "", "the document id or the column's value on the target side"},
+		{"reference", "string", "", "rest (all other documents or values) or, with --pairs, the other value"},
+		{"term", "string", "", "lower-cased word (content words unless --all-words)"},
+		{"n_target", "integer", "tokens", "a: occurrences in the target"},
+		{"n_reference", "integer", "tokens", "b: occurrences in the reference"},
+		{"rate_target", "float", "per 10,000 words", "a / target words × 10,000"},
+		{"rate_reference", "float", "per 10,000 words", "b / reference words × 10,000"},
+		{"g2", "float", "", "Dunning's log-likelihood G², + when over-used in the target (scipy/NLTK definition)"},
+		{"p", "float", "probability", "χ²(1) upper tail of |G²|"},
+		{"p_adj", "float", "probability", "p adjusted by Benjamini–Hochberg within the scope"},
+		{"chi2", "float", "", "Pearson's χ² without continuity correction, signed like g2"},
+		{"pmi", "float", "bits", "log2(a N / ((a+b) × target words))"},
+		{"log_ratio", "float", "log2 ratio", "Hardie's (2014) Log Ratio, a zero count taken as 0.5"},
+		{"pct_diff", "float", "percent", "%DIFF (Gabrielatos & Marchi 2012)"},
+		{"bic", "float", "", "|G²| − ln N (Wilson 2013)"},
+		{"ell", "float", "", "effect size for log-likelihood, |G²| / (N ln min(E))"},
+		{"log_odds", "float", "log odds", "δ, log-odds ratio with informative Dirichlet prior (Monroe et al. 2008)"},
+		{"log_odds_z", "float", "z", "δ / its standard error (Monroe et al. 2008, eq. 22; FightingWords)"},
+		{"zeta_craig", "float", "", "Craig's Zeta over slices: share of target slices with the term − share of reference slices"},
+		{"zeta_eder", "float", "", "Eder's Zeta: Craig's Zeta / (sum of the two shares)"},
+	}},
+	{Name: "collocates.csv", RowPer: "target × unit × collocate", Columns: []ColumnDoc{
+		{"target", "string", "", "the target's name"},
+		{"scope", "string", "", "document, a grouping column, or corpus"},
+		{"unit", "string", "", "the document id, the column's value, or corpus"},
+		{"collocate", "string", "", "a word within the window (seen at least twice)"},
+		{"window", "integer", "words", "k: words each side of the target, within the sentence"},
+		{"cooc", "integer", "tokens", "f_xy: occurrences inside the target's windows"},
+		{"target_count", "integer", "tokens", "f_x: occurrences of the target"},
+		{"collocate_count", "integer", "tokens", "f_y: occurrences of the collocate in the unit"},
+		{"tokens", "integer", "words", "N: words in the unit"},
+		{"window_tokens", "integer", "words", "W: words inside all the target's windows"},
+		{"pmi", "float", "bits", "log2(f_xy N / (f_x f_y))"},
+		{"log_dice", "float", "", "14 + log2(2 f_xy / (f_x + f_y)) (Rychlý 2008)"},
+		{"g2", "float", "", "G² of window vs outside, signed"},
+		{"p", "float", "probability", "χ²(1) upper tail of |G²|"},
+	}},
+	{Name: "targets.csv", RowPer: "target × unit", Columns: []ColumnDoc{
+		{"target", "string", "", "the target's name"},
+		{"scope", "string", "", "document, a grouping column, or corpus"},
+		{"unit", "string", "", "the document id, the column's value, or corpus"},
+		{"count", "integer", "tokens", "occurrences of any of the target's forms"},
+		{"tokens", "integer", "words", "words in the unit"},
+		{"per_10k", "float", "per 10,000 words", "count / tokens × 10,000"},
+	}},
+	{Name: "kwic.csv", RowPer: "occurrence of a target", Columns: []ColumnDoc{
+		{"doc_id", "string", "", "document id"},
+		{"target", "string", "", "the target's name"},
+		{"position", "integer", "bytes", "offset of the keyword in the original file: original[position:position+len(keyword)] == keyword"},
+		{"left", "string", "", "the words before (whitespace folded)"},
+		{"keyword", "string", "", "the occurrence, verbatim"},
+		{"right", "string", "", "the words after (whitespace folded)"},
+	}},
+	{Name: "lexicon.csv", RowPer: "lexicon category × unit", Columns: []ColumnDoc{
+		{"category", "string", "", "the lexicon's category"},
+		{"scope", "string", "", "document, a grouping column, or corpus"},
+		{"unit", "string", "", "the document id, the column's value, or corpus"},
+		{"count", "integer", "tokens", "words matching any of the category's patterns (each word once)"},
+		{"tokens", "integer", "words", "words in the unit"},
+		{"per_10k", "float", "per 10,000 words", "count / tokens × 10,000"},
+		{"matched_terms", "string", "", "the distinct words that matched, space-separated"},
+	}},
+}
+
+// Lookup returns the documentation of a file by name (a * in a documented
+// name matches any text), or nil.
+func Lookup(name string) *FileDoc {
+	for i, f := range Dictionary {
+		if ok, _ := path.Match(f.Name, name); ok {
+			return &Dictionary[i]
+		}
+	}
+	return nil
+}
+
+// Documents reports whether the dictionary documents column col of file.
+func (f *FileDoc) Documents(col string) bool {
+	for _, c := range f.Columns {
+		if c.Name == col {
+			return true
+		}
+	}
+	return f.Rest != nil
+}
+
+// WriteDictionary writes DATA.md: every file and every column, with type,
+// unit and meaning, and the measures of documents.csv.
+func WriteDictionary(w io.Writer, measures []ColumnDoc) error {
+	var b strings.Builder
+	b.WriteString("# Data dictionary\n\nEvery CSV is UTF-8 without BOM, RFC 4180, with a header row; ids are strings; floats are the shortest decimal that reads back exactly, an empty cell is undefined (NaN), Inf and -Inf are infinities; a text cell that a spreadsheet would run as a formula starts with an added `'`.\n")
+	for _, f := range Dictionary {
+		fmt.Fprintf(&b, "\n## %s\n\nOne row per %s.\n\n| column | type | unit | meaning |\n| --- | --- | --- | --- |\n", f.Name, f.RowPer)
+		for _, c := range f.Columns {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", c.Name, c.Type, c.Unit, mdEscape(c.Meaning))
+		}
+		if f.Rest != nil {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdEscape(f.Rest.Name), f.Rest.Type, f.Rest.Unit, mdEscape(f.Rest.Meaning))
+		}
+	}
+	if len(measures) > 0 {
+		b.WriteString("\n## Measures (columns of documents.csv)\n\n| column | type | unit | meaning |\n| --- | --- | --- | --- |\n")
+		for _, c := range measures {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", c.Name, c.Type, c.Unit, mdEscape(c.Meaning))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
