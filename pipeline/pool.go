@@ -39,10 +39,6 @@ type Options struct {
 	Canon *Canon
 	// Profile says what each profile counts.
 	Profile ProfileOptions
-	// Measure, when set, runs in the worker on each finished profile while
-	// its word sequence is still there (for measures such as MATTR that need
-	// the order of words); the sequence is dropped afterwards.
-	Measure func(*Profile)
 	// Progress, when set, is called after each document with the number
 	// done so far. It is called from the workers and must be safe for
 	// concurrent use.
@@ -136,9 +132,5 @@ func process(tagger *Tagger, s Source, opt Options) (d Doc, f *Failure) {
 	if p.Words == 0 {
 		return Doc{}, &Failure{Path: s.Path, Stage: "text", Err: ErrEmpty.Error()}
 	}
-	if opt.Measure != nil {
-		opt.Measure(p)
-	}
-	p.Compact()
 	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: hex.EncodeToString(sum[:]), Profile: p}, nil
 }

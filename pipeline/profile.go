@@ -3,7 +3,10 @@ package pipeline
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/stylometer/stylometer/analysis"
 )
 
 // Target is a term whose surroundings are studied: a name and the forms
@@ -87,8 +90,15 @@ type Profile struct {
 	WordLengths     map[int]int // words by length in letters and digits
 	Letters         int         // letters and digits in words
 
-	// Diversity inputs computed from the sequence in the worker.
-	Sequence []string // the word terms in order; cleared by Compact
+	// Measures computed from the word sequence in the worker, which then
+	// drops the sequence.
+	Diversity   analysis.Diversity
+	Readability analysis.ReadabilityScores
+	// ReadabilityCounts are the counts behind Readability.
+	ReadabilityCounts analysis.ReadabilityCounts
+	// ContentWords is the number of content words (see IsContent): the
+	// numerator of lexical density.
+	ContentWords int
 
 	Samples []Sample
 
@@ -133,6 +143,7 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 		SlicePresence: map[string]int{},
 	}
 	words := make([]int, 0, len(toks)) // indices of word tokens
+	seq := make([]string, 0, len(toks))
 	p.SentenceLengths = make([]int, len(sents))
 	for i, t := range toks {
 		p.POS[t.Tag]++
@@ -144,14 +155,18 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 		p.Terms[t.Term]++
 		if IsContent(t.Tag, t.Term) {
 			p.Content[t.Term]++
+			p.ContentWords++
 		}
 		p.SentenceLengths[t.Sentence]++
 		n := alnum(t.Text)
 		p.WordLengths[n]++
 		p.Letters += n
-		p.Sequence = append(p.Sequence, t.Term)
+		seq = append(seq, t.Term)
 	}
 	p.Words = len(words)
+	p.Diversity = analysis.ComputeDiversity(seq)
+	p.ReadabilityCounts = readabilityCounts(seq, len(sents))
+	p.Readability = analysis.Readability(p.ReadabilityCounts)
 	if len(opt.Features) > 0 {
 		p.Features = map[string]map[string]int{}
 		for _, f := range opt.Features {
@@ -168,9 +183,36 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 	return p
 }
 
-// Compact drops the word sequence once the measures that need it are
-// computed.
-func (p *Profile) Compact() { p.Sequence = nil }
+// readabilityCounts counts what the readability formulas need from the
+// word terms: syllables (analysis.Syllables), letters, letters and digits,
+// words of three or more syllables and words of more than six letters.
+func readabilityCounts(seq []string, sentences int) analysis.ReadabilityCounts {
+	c := analysis.ReadabilityCounts{Words: len(seq), Sentences: sentences}
+	for _, w := range seq {
+		letters, alnum := 0, 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				alnum++
+			} else if unicode.IsDigit(r) {
+				alnum++
+			}
+		}
+		c.Letters += letters
+		c.Characters += alnum
+		if letters > 6 {
+			c.LongWords++
+		}
+		if letters > 0 {
+			sy := analysis.Syllables(w)
+			c.Syllables += sy
+			if sy >= 3 {
+				c.Polysyllables++
+			}
+		}
+	}
+	return c
+}
 
 func alnum(s string) int {
 	n := 0

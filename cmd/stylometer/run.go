@@ -85,7 +85,6 @@ func job(ctx context.Context, cfg Config, paths []string, stdout, stderr io.Writ
 		Workers:  cfg.Workers,
 		Canon:    canon,
 		Profile:  opt,
-		Measure:  measureDocument,
 		Progress: prog.done,
 	})
 	prog.finish()

@@ -59,9 +59,6 @@ func profileOptions(cfg Config) (pipeline.ProfileOptions, error) {
 	return opt, nil
 }
 
-// measureDocument runs in the worker, while the word sequence is there.
-func measureDocument(p *pipeline.Profile) {}
-
 // analyse computes the corpus-level tables.
 func analyse(cfg Config, docs []pipeline.Doc, metaCols []string) (*study, error) {
 	st := &study{docs: docs, metaCols: metaCols}
@@ -72,6 +69,7 @@ func analyse(cfg Config, docs []pipeline.Doc, metaCols []string) (*study, error)
 		counts[i] = d.Profile.Terms
 		totals[i] = float64(d.Profile.Words)
 	}
+	st.docCols = measureColumns(docs)
 	st.words = analysis.NewTable(st.ids, counts, totals)
 	x := analysis.TFIDF(st.words)
 	st.tfidf = make([]map[string]float64, len(docs))
@@ -219,6 +217,9 @@ func writeAll(out *outDir, cfg Config, st *study, failures []pipeline.Failure) e
 		return err
 	}
 	if err := csvFile("kwic.csv", reports.KWICTable(st.docs, st.targets)); err != nil {
+		return err
+	}
+	if err := out.write("DATA.md", func(w io.Writer) error { return reports.WriteDictionary(w, measureDocs()) }); err != nil {
 		return err
 	}
 	if st.lexicon != nil {

@@ -37,18 +37,7 @@ func (g orderedGrid) Z(c, r int) float64 {
 func (g orderedGrid) X(c int) float64 { return float64(c) }
 func (g orderedGrid) Y(r int) float64 { return float64(r) }
 
-// barGrid is a 1×k grid whose values step from min to max: the heatmap's
-// own colour scale, drawn by a second HeatMap as the colour bar.
-type barGrid struct{ min, max float64 }
-
-const barSteps = 9 // one step per palette colour: no seams, exact bins
-
-func (g barGrid) Dims() (c, r int)   { return 1, barSteps }
-func (g barGrid) Z(_, r int) float64 { return g.Y(r) }
-func (g barGrid) X(int) float64      { return 0 }
-func (g barGrid) Y(r int) float64    { return g.min + (float64(r)+0.5)*(g.max-g.min)/barSteps }
-func (g barGrid) Min() float64       { return g.min }
-func (g barGrid) Max() float64       { return g.max }
+// minMax returns the range of the finite values shown.
 func (g orderedGrid) minMax() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, i := range g.order {
@@ -61,6 +50,19 @@ func (g orderedGrid) minMax() (lo, hi float64) {
 	}
 	return lo, hi
 }
+
+// barGrid is a 1×k grid whose values step from min to max: the heatmap's
+// own colour scale, drawn by a second HeatMap as the colour bar.
+type barGrid struct{ min, max float64 }
+
+const barSteps = 9 // one step per palette colour: no seams, exact bins
+
+func (g barGrid) Dims() (c, r int)   { return 1, barSteps }
+func (g barGrid) Z(_, r int) float64 { return g.Y(r) }
+func (g barGrid) X(int) float64      { return 0 }
+func (g barGrid) Y(r int) float64    { return g.min + (float64(r)+0.5)*(g.max-g.min)/barSteps }
+func (g barGrid) Min() float64       { return g.min }
+func (g barGrid) Max() float64       { return g.max }
 
 // distancePalette is ColorBrewer YlGnBu (Brewer 2003), reversed so that
 // small distances (similar documents) are dark.
