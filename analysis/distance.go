@@ -1,0 +1,418 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Measure names a distance between documents. The names are stylo's
+// (dist.delta, dist.eder ...) or R's stats::dist method names, and the
+// values are the same numbers those functions return.
+type Measure string
+
+// The measures. In the formulas n is the number of features, z the column
+// z-scores of the relative frequencies (see ZScores), f the relative
+// frequencies in per cent (see RelFreq), and i the rank of a feature counted
+// from 1.
+const (
+	// Delta is Burrows' Classic Delta (Burrows 2002), stylo's dist.delta:
+	// (1/n) Σ_i |z_a,i − z_b,i|.
+	//
+	// For Delta, Argamon and Eder, features whose sd is 0 (constant over the
+	// documents) are handled as stylo's R code handles them: scale() makes
+	// them NaN and stats::dist drops NaN terms, scaling the sum over the k
+	// remaining features by n/k. So Delta is (1/k) Σ over the k, Argamon
+	// sqrt((n/k) Σ (z_a,i − z_b,i)²)/n, Eder (n/k) Σ with the weights of the
+	// full ranking. With no constant feature, k = n.
+	Delta Measure = "delta"
+	// Argamon is stylo's dist.argamon, Argamon's (2008) quadratic Delta as
+	// stylo scales it: sqrt(Σ_i (z_a,i − z_b,i)²) / n.
+	Argamon Measure = "argamon"
+	// Eder is Eder's Delta, stylo's dist.eder, which weights features by
+	// rank: Σ_i |z_a,i − z_b,i| · (n − i + 2)/n, stylo's weights
+	// (1 + n:1)/n; the most frequent word weighs (n + 1)/n, the last 2/n.
+	Eder Measure = "eder"
+	// Simple is Eder's Simple distance, stylo's dist.simple:
+	// Σ_i |√f_a,i − √f_b,i|. It depends on the per-cent scale of f.
+	Simple Measure = "simple"
+	// Wurzburg is Cosine Delta (Smith & Aldridge 2011; Evert et al. 2017),
+	// stylo's dist.wurzburg: 1 − cos(z_a, z_b) after dropping the features
+	// whose standard deviation is 0.
+	Wurzburg Measure = "wurzburg"
+	// Cosine is stylo's dist.cosine: 1 − cos(f_a, f_b).
+	Cosine Measure = "cosine"
+	// MinMax is the Ruzicka (min–max) distance, stylo's dist.minmax
+	// (Koppel & Winter 2014): 1 − Σ_i min(f_a,i, f_b,i) / Σ_i max(f_a,i, f_b,i).
+	MinMax Measure = "minmax"
+	// Canberra is R's stats::dist(method = "canberra"):
+	// Σ_i |f_a,i − f_b,i| / (f_a,i + f_b,i), terms with f_a,i = f_b,i = 0
+	// dropped and the sum scaled by n/(n − dropped). When every term is
+	// dropped (two all-zero rows) R returns NA; Canberra gives 0.
+	Canberra Measure = "canberra"
+	// Manhattan is Σ_i |f_a,i − f_b,i| (stats::dist "manhattan"). It depends
+	// on the per-cent scale of f.
+	Manhattan Measure = "manhattan"
+	// Euclidean is sqrt(Σ_i (f_a,i − f_b,i)²) (stats::dist "euclidean"). It
+	// depends on the per-cent scale of f.
+	Euclidean Measure = "euclidean"
+	// JSD is the Jensen–Shannon divergence (Lin 1991), base 2, of the two
+	// documents' rows each normalised to a probability distribution over the
+	// kept features, p = f_a/Σf_a and q = f_b/Σf_b, with M = (p + q)/2:
+	// ½ Σ p log2(p/M) + ½ Σ q log2(q/M), 0·log 0 = 0. It is the divergence
+	// (in [0, 1]), not its square root, and does not depend on the scale of f.
+	JSD Measure = "jsd"
+	// TFIDFCosine is the cosine distance 1 − cos(x_a, x_b) between the
+	// documents' tf·idf rows (see TFIDF): smaller is closer, like every other
+	// measure here. scikit-learn reports the similarity cos(x_a, x_b).
+	TFIDFCosine Measure = "tfidf_cosine"
+)
+
+// Measures returns every measure in a fixed order: the stylo and stats::dist
+// measures in the order of the reference README, then jsd and tfidf_cosine.
+func Measures() []Measure {
+	return []Measure{Delta, Argamon, Eder, Simple, Wurzburg, Cosine, MinMax,
+		Canberra, Manhattan, Euclidean, JSD, TFIDFCosine}
+}
+
+// ParseMeasure returns the measure named s (one of the names Measures
+// returns, exactly), or an error.
+func ParseMeasure(s string) (Measure, error) {
+	for _, m := range Measures() {
+		if string(m) == s {
+			return m, nil
+		}
+	}
+	return "", fmt.Errorf("unknown distance measure %q", s)
+}
+
+// errNoFeatures is returned for a table with no documents or no features.
+var errNoFeatures = errors.New("analysis: table has no documents or no features")
+
+// Distance returns the documents × documents distances of measure m over t.
+// It computes the input the measure needs from the counts itself: relative
+// frequencies in per cent (RelFreq) for every measure, z-scored over the
+// documents of t (ZScores) for delta, argamon, eder and wurzburg; the
+// tf·idf rows of the counts for tfidf_cosine. See DistanceMatrix.
+func Distance(m Measure, t *Table) (*mat.SymDense, error) {
+	if t.Counts == nil {
+		return nil, errNoFeatures
+	}
+	if m == TFIDFCosine {
+		return DistanceMatrix(nil, m, t.Counts)
+	}
+	return DistanceMatrix(nil, m, RelFreq(nil, t))
+}
+
+// DistanceMatrix returns in dst the distances of measure m between the rows
+// of f, a documents × features matrix of relative frequencies in per cent as
+// RelFreq returns them; the delta family (delta, argamon, eder, wurzburg)
+// z-scores the columns of f itself, over all its rows, as stylo does.
+//
+// Scale: multiplying all of f by one factor (fractions instead of per cent)
+// changes only simple, manhattan and euclidean. Scaling each row by its own
+// factor (raw counts instead of frequencies) leaves cosine, jsd and
+// tfidf_cosine unchanged, so tfidf_cosine may be given counts or
+// frequencies alike (document frequency is the number of rows with f > 0).
+//
+// If dst is nil or empty it is allocated; otherwise it must be
+// documents × documents or DistanceMatrix panics. Errors: an unknown measure; no rows or columns; for
+// cosine, jsd, minmax and tfidf_cosine a row that is all zero; for wurzburg a
+// row whose z-scores are all zero. Those distances are undefined (0/0).
+func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, error) {
+	r, n := f.Dims()
+	if r == 0 || n == 0 {
+		return nil, errNoFeatures
+	}
+	if _, err := ParseMeasure(string(m)); err != nil {
+		return nil, err
+	}
+	if dst == nil || dst.IsEmpty() {
+		dst = mat.NewSymDense(r, nil)
+	} else if dst.SymmetricDim() != r {
+		panic(mat.ErrShape)
+	}
+	x := mat.DenseCopyOf(f)
+	row := x.RawRowView
+	// rows applies a distance between two rows to the pair (i, j).
+	rows := func(fn func(a, b []float64) float64) func(i, j int) float64 {
+		return func(i, j int) float64 { return fn(row(i), row(j)) }
+	}
+	var pair func(i, j int) float64
+	unitCosine := false // rows scaled to unit length: 1 − x xᵀ by BLAS
+	// For the delta family, scale = n/k with k the features whose sd is not
+	// 0: R's scale() makes constant columns NaN and stats::dist drops NaN
+	// terms and scales the sum by n/k; ours are z = 0, so the sum is the
+	// same and we apply the factor. With no constant feature it is 1.
+	var scale float64
+	switch m {
+	case Delta, Argamon, Eder, Wurzburg:
+		ZScores(x, x)
+		k := varying(x)
+		if k == 0 && r > 1 {
+			return nil, fmt.Errorf("%s distance: no feature varies between the documents", m)
+		}
+		scale = float64(n) / float64(max(k, 1))
+	}
+	switch m {
+	case Delta:
+		pair = rows(func(a, b []float64) float64 { return manhattan(a, b) * scale / float64(n) })
+	case Argamon:
+		pair = rows(func(a, b []float64) float64 { return math.Sqrt(sqEuclidean(a, b)*scale) / float64(n) })
+	case Eder:
+		// stylo 0.7.7: t(t(x) * ((1+n:1)/n)) before the Manhattan distance;
+		// column j (from 0) has rank i = j + 1 and weight (n − i + 2)/n.
+		for j := 0; j < n; j++ {
+			w := float64(n-j+1) / float64(n)
+			for i := 0; i < r; i++ {
+				x.Set(i, j, x.At(i, j)*w)
+			}
+		}
+		pair = rows(func(a, b []float64) float64 { return manhattan(a, b) * scale })
+	case Simple:
+		for i := 0; i < r; i++ {
+			for j := 0; j < n; j++ {
+				x.Set(i, j, math.Sqrt(x.At(i, j)))
+			}
+		}
+		pair = rows(manhattan)
+	case Wurzburg:
+		// Features with sd 0 have z = 0, which drops them from the dot
+		// product and both norms: the same as stylo removing them.
+		if err := normaliseRows(x, m); err != nil {
+			return nil, err
+		}
+		unitCosine = true
+	case Cosine:
+		if err := normaliseRows(x, m); err != nil {
+			return nil, err
+		}
+		unitCosine = true
+	case TFIDFCosine:
+		x = tfidf(x)
+		if err := normaliseRows(x, m); err != nil {
+			return nil, err
+		}
+		unitCosine = true
+	case MinMax:
+		sums, err := rowSums(x, m)
+		if err != nil {
+			return nil, err
+		}
+		// Σ min(a, b) = (S − D)/2 and Σ max(a, b) = (S + D)/2 with
+		// S = Σ a + Σ b and D = Σ |a − b|, so the distance is 2D/(S + D):
+		// one Manhattan distance per pair, no branches.
+		pair = func(i, j int) float64 {
+			d := manhattan(row(i), row(j))
+			return 2 * d / (sums[i] + sums[j] + d)
+		}
+	case Canberra:
+		pair = rows(canberra)
+	case Manhattan:
+		pair = rows(manhattan)
+	case Euclidean:
+		pair = rows(func(a, b []float64) float64 { return math.Sqrt(sqEuclidean(a, b)) })
+	case JSD:
+		sums, err := rowSums(x, m)
+		if err != nil {
+			return nil, err
+		}
+		// logs holds ln p for every entry (0 where p = 0), so that each pair
+		// needs one logarithm per feature, ln M.
+		logs := mat.NewDense(r, n, nil)
+		for i := 0; i < r; i++ {
+			p, lp := row(i), logs.RawRowView(i)
+			for j := range p {
+				p[j] /= sums[i]
+				if p[j] > 0 {
+					lp[j] = math.Log(p[j])
+				}
+			}
+		}
+		pair = func(i, j int) float64 {
+			return jsd(row(i), row(j), logs.RawRowView(i), logs.RawRowView(j))
+		}
+	}
+	if unitCosine {
+		dst.SymOuterK(1, x)
+		for i := 0; i < r; i++ {
+			dst.SetSym(i, i, 0)
+			for j := i + 1; j < r; j++ {
+				dst.SetSym(i, j, 1-dst.At(i, j))
+			}
+		}
+		return dst, nil
+	}
+	for i := 0; i < r; i++ {
+		dst.SetSym(i, i, 0)
+		for j := i + 1; j < r; j++ {
+			dst.SetSym(i, j, pair(i, j))
+		}
+	}
+	return dst, nil
+}
+
+func manhattan(a, b []float64) float64 {
+	var s float64
+	for i, v := range a {
+		s += math.Abs(v - b[i])
+	}
+	return s
+}
+
+func sqEuclidean(a, b []float64) float64 {
+	var s float64
+	for i, v := range a {
+		d := v - b[i]
+		s += d * d
+	}
+	return s
+}
+
+// canberra follows R's C_dist: terms with a zero numerator and denominator
+// are dropped and the sum is scaled up by n/count.
+func canberra(a, b []float64) float64 {
+	var s float64
+	count := 0
+	for i, v := range a {
+		sum := math.Abs(v + b[i])
+		diff := math.Abs(v - b[i])
+		if sum > math.SmallestNonzeroFloat64 || diff > math.SmallestNonzeroFloat64 {
+			dev := diff / sum
+			if !math.IsNaN(dev) {
+				s += dev
+				count++
+			}
+		}
+	}
+	if count == 0 {
+		return 0
+	}
+	if count != len(a) {
+		s /= float64(count) / float64(len(a))
+	}
+	return s
+}
+
+// jsd returns the base-2 Jensen–Shannon divergence of two distributions p
+// and q given with their natural logarithms lp, lq (0 where the probability
+// is 0): ½ Σ p (ln p − ln M) + ½ Σ q (ln q − ln M), divided by ln 2.
+func jsd(p, q, lp, lq []float64) float64 {
+	q, lp, lq = q[:len(p)], lp[:len(p)], lq[:len(p)]
+	var s float64
+	for i, a := range p {
+		b := q[i]
+		if a == 0 && b == 0 {
+			continue
+		}
+		lm := math.Log((a + b) / 2)
+		s += a*(lp[i]-lm) + b*(lq[i]-lm)
+	}
+	return math.Max(0, s/(2*math.Ln2))
+}
+
+// varying returns the number of columns of the z-scores x that are not all
+// zero, the features whose sd is not 0.
+func varying(x *mat.Dense) int {
+	r, n := x.Dims()
+	k := 0
+	for j := 0; j < n; j++ {
+		for i := 0; i < r; i++ {
+			if x.At(i, j) != 0 {
+				k++
+				break
+			}
+		}
+	}
+	return k
+}
+
+// rowSums returns the row sums of x, or an error if a row sums to zero.
+func rowSums(x *mat.Dense, m Measure) ([]float64, error) {
+	r, _ := x.Dims()
+	sums := make([]float64, r)
+	for i := range sums {
+		for _, v := range x.RawRowView(i) {
+			sums[i] += v
+		}
+		if sums[i] == 0 {
+			return nil, fmt.Errorf("%s distance: document %d has no kept features", m, i)
+		}
+	}
+	return sums, nil
+}
+
+// normaliseRows scales every row of x to unit Euclidean length, returning an
+// error for a zero row.
+func normaliseRows(x *mat.Dense, m Measure) error {
+	r, _ := x.Dims()
+	for i := 0; i < r; i++ {
+		row := x.RawRowView(i)
+		var s float64
+		for _, v := range row {
+			s += v * v
+		}
+		if s == 0 {
+			return fmt.Errorf("%s distance: document %d has a zero vector", m, i)
+		}
+		s = math.Sqrt(s)
+		for j := range row {
+			row[j] /= s
+		}
+	}
+	return nil
+}
+
+// TFIDF returns the documents × features tf·idf matrix of t as
+// scikit-learn's TfidfVectorizer computes it with its defaults (norm="l2",
+// smooth_idf=True, sublinear_tf=False): tf = raw count,
+//
+//	idf_j = ln((1 + m)/(1 + df_j)) + 1,
+//
+// for m documents and df_j the number of documents with a positive count of
+// feature j, then each row x_i = tf_i · idf scaled to unit Euclidean length.
+// A document with no kept features stays a zero row. TFIDF returns nil for a
+// table without counts.
+func TFIDF(t *Table) *mat.Dense {
+	if t.Counts == nil {
+		return nil
+	}
+	x := tfidf(mat.DenseCopyOf(t.Counts))
+	r, _ := x.Dims()
+	for i := 0; i < r; i++ {
+		row := x.RawRowView(i)
+		var s float64
+		for _, v := range row {
+			s += v * v
+		}
+		if s == 0 {
+			continue
+		}
+		s = math.Sqrt(s)
+		for j := range row {
+			row[j] /= s
+		}
+	}
+	return x
+}
+
+// tfidf multiplies the columns of x in place by the smoothed idf and returns
+// x; rows are not normalised.
+func tfidf(x *mat.Dense) *mat.Dense {
+	r, n := x.Dims()
+	for j := 0; j < n; j++ {
+		df := 0
+		for i := 0; i < r; i++ {
+			if x.At(i, j) > 0 {
+				df++
+			}
+		}
+		idf := math.Log(float64(1+r)/float64(1+df)) + 1
+		for i := 0; i < r; i++ {
+			x.Set(i, j, x.At(i, j)*idf)
+		}
+	}
+	return x
+}

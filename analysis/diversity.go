@@ -1,0 +1,264 @@
+package analysis
+
+import "math"
+
+// Defaults of the window-based lexical diversity measures.
+const (
+	// DiversityWindow is the MATTR window and the MSTTR segment length,
+	// quanteda's default of 100 tokens.
+	DiversityWindow = 100
+	// MTLDThreshold is the TTR at which an MTLD factor ends
+	// (McCarthy & Jarvis 2010).
+	MTLDThreshold = 0.72
+	// HDDSample is the HD-D sample size (McCarthy & Jarvis 2007).
+	HDDSample = 42
+)
+
+// Diversity holds the lexical diversity of one text, N tokens and V types.
+// The fields are computed by the functions of the same names with the
+// default parameters (DiversityWindow, MTLDThreshold, HDDSample).
+type Diversity struct {
+	Tokens, Types int
+	TTR           float64
+	HerdanC       float64
+	GuiraudR      float64
+	CTTR          float64
+	YuleK         float64
+	Maas          float64
+	MATTR         float64
+	MSTTR         float64
+	MTLD          float64
+	HDD           float64
+}
+
+// ComputeDiversity returns every lexical diversity measure of tokens, the
+// text's word forms in order (lower-cased by the caller; tokens are compared
+// as strings). Undefined values are NaN: all of them for empty input.
+func ComputeDiversity(tokens []string) Diversity {
+	freqs := typeFreqs(tokens)
+	return Diversity{
+		Tokens:   len(tokens),
+		Types:    len(freqs),
+		TTR:      TTR(tokens),
+		HerdanC:  HerdanC(tokens),
+		GuiraudR: GuiraudR(tokens),
+		CTTR:     CTTR(tokens),
+		YuleK:    YuleK(tokens),
+		Maas:     Maas(tokens),
+		MATTR:    MATTR(tokens, DiversityWindow),
+		MSTTR:    MSTTR(tokens, DiversityWindow),
+		MTLD:     MTLD(tokens, MTLDThreshold),
+		HDD:      HDD(tokens, HDDSample),
+	}
+}
+
+// typeFreqs returns the frequency of each type in order of first occurrence,
+// so that sums over types never depend on map order.
+func typeFreqs(tokens []string) []int {
+	index := make(map[string]int)
+	var freqs []int
+	for _, w := range tokens {
+		k, ok := index[w]
+		if !ok {
+			k = len(freqs)
+			index[w] = k
+			freqs = append(freqs, 0)
+		}
+		freqs[k]++
+	}
+	return freqs
+}
+
+// nv returns N and V as floats, NaN for both when there are no tokens.
+func nv(tokens []string) (n, v float64) {
+	if len(tokens) == 0 {
+		return math.NaN(), math.NaN()
+	}
+	return float64(len(tokens)), float64(len(typeFreqs(tokens)))
+}
+
+// TTR returns the type–token ratio V/N (Johnson 1944; quanteda "TTR").
+// Empty input gives NaN.
+func TTR(tokens []string) float64 {
+	n, v := nv(tokens)
+	return v / n
+}
+
+// HerdanC returns Herdan's C = log V / log N (Herdan 1960; quanteda "C").
+// The base cancels. It is NaN for N ≤ 1 (0/0).
+func HerdanC(tokens []string) float64 {
+	n, v := nv(tokens)
+	return math.Log10(v) / math.Log10(n)
+}
+
+// GuiraudR returns Guiraud's root TTR R = V/√N (Guiraud 1954; quanteda "R").
+// Empty input gives NaN.
+func GuiraudR(tokens []string) float64 {
+	n, v := nv(tokens)
+	return v / math.Sqrt(n)
+}
+
+// CTTR returns Carroll's corrected TTR V/√(2N) (Carroll 1964; quanteda
+// "CTTR"). Empty input gives NaN.
+func CTTR(tokens []string) float64 {
+	n, v := nv(tokens)
+	return v / math.Sqrt(2*n)
+}
+
+// YuleK returns Yule's K = 10⁴ (Σ_i i² V_i − N)/N², V_i the number of types
+// seen exactly i times (Yule 1944; quanteda "K"). Empty input gives NaN.
+func YuleK(tokens []string) float64 {
+	if len(tokens) == 0 {
+		return math.NaN()
+	}
+	var s float64
+	for _, f := range typeFreqs(tokens) {
+		s += float64(f) * float64(f) // Σ_i i² V_i, one type at a time
+	}
+	n := float64(len(tokens))
+	return 1e4 * (s - n) / (n * n)
+}
+
+// Maas returns Maas' a = sqrt((log N − log V)/(log N)²) with log base 10, as
+// quanteda's "Maas" (Maas 1972). The value depends on the base. It is NaN
+// for N ≤ 1.
+func Maas(tokens []string) float64 {
+	n, v := nv(tokens)
+	ln := math.Log10(n)
+	return math.Sqrt((ln - math.Log10(v)) / (ln * ln))
+}
+
+// MATTR returns the moving-average TTR (Covington & McFall 2010; quanteda
+// "MATTR"): the mean TTR of all N − w + 1 windows of w consecutive tokens.
+// When N < w the whole text is the only window (the TTR); quanteda refuses
+// such input. Empty input gives NaN; MATTR panics if window < 1.
+func MATTR(tokens []string, window int) float64 {
+	if window < 1 {
+		panic("analysis: MATTR window < 1")
+	}
+	n := len(tokens)
+	if n == 0 {
+		return math.NaN()
+	}
+	w := min(window, n)
+	counts := make(map[string]int)
+	types := 0
+	var sum float64
+	for i, tok := range tokens {
+		if counts[tok] == 0 {
+			types++
+		}
+		counts[tok]++
+		if i >= w {
+			old := tokens[i-w]
+			counts[old]--
+			if counts[old] == 0 {
+				types--
+			}
+		}
+		if i >= w-1 {
+			sum += float64(types) / float64(w)
+		}
+	}
+	return sum / float64(n-w+1)
+}
+
+// MSTTR returns the mean segmental TTR (Johnson 1944; quanteda "MSTTR"): the
+// mean TTR of the consecutive segments of the given length, the incomplete
+// last segment dropped as quanteda drops it. When N < segment the whole text
+// is the only segment (the TTR). Empty input gives NaN; MSTTR panics if
+// segment < 1.
+func MSTTR(tokens []string, segment int) float64 {
+	if segment < 1 {
+		panic("analysis: MSTTR segment < 1")
+	}
+	n := len(tokens)
+	if n == 0 {
+		return math.NaN()
+	}
+	s := min(segment, n)
+	k := n / s
+	var sum float64
+	for i := 0; i < k; i++ {
+		sum += TTR(tokens[i*s : (i+1)*s])
+	}
+	return sum / float64(k)
+}
+
+// MTLD returns the measure of textual lexical diversity (McCarthy & Jarvis
+// 2010): the mean of a forward and a backward pass, each N / factors. A pass
+// reads tokens keeping the running TTR of the current factor; when it falls
+// to the threshold or below (0.72 by default) a factor is counted and the
+// TTR restarts; at the end the incomplete factor counts as the partial
+// factor (1 − TTR)/(1 − threshold). MTLD is NaN when a pass counts no factor
+// at all (every token distinct, or empty input).
+func MTLD(tokens []string, threshold float64) float64 {
+	fwd := mtldPass(tokens, threshold, false)
+	bwd := mtldPass(tokens, threshold, true)
+	return (fwd + bwd) / 2
+}
+
+func mtldPass(tokens []string, threshold float64, reverse bool) float64 {
+	n := len(tokens)
+	seen := make(map[string]bool)
+	var factors float64
+	count, types := 0, 0
+	ttr := 1.0
+	for k := 0; k < n; k++ {
+		tok := tokens[k]
+		if reverse {
+			tok = tokens[n-1-k]
+		}
+		count++
+		if !seen[tok] {
+			seen[tok] = true
+			types++
+		}
+		ttr = float64(types) / float64(count)
+		if ttr <= threshold {
+			factors++
+			clear(seen)
+			count, types, ttr = 0, 0, 1
+		}
+	}
+	factors += (1 - ttr) / (1 - threshold)
+	if factors == 0 {
+		return math.NaN()
+	}
+	return float64(n) / factors
+}
+
+// HDD returns HD-D (McCarthy & Jarvis 2007) on the TTR-like 0 … 1 scale
+// that koRpus and the lexical_diversity package report: the expected TTR of
+// a random sample of s tokens drawn without replacement,
+//
+//	HD-D = Σ_t (1 − C(N − f_t, s) / C(N, s)) / s,
+//
+// f_t the frequency of type t, the bracket the hypergeometric probability of
+// drawing type t at least once. Multiply by s for the expected number of types
+// (koRpus' "HDD" proper). When N < s the sample is the whole text and HD-D is
+// the TTR. Empty input gives NaN; HDD panics if sample < 1.
+func HDD(tokens []string, sample int) float64 {
+	if sample < 1 {
+		panic("analysis: HDD sample < 1")
+	}
+	n := len(tokens)
+	if n == 0 {
+		return math.NaN()
+	}
+	s := min(sample, n)
+	var sum float64
+	for _, f := range typeFreqs(tokens) {
+		// C(N−f, s)/C(N, s) = Π_{i<s} (N − f − i)/(N − i), 0 when N − f < s.
+		p0 := 1.0
+		if n-f < s {
+			p0 = 0
+		} else {
+			for i := 0; i < s; i++ {
+				p0 *= float64(n-f-i) / float64(n-i)
+			}
+		}
+		sum += 1 - p0
+	}
+	return sum / float64(s)
+}

@@ -1,0 +1,152 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/mds"
+)
+
+// eigTol is the relative size below which an eigenvalue counts as zero: the
+// eigen decomposition leaves noise of this order in the null directions.
+const eigTol = 1e-10
+
+// MDS returns classical (Torgerson–Gower) multidimensional scaling of the
+// n × n distances d in k dimensions, as R's cmdscale: with D² the squared
+// distances and J = I − 11ᵀ/n, B = −½ J D² J = VΛVᵀ and the coordinates are
+// the first k columns of V Λ^½ (Torgerson 1952; Gower 1966), computed by
+// gonum's mds.TorgersonScaling.
+//
+// eigenvalues are all n eigenvalues of B in descending order (negative ones
+// included, as cmdscale's eig), for goodness-of-fit summaries. A dimension
+// whose eigenvalue is not positive (below 1e-10 of the largest) has
+// coordinates 0; points on a line give a second column of zeros. The sign of
+// each dimension is fixed so that its largest-magnitude coordinate is
+// positive (the first such coordinate, to 1e-9 relative, on near-ties).
+// MDS returns an error for k outside 1 … n or a failed eigen decomposition.
+func MDS(d mat.Symmetric, k int) (coords *mat.Dense, eigenvalues []float64, err error) {
+	n := d.SymmetricDim()
+	if n == 0 {
+		return nil, nil, errors.New("mds: no documents")
+	}
+	if k < 1 || k > n {
+		return nil, nil, fmt.Errorf("mds: %d dimensions requested for %d documents", k, n)
+	}
+	coords = mat.NewDense(n, k, nil)
+	allZero := true
+	for i := 0; i < n && allZero; i++ {
+		for j := i + 1; j < n; j++ {
+			if d.At(i, j) != 0 {
+				allZero = false
+				break
+			}
+		}
+	}
+	if allZero {
+		return coords, make([]float64, n), nil
+	}
+	var dst mat.Dense
+	eig := make([]float64, n)
+	kpos, eig := mds.TorgersonScaling(&dst, eig, d)
+	if dst.IsEmpty() {
+		return nil, nil, errors.New("mds: eigen decomposition failed")
+	}
+	tol := eigTol * eig[0]
+	for j := 0; j < min(k, kpos); j++ {
+		if eig[j] <= tol {
+			break
+		}
+		for i := 0; i < n; i++ {
+			coords.Set(i, j, dst.At(i, j))
+		}
+	}
+	fixSigns(coords)
+	return coords, eig, nil
+}
+
+// PCA returns the principal components analysis of x, rows observations
+// (documents) and columns variables (features), keeping k components: the
+// n × k scores (the centred x times the loadings), the p × k loadings (unit
+// eigenvectors of the covariance matrix, columns in order of decreasing
+// variance) and the proportion of the total variance each of the k
+// components explains, λ_j / Σ λ (all min(n, p) components sum to 1).
+//
+// PCA centres the columns but does not scale them (gonum's stat.PC, by SVD):
+// pass ZScores of the relative frequencies for a correlation PCA, stylo's
+// "PCR". Signs are fixed so that the largest-magnitude loading of each
+// component is positive, the scores flipped with it. PCA returns an error for
+// fewer than two rows, k outside 1 … min(n, p), a matrix without variance or a
+// failed decomposition.
+func PCA(x mat.Matrix, k int) (scores, loadings *mat.Dense, explained []float64, err error) {
+	n, p := x.Dims()
+	if n < 2 || p < 1 {
+		return nil, nil, nil, fmt.Errorf("pca: need at least 2 rows and 1 column, have %d × %d", n, p)
+	}
+	if k < 1 || k > min(n, p) {
+		return nil, nil, nil, fmt.Errorf("pca: %d components requested of a %d × %d matrix", k, n, p)
+	}
+	var pc stat.PC
+	if !pc.PrincipalComponents(x, nil) {
+		return nil, nil, nil, errors.New("pca: decomposition failed")
+	}
+	vars := pc.VarsTo(nil)
+	var total float64
+	for _, v := range vars {
+		total += v
+	}
+	if total == 0 {
+		return nil, nil, nil, errors.New("pca: the matrix has no variance")
+	}
+	var vecs mat.Dense
+	pc.VectorsTo(&vecs)
+	loadings = mat.DenseCopyOf(vecs.Slice(0, p, 0, k))
+	fixSigns(loadings)
+	centred := mat.DenseCopyOf(x)
+	for j := 0; j < p; j++ {
+		var mean float64
+		for i := 0; i < n; i++ {
+			mean += centred.At(i, j)
+		}
+		mean /= float64(n)
+		for i := 0; i < n; i++ {
+			centred.Set(i, j, centred.At(i, j)-mean)
+		}
+	}
+	scores = mat.NewDense(n, k, nil)
+	scores.Mul(centred, loadings)
+	explained = make([]float64, k)
+	for j := range explained {
+		explained[j] = vars[j] / total
+	}
+	return scores, loadings, explained, nil
+}
+
+// fixSigns flips each column of m so that its largest-magnitude entry is
+// positive; among entries within 1e-9 (relative) of the largest magnitude the
+// first is taken, so that symmetric configurations get a stable sign.
+func fixSigns(m *mat.Dense) {
+	r, c := m.Dims()
+	for j := 0; j < c; j++ {
+		var big float64
+		for i := 0; i < r; i++ {
+			big = math.Max(big, math.Abs(m.At(i, j)))
+		}
+		if big == 0 {
+			continue
+		}
+		for i := 0; i < r; i++ {
+			v := m.At(i, j)
+			if math.Abs(v) >= big*(1-1e-9) {
+				if v < 0 {
+					for i := 0; i < r; i++ {
+						m.Set(i, j, -m.At(i, j))
+					}
+				}
+				break
+			}
+		}
+	}
+}
