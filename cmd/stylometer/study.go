@@ -30,6 +30,13 @@ type study struct {
 	collocates []framing.Collocate
 	rates      []framing.Rate
 	lexicon    []framing.LexiconRate
+
+	groupBy  []string
+	colourBy string // the grouping column that colours charts
+
+	skippedCharts []string // charts that could not be drawn, with the reason
+
+	stylometry *stylometry
 }
 
 // profileOptions turns the configuration into what each worker counts.
@@ -61,7 +68,10 @@ func profileOptions(cfg Config) (pipeline.ProfileOptions, error) {
 
 // analyse computes the corpus-level tables.
 func analyse(cfg Config, docs []pipeline.Doc, metaCols []string) (*study, error) {
-	st := &study{docs: docs, metaCols: metaCols}
+	st := &study{docs: docs, metaCols: metaCols, groupBy: cfg.GroupBy}
+	if len(cfg.GroupBy) > 0 {
+		st.colourBy = cfg.GroupBy[0]
+	}
 	counts := make([]map[string]int, len(docs))
 	totals := make([]float64, len(docs))
 	for i, d := range docs {
@@ -84,6 +94,9 @@ func analyse(cfg Config, docs []pipeline.Doc, metaCols []string) (*study, error)
 				st.tfidf[i][f] = row[j]
 			}
 		}
+	}
+	if err := st.stylo(cfg); err != nil {
+		return nil, err
 	}
 	if err := st.frame(cfg); err != nil {
 		return nil, err
@@ -192,7 +205,9 @@ func parsePrior(s string) (keyness.Prior, error) {
 
 // writeAll writes every output file into out.
 func writeAll(out *outDir, cfg Config, st *study, failures []pipeline.Failure) error {
+	rows := map[string]int{}
 	csvFile := func(name string, t *reports.Table) error {
+		rows[name] = len(t.Rows)
 		return out.write(name, func(w io.Writer) error { return reports.WriteCSV(w, t) })
 	}
 	if err := csvFile("documents.csv", reports.DocumentsTable(st.docs, st.metaCols, st.docCols)); err != nil {
@@ -219,6 +234,9 @@ func writeAll(out *outDir, cfg Config, st *study, failures []pipeline.Failure) e
 	if err := csvFile("kwic.csv", reports.KWICTable(st.docs, st.targets)); err != nil {
 		return err
 	}
+	if err := st.writeStylometry(csvFile); err != nil {
+		return err
+	}
 	if err := out.write("DATA.md", func(w io.Writer) error { return reports.WriteDictionary(w, measureDocs()) }); err != nil {
 		return err
 	}
@@ -227,8 +245,16 @@ func writeAll(out *outDir, cfg Config, st *study, failures []pipeline.Failure) e
 			return err
 		}
 	}
-	return out.write("index.html", func(w io.Writer) error {
-		_, err := io.WriteString(w, "<!doctype html><title>stylometer</title>")
-		return err
-	})
+	figs := &figures{}
+	st.drawStylometry(figs)
+	st.drawFraming(figs)
+	st.drawDescriptives(figs)
+	for _, fg := range figs.list {
+		if err := out.write(fg.file, func(w io.Writer) error { _, err := w.Write(fg.svg); return err }); err != nil {
+			return err
+		}
+	}
+	st.skippedCharts = figs.skipped
+	rep := buildReport(cfg, st, figs, rows, len(failures))
+	return out.write("index.html", func(w io.Writer) error { return reports.WriteHTML(w, rep) })
 }

@@ -1,0 +1,197 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// ParseMFW reads a most-frequent-features setting: a comma-separated list
+// of counts ("100,200,500") and/or ranges "from-to:step" ("100-1000:100"
+// is 100, 200, ..., 1000). The result is in the order written, without
+// duplicates.
+func ParseMFW(s string) ([]int, error) {
+	var out []int
+	seen := map[int]bool{}
+	add := func(v int) {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		rng, step, hasStep := strings.Cut(part, ":")
+		lo, hi, isRange := strings.Cut(rng, "-")
+		if !isRange {
+			v, err := strconv.Atoi(lo)
+			if err != nil || v < 1 || hasStep {
+				return nil, fmt.Errorf("mfw %q: %q is not a positive whole number", s, part)
+			}
+			add(v)
+			continue
+		}
+		a, err1 := strconv.Atoi(lo)
+		b, err2 := strconv.Atoi(hi)
+		st := 100
+		var err3 error
+		if hasStep {
+			st, err3 = strconv.Atoi(step)
+		}
+		if err1 != nil || err2 != nil || err3 != nil || a < 1 || b < a || st < 1 {
+			return nil, fmt.Errorf("mfw %q: range %q wants from-to:step with 1 <= from <= to, step >= 1", s, part)
+		}
+		for v := a; v <= b; v += st {
+			add(v)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("mfw %q: no value", s)
+	}
+	return out, nil
+}
+
+// CoClustering returns, for every pair of the n items, the share of the
+// trees in which the two fall in the same cluster when the tree is cut
+// into k clusters (CutTree). The diagonal is 1. It is the pairwise
+// stability of a bootstrap consensus over settings (Eder 2017 uses clade
+// frequencies; this is its pairwise form).
+func CoClustering(trees [][]Merge, n, k int) *mat.SymDense {
+	s := mat.NewSymDense(max(n, 1), nil)
+	if n == 0 {
+		return s
+	}
+	for i := range n {
+		s.SetSym(i, i, 1)
+	}
+	if len(trees) == 0 {
+		return s
+	}
+	w := 1 / float64(len(trees))
+	for _, t := range trees {
+		lab := CutTree(t, n, k)
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				if lab[i] == lab[j] {
+					s.SetSym(i, j, s.At(i, j)+w)
+				}
+			}
+		}
+	}
+	return s
+}
+
+// Edge is an undirected weighted edge between items A < B.
+type Edge struct {
+	A, B   int
+	Weight float64
+}
+
+// NearestNeighbourNetwork links each item to its k nearest neighbours in
+// each distance matrix, as stylo's consensus network does (Eder 2017): the
+// nearest neighbour adds 1 to the edge's weight, the second 0.5, the third
+// 0.25, and so on; ties in distance are broken by index. Edges are summed
+// over the matrices and returned sorted by A, then B.
+func NearestNeighbourNetwork(ds []mat.Symmetric, k int) []Edge {
+	w := map[[2]int]float64{}
+	for _, d := range ds {
+		n := d.SymmetricDim()
+		for i := range n {
+			idx := make([]int, 0, n-1)
+			for j := range n {
+				if j != i {
+					idx = append(idx, j)
+				}
+			}
+			slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(d.At(i, a), d.At(i, b)) })
+			for r := 0; r < k && r < len(idx); r++ {
+				a, b := min(i, idx[r]), max(i, idx[r])
+				w[[2]int{a, b}] += math.Pow(0.5, float64(r))
+			}
+		}
+	}
+	out := make([]Edge, 0, len(w))
+	for p, v := range w {
+		out = append(out, Edge{A: p[0], B: p[1], Weight: v})
+	}
+	slices.SortFunc(out, func(x, y Edge) int {
+		if c := cmp.Compare(x.A, y.A); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.B, y.B)
+	})
+	return out
+}
+
+// Candidate is one label and its distance from a held-out item.
+type Candidate struct {
+	Label    string
+	Distance float64
+}
+
+// Attribution is the leave-one-out attribution of one item.
+type Attribution struct {
+	Item       int
+	Label      string      // its true label
+	Predicted  string      // the label of its nearest neighbour
+	Rank       int         // rank of the true label among Candidates, from 1; 0 if absent
+	Candidates []Candidate // each label with its nearest item's distance, closest first
+}
+
+// Attribute attributes each item with a label to the label of its nearest
+// other item (leave-one-out nearest neighbour, as stylo's classify() with
+// Delta and cross-validation on one text at a time). Candidates rank every
+// label by the distance of its nearest item (ties by label). Items with an
+// empty label are neither attributed nor candidates. The distances are
+// taken as given: for the Delta family the z-scores include the held-out
+// item, as in a single stylo run over the whole corpus.
+func Attribute(d mat.Symmetric, labels []string) []Attribution {
+	n := d.SymmetricDim()
+	if len(labels) != n {
+		panic("analysis: length mismatch")
+	}
+	var out []Attribution
+	for i := range n {
+		if labels[i] == "" {
+			continue
+		}
+		best := map[string]float64{}
+		for j := range n {
+			if j == i || labels[j] == "" {
+				continue
+			}
+			if v, ok := best[labels[j]]; !ok || d.At(i, j) < v {
+				best[labels[j]] = d.At(i, j)
+			}
+		}
+		if len(best) == 0 {
+			continue
+		}
+		a := Attribution{Item: i, Label: labels[i]}
+		for l, v := range best {
+			a.Candidates = append(a.Candidates, Candidate{Label: l, Distance: v})
+		}
+		slices.SortFunc(a.Candidates, func(x, y Candidate) int {
+			if c := cmp.Compare(x.Distance, y.Distance); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.Label, y.Label)
+		})
+		a.Predicted = a.Candidates[0].Label
+		for r, c := range a.Candidates {
+			if c.Label == a.Label {
+				a.Rank = r + 1
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}

@@ -1,0 +1,95 @@
+package analysis
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"gonum.org/v1/gonum/mat"
+)
+
+func TestParseMFW(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []int
+	}{
+		{"100", []int{100}},
+		{"100,200,500", []int{100, 200, 500}},
+		{"100-500:200", []int{100, 300, 500}},
+		{"50, 100-300:100, 100", []int{50, 100, 200, 300}},
+	}
+	for _, tc := range tests {
+		got, err := ParseMFW(tc.in)
+		if err != nil || !cmp.Equal(got, tc.want) {
+			t.Errorf("ParseMFW(%q) = %v, %v, want %v", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "x", "0", "500-100:10", "100-200:0", "100:5"} {
+		if _, err := ParseMFW(bad); err == nil {
+			t.Errorf("ParseMFW(%q) succeeded", bad)
+		}
+	}
+}
+
+// line returns the distances of points on a line at the given positions.
+func line(pos ...float64) *mat.SymDense {
+	d := mat.NewSymDense(len(pos), nil)
+	for i := range pos {
+		for j := range pos {
+			v := pos[i] - pos[j]
+			if v < 0 {
+				v = -v
+			}
+			d.SetSym(i, j, v)
+		}
+	}
+	return d
+}
+
+func TestCoClustering(t *testing.T) {
+	// Two trees over 4 points: {0,1} {2,3} at k=2 in the first; in the
+	// second 2 moves next to 0 and 1: {0,1,2} {3}.
+	t1, _ := Cluster(line(0, 1, 10, 11), Average)
+	t2, _ := Cluster(line(0, 1, 2, 11), Average)
+	s := CoClustering([][]Merge{t1, t2}, 4, 2)
+	// Pair (0,1): together in both -> 1; (0,2): in t2 only -> 0.5;
+	// (2,3): in t1 only -> 0.5; (0,3): never -> 0.
+	for _, c := range []struct {
+		i, j int
+		want float64
+	}{{0, 1, 1}, {0, 2, 0.5}, {2, 3, 0.5}, {0, 3, 0}, {3, 3, 1}} {
+		if got := s.At(c.i, c.j); got != c.want {
+			t.Errorf("CoClustering(%d,%d) = %v, want %v", c.i, c.j, got, c.want)
+		}
+	}
+}
+
+func TestNearestNeighbourNetwork(t *testing.T) {
+	// Points 0, 1, 3 on a line. k = 2:
+	//   0: nearest 1 (+1), then 2 (+0.5)
+	//   1: nearest 0 (+1), then 2 (+0.5)
+	//   2: nearest 1 (+1), then 0 (+0.5)
+	// Edges: (0,1) = 2, (0,2) = 1, (1,2) = 1.5.
+	got := NearestNeighbourNetwork([]mat.Symmetric{line(0, 1, 3)}, 2)
+	want := []Edge{{0, 1, 2}, {0, 2, 1}, {1, 2, 1.5}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("NearestNeighbourNetwork (-want +got):\n%s", d)
+	}
+}
+
+func TestAttribute(t *testing.T) {
+	// Positions 0, 1 (author A), 5, 6 (B), 3 (A) and 9 (unlabelled).
+	d := line(0, 1, 5, 6, 3, 9)
+	got := Attribute(d, []string{"A", "A", "B", "B", "A", ""})
+	if len(got) != 5 {
+		t.Fatalf("%d attributions, want 5 (the unlabelled item is skipped)", len(got))
+	}
+	// Item 4 at 3: nearest A is 1 (distance 2), nearest B is 5 (2): a tie,
+	// broken by label -> A first.
+	if a := got[4]; a.Predicted != "A" || a.Rank != 1 || a.Candidates[1] != (Candidate{"B", 2}) {
+		t.Errorf("item 4 = %+v", a)
+	}
+	// Item 2 at 5: nearest B is 6 (1), nearest A is 3 (2) -> B, rank 1.
+	if a := got[2]; a.Predicted != "B" || a.Rank != 1 {
+		t.Errorf("item 2 = %+v", a)
+	}
+}

@@ -1,0 +1,323 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"regexp"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/stylometer/stylometer/analysis"
+	"github.com/stylometer/stylometer/analysis/framing"
+	"github.com/stylometer/stylometer/analysis/keyness"
+	"github.com/stylometer/stylometer/reports/chart"
+)
+
+// figure is a rendered chart: its file under charts/ and its SVG.
+type figure struct {
+	file  string
+	title string
+	svg   []byte
+}
+
+// figures renders charts in the order they are added; a chart that cannot
+// be drawn (too little data) is skipped with its reason kept for the log.
+type figures struct {
+	list    []figure
+	skipped []string
+}
+
+func (f *figures) add(file, title string, draw func(io.Writer) error) {
+	var buf bytes.Buffer
+	if err := draw(&buf); err != nil {
+		f.skipped = append(f.skipped, fmt.Sprintf("%s: %v", file, err))
+		return
+	}
+	f.list = append(f.list, figure{file: "charts/" + file, title: title, svg: buf.Bytes()})
+}
+
+func (f *figures) get(file string) *figure {
+	for i := range f.list {
+		if f.list[i].file == "charts/"+file {
+			return &f.list[i]
+		}
+	}
+	return nil
+}
+
+var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
+
+// slug makes a safe file-name part of a name.
+func slug(s string) string {
+	s = strings.Trim(slugRE.ReplaceAllString(strings.ToLower(s), "-"), "-")
+	if s == "" {
+		s = "x"
+	}
+	if len(s) > 60 {
+		s = s[:60]
+	}
+	return s
+}
+
+// groupOf returns each document's value of the first grouping column.
+func (st *study) groupOf() []string {
+	g := make([]string, len(st.docs))
+	if st.colourBy == "" {
+		return g
+	}
+	for i, d := range st.docs {
+		g[i] = d.Meta[st.colourBy]
+	}
+	return g
+}
+
+// palette is the corpus-wide colour of each group value.
+func (st *study) palette() map[string]color.Color { return chart.Palette(st.groupOf()) }
+
+// topTerms picks a scope's most distinctive (highest log-odds z) and most
+// avoided (lowest) terms, n of each.
+func topTerms(rows []keyness.Row, n int) []chart.Term {
+	var out []chart.Term
+	for i := 0; i < len(rows) && i < n && rows[i].LogOddsZ > 0; i++ {
+		out = append(out, chart.Term{Term: rows[i].Term, Score: rows[i].LogOddsZ})
+	}
+	var low []chart.Term
+	for i := len(rows) - 1; i >= 0 && len(low) < n/2 && rows[i].LogOddsZ < 0; i-- {
+		low = append(low, chart.Term{Term: rows[i].Term, Score: rows[i].LogOddsZ})
+	}
+	for i := len(low) - 1; i >= 0; i-- {
+		out = append(out, low[i])
+	}
+	return out
+}
+
+// drawFraming renders the framing charts.
+func (st *study) drawFraming(f *figures) {
+	colors := st.palette()
+	// Keyness panels per kind of scope (documents, then each column).
+	var kinds []string
+	byKind := map[string][]chart.Panel{}
+	for _, r := range st.keyness {
+		if r.Scope.Reference != "rest" {
+			continue
+		}
+		k := r.Scope.Kind
+		if _, ok := byKind[k]; !ok {
+			kinds = append(kinds, k)
+		}
+		if terms := topTerms(r.Rows, 10); len(terms) > 0 {
+			byKind[k] = append(byKind[k], chart.Panel{Title: r.Scope.Target, Terms: terms})
+		}
+	}
+	for _, k := range kinds {
+		panels := byKind[k]
+		if len(panels) > 24 {
+			panels = panels[:24]
+		}
+		f.add("keyness_"+slug(k)+".svg", "Distinctive words by "+k, func(w io.Writer) error {
+			return chart.KeynessPanels(w, panels, chart.Options{Title: "Log-odds z against the rest, by " + k, XLabel: "log-odds z (Monroe et al. 2008)"})
+		})
+	}
+	// Fightin' words for each group value (or each document without groups).
+	for _, r := range st.keyness {
+		if r.Scope.Reference != "rest" || (len(st.groupBy) > 0 && r.Scope.Kind == "document") || len(r.Rows) == 0 {
+			continue
+		}
+		words := make([]chart.WordScore, 0, len(r.Rows))
+		for _, k := range r.Rows {
+			if n := k.NTarget + k.NReference; n > 0 && !math.IsNaN(k.LogOddsZ) {
+				words = append(words, chart.WordScore{Term: k.Term, LogFreq: math.Log10(n), Z: k.LogOddsZ})
+			}
+		}
+		name := r.Scope.Kind + " " + r.Scope.Target
+		f.add("fightin_"+slug(r.Scope.Kind)+"_"+slug(r.Scope.Target)+".svg", "Fightin' words: "+name, func(w io.Writer) error {
+			return chart.FightinWords(w, words, chart.Options{Title: r.Scope.Target + " vs the rest", XLabel: "log10 frequency in the corpus", YLabel: "log-odds z"})
+		})
+	}
+	if len(st.targets) > 0 {
+		rates := make([][]float64, len(st.targets))
+		for i := range rates {
+			rates[i] = make([]float64, len(st.docs))
+		}
+		for _, r := range st.rates {
+			if r.Unit.Kind == "document" {
+				rates[st.targetIndex(r.Target)][st.docIndex(r.Unit.Name)] = r.Per10k
+			}
+		}
+		f.add("targets.svg", "Target terms across documents", func(w io.Writer) error {
+			return chart.Rates(w, st.ids, st.targets, rates, chart.Options{Title: "Target terms per 10,000 words", XLabel: "per 10,000 words"})
+		})
+		st.drawCollocates(f, colors)
+	}
+	if len(st.lexicon) > 0 {
+		var cats []string
+		seen := map[string]bool{}
+		for _, r := range st.lexicon {
+			if !seen[r.Category] {
+				seen[r.Category] = true
+				cats = append(cats, r.Category)
+			}
+		}
+		rates := make([][]float64, len(cats))
+		for i := range rates {
+			rates[i] = make([]float64, len(st.docs))
+		}
+		ci := map[string]int{}
+		for i, c := range cats {
+			ci[c] = i
+		}
+		for _, r := range st.lexicon {
+			if r.Unit.Kind == "document" {
+				rates[ci[r.Category]][st.docIndex(r.Unit.Name)] = r.Per10k
+			}
+		}
+		f.add("lexicon.svg", "Lexicon categories across documents", func(w io.Writer) error {
+			return chart.Rates(w, st.ids, cats, rates, chart.Options{Title: "Lexicon categories per 10,000 words", XLabel: "per 10,000 words"})
+		})
+	}
+}
+
+// drawCollocates renders, per target, the strongest collocates (by G²) of
+// each group value, or of each document without groups.
+func (st *study) drawCollocates(f *figures, _ map[string]color.Color) {
+	kind := "document"
+	if len(st.groupBy) > 0 {
+		kind = st.groupBy[0]
+	}
+	for _, target := range st.targets {
+		var panels []chart.Panel
+		var cur *chart.Panel
+		for _, c := range st.collocates {
+			if c.Target != target || c.Unit.Kind != kind || math.IsNaN(c.Stats.G2) || c.Stats.G2 <= 0 {
+				continue
+			}
+			if cur == nil || cur.Title != c.Unit.Name {
+				panels = append(panels, chart.Panel{Title: c.Unit.Name})
+				cur = &panels[len(panels)-1]
+			}
+			if len(cur.Terms) < 8 {
+				cur.Terms = append(cur.Terms, chart.Term{Term: c.Collocate, Score: c.Stats.G2})
+			}
+		}
+		if len(panels) == 0 {
+			continue
+		}
+		f.add("collocates_"+slug(target)+".svg", "Collocates of "+target, func(w io.Writer) error {
+			return chart.KeynessPanels(w, panels, chart.Options{Title: "Collocates of “" + target + "” by " + kind, XLabel: "G² (window vs outside)"})
+		})
+	}
+}
+
+// drawDescriptives renders sentence lengths and the Zipf plot.
+func (st *study) drawDescriptives(f *figures) {
+	groups := st.groupOf()
+	colors := st.palette()
+	var sl, zipf []chart.Series
+	for i, d := range st.docs {
+		p := d.Profile
+		s := chart.Series{Name: d.ID, Group: groups[i]}
+		for _, n := range p.SentenceLengths {
+			s.Values = append(s.Values, float64(n))
+		}
+		sl = append(sl, s)
+		z := chart.Series{Name: d.ID, Group: groups[i]}
+		for _, n := range p.Terms {
+			z.Values = append(z.Values, float64(n))
+		}
+		zipf = append(zipf, z)
+	}
+	f.add("sentence_lengths.svg", "Sentence lengths", func(w io.Writer) error {
+		return chart.SentenceLengths(w, sl, chart.Options{Title: "Sentence length (words) per document", XLabel: "words per sentence", Colors: colors})
+	})
+	f.add("zipf.svg", "Zipf plot", func(w io.Writer) error {
+		return chart.Zipf(w, zipf, chart.Options{Title: "Rank against frequency of words", Colors: colors})
+	})
+}
+
+func (st *study) docIndex(id string) int {
+	for i, x := range st.ids {
+		if x == id {
+			return i
+		}
+	}
+	panic("unknown document " + id)
+}
+
+func (st *study) targetIndex(name string) int {
+	for i, x := range st.targets {
+		if x == name {
+			return i
+		}
+	}
+	panic("unknown target " + name)
+}
+
+var _ = framing.Scope{}
+
+// drawStylometry renders the who-writes-like-whom charts.
+func (st *study) drawStylometry(f *figures) {
+	s := st.stylometry
+	if s == nil || len(s.sets) == 0 {
+		return
+	}
+	colors := st.palette()
+	groups := st.unitGroups()
+	set := s.sets[0]
+	name := fmt.Sprintf("%s, %d MFW (%s), culling %g%%", measureName[s.view], set.mfw, set.feature, set.culling)
+	f.add("heatmap_"+string(s.view)+".svg", "Distances: "+measureName[s.view], func(w io.Writer) error {
+		return chart.Heatmap(w, s.ids, set.byMeasure[s.view], s.order, chart.Options{Title: name + "; ordered by the dendrogram"})
+	})
+	merges := make([]chart.Merge, len(s.merges))
+	for i, m := range s.merges {
+		merges[i] = chart.Merge(m)
+	}
+	f.add("dendrogram.svg", "Dendrogram", func(w io.Writer) error {
+		return chart.Dendrogram(w, s.ids, groups, merges, chart.Options{Title: string(s.linkage) + " clustering of " + name, Colors: colors})
+	})
+	if s.mds != nil {
+		pts := make([]chart.Point, len(s.ids))
+		for i, id := range s.ids {
+			pts[i] = chart.Point{ID: id, Group: groups[i], X: s.mds.At(i, 0), Y: s.mds.At(i, 1)}
+		}
+		f.add("mds.svg", "MDS map", func(w io.Writer) error {
+			return chart.Scatter(w, pts, chart.Options{Title: "Classical MDS of " + name, XLabel: "dimension 1", YLabel: "dimension 2", Colors: colors})
+		})
+	}
+	if s.pcaS != nil {
+		pts := make([]chart.Point, len(s.ids))
+		for i, id := range s.ids {
+			pts[i] = chart.Point{ID: id, Group: groups[i], X: s.pcaS.At(i, 0), Y: s.pcaS.At(i, 1)}
+		}
+		load := make([]chart.Loading, len(s.table.Features))
+		for j, ft := range s.table.Features {
+			load[j] = chart.Loading{Name: ft, X: s.pcaL.At(j, 0), Y: s.pcaL.At(j, 1)}
+		}
+		f.add("pca.svg", "PCA biplot", func(w io.Writer) error {
+			return chart.Biplot(w, pts, load, chart.Options{Title: fmt.Sprintf("PCA of z-scored %d MFW", set.mfw),
+				XLabel: fmt.Sprintf("PC1 (%.1f%%)", 100*s.pcaVar[0]), YLabel: fmt.Sprintf("PC2 (%.1f%%)", 100*s.pcaVar[1]), Colors: colors, TopK: 10})
+		})
+	}
+	if len(s.sets) > 1 {
+		apart := mat.NewSymDense(len(s.ids), nil)
+		for i := range s.ids {
+			for j := range s.ids {
+				apart.SetSym(i, j, 1-s.coclust.At(i, j))
+			}
+		}
+		f.add("consensus.svg", "Consensus over the MFW × culling grid", func(w io.Writer) error {
+			return chart.Heatmap(w, s.ids, apart, s.order, chart.Options{Title: fmt.Sprintf("Share of %d settings that split each pair (k = %d clusters)", len(s.sets), s.k)})
+		})
+	}
+}
+
+// measureName is each measure's name for people.
+var measureName = map[analysis.Measure]string{
+	analysis.Delta: "Burrows' Delta", analysis.Argamon: "Argamon's Delta", analysis.Eder: "Eder's Delta",
+	analysis.Simple: "Eder's Simple", analysis.Wurzburg: "Cosine Delta", analysis.Cosine: "cosine distance",
+	analysis.MinMax: "MinMax", analysis.Canberra: "Canberra", analysis.Manhattan: "Manhattan",
+	analysis.Euclidean: "Euclidean", analysis.JSD: "Jensen–Shannon divergence", analysis.TFIDFCosine: "tf-idf cosine distance",
+}

@@ -1,0 +1,306 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/stylometer/stylometer/analysis/keyness"
+	"github.com/stylometer/stylometer/reports"
+)
+
+// fmtNum formats a number for the page (not for CSV): 3 significant
+// decimals, thousands unseparated, empty for NaN.
+func fmtNum(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return ""
+	case math.IsInf(v, 0):
+		return reports.Float(v)
+	case v != 0 && math.Abs(v) < 0.001:
+		return strconv.FormatFloat(v, 'e', 2, 64)
+	case math.Abs(v) >= 100:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 3, 64)
+}
+
+func block(f *figures, file, caption string, wide bool) (reports.Block, bool) {
+	fig := f.get(file)
+	if fig == nil {
+		return reports.Block{}, false
+	}
+	return reports.Block{Title: fig.title, Caption: caption, SVG: fig.svg, Href: fig.file, Wide: wide}, true
+}
+
+// buildReport assembles index.html's content.
+func buildReport(cfg Config, st *study, f *figures, rows map[string]int, nfail int) *reports.Report {
+	r := &reports.Report{Title: "stylometer report"}
+	tokens := 0
+	for _, d := range st.docs {
+		tokens += d.Profile.Words
+	}
+	r.Subtitle = fmt.Sprintf("%d documents, %d words. Who writes like whom, and how each document and group frames the subject.", len(st.docs), tokens)
+	r.Summary = []reports.KV{
+		{Key: "documents", Value: strconv.Itoa(len(st.docs))},
+		{Key: "words", Value: strconv.Itoa(tokens)},
+		{Key: "distinct words", Value: strconv.Itoa(len(st.words.Features))},
+		{Key: "skipped inputs", Value: strconv.Itoa(nfail)},
+	}
+	if len(cfg.GroupBy) > 0 {
+		r.Summary = append(r.Summary, reports.KV{Key: "grouped by", Value: strings.Join(cfg.GroupBy, ", ")})
+	}
+
+	// Corpus overview.
+	ov := reports.Section{ID: "corpus", Title: "Corpus", Intro: "Each document with its metadata and key statistics. documents.csv has every measure."}
+	t := &reports.HTMLTable{Header: append([]string{"document"}, st.metaCols...)}
+	show := []string{"tokens", "types", "sentences"}
+	t.Header = append(t.Header, show...)
+	extra := []string{"sentence_length_mean", "mattr", "mtld", "lexical_density", "flesch", "flesch_kincaid"}
+	t.Header = append(t.Header, extra...)
+	t.Numeric = make([]bool, len(t.Header))
+	for i := 1 + len(st.metaCols); i < len(t.Numeric); i++ {
+		t.Numeric[i] = true
+	}
+	col := map[string][]float64{}
+	for _, c := range st.docCols {
+		col[c.Name] = c.Values
+	}
+	for i, d := range st.docs {
+		row := []string{d.ID}
+		for _, c := range st.metaCols {
+			row = append(row, d.Meta[c])
+		}
+		p := d.Profile
+		row = append(row, strconv.Itoa(p.Words), strconv.Itoa(len(p.Terms)), strconv.Itoa(p.Sentences))
+		for _, e := range extra {
+			row = append(row, fmtNum(col[e][i]))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	ov.Blocks = append(ov.Blocks, reports.Block{Title: "Documents", Table: t, Wide: true})
+	r.Sections = append(r.Sections, ov)
+
+	if s, ok := st.stylometrySection(f); ok {
+		r.Sections = append(r.Sections, s)
+	}
+	r.Sections = append(r.Sections, st.framingSection(cfg, f))
+
+	desc := reports.Section{ID: "descriptives", Title: "Descriptives", Intro: "How long the sentences are and how the vocabulary is distributed. Lexical diversity and readability are in the corpus table and in documents.csv."}
+	if b, ok := block(f, "sentence_lengths.svg", "Box = quartiles, whiskers to 1.5 IQR, dots = outliers.", false); ok {
+		desc.Blocks = append(desc.Blocks, b)
+	}
+	if b, ok := block(f, "zipf.svg", "Frequency of each word against its rank, both on log scales (Zipf 1935).", false); ok {
+		desc.Blocks = append(desc.Blocks, b)
+	}
+	r.Sections = append(r.Sections, desc)
+
+	r.Methods = methods
+	params, _ := json.MarshalIndent(manifestParams(cfg), "", "  ")
+	r.Parameters = string(params)
+	names := make([]string, 0, len(rows))
+	for n := range rows {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fl := reports.FileLink{Name: n, Rows: rows[n]}
+		if d := reports.Lookup(n); d != nil {
+			fl.RowPer = d.RowPer
+			fl.Columns = d.Columns
+			if d.Rest != nil {
+				fl.Columns = append(append([]reports.ColumnDoc(nil), d.Columns...), *d.Rest)
+			}
+		}
+		r.Files = append(r.Files, fl)
+	}
+	return r
+}
+
+// framingSection shows each scope's distinctive words, the targets and the
+// lexicon.
+func (st *study) framingSection(cfg Config, f *figures) reports.Section {
+	s := reports.Section{ID: "framing", Title: "Framing", Intro: "The words that set each document and each group apart from the rest (log-odds ratio with informative Dirichlet prior, z-scored: Monroe, Colaresi & Quinn 2008), with Dunning's G², Hardie's Log Ratio and Benjamini–Hochberg adjusted p side by side; then how each one talks around the target terms. Content words only unless --all-words."}
+	kinds := []string{"document"}
+	kinds = append(kinds, cfg.GroupBy...)
+	for _, k := range kinds {
+		if b, ok := block(f, "keyness_"+slug(k)+".svg", "Top: most distinctive (z > 0); bottom: most avoided (z < 0), against all other "+plural(k)+".", true); ok {
+			s.Blocks = append(s.Blocks, b)
+		}
+	}
+	// One table per scope kind: the top five words of each target.
+	for _, k := range kinds {
+		t := &reports.HTMLTable{Header: []string{k, "term", "z", "G²", "log ratio", "p (BH)", "n target", "n rest"}, Numeric: []bool{false, false, true, true, true, true, true, true}}
+		for _, res := range st.keyness {
+			if res.Scope.Kind != k || res.Scope.Reference != "rest" {
+				continue
+			}
+			for i, row := range res.Rows {
+				if i == 5 || row.LogOddsZ <= 0 {
+					break
+				}
+				t.Rows = append(t.Rows, keyRow(res.Scope.Target, row))
+			}
+		}
+		if len(t.Rows) > 0 {
+			t.Note = "Top five per " + k + "; every term and measure is in keyness.csv."
+			s.Blocks = append(s.Blocks, reports.Block{Title: "Most distinctive words by " + k, Table: t})
+		}
+	}
+	for _, fig := range f.list {
+		if strings.HasPrefix(fig.file, "charts/fightin_") {
+			s.Blocks = append(s.Blocks, reports.Block{Title: fig.title, Caption: "Each word's corpus frequency against its log-odds z; labelled: the largest |z|; dashed: z = ±1.96.", SVG: fig.svg, Href: fig.file})
+		}
+	}
+	if b, ok := block(f, "targets.svg", "How often each document names each target, per 10,000 words (targets.csv).", true); ok {
+		s.Blocks = append(s.Blocks, b)
+	}
+	for _, fig := range f.list {
+		if strings.HasPrefix(fig.file, "charts/collocates_") {
+			s.Blocks = append(s.Blocks, reports.Block{Title: fig.title, Caption: fmt.Sprintf("Strongest collocates by G² within ±%d words in the sentence (collocates.csv has PMI and logDice too).", cfg.Framing.Window), SVG: fig.svg, Href: fig.file})
+		}
+	}
+	if kw := st.kwicTable(3); kw != nil {
+		s.Blocks = append(s.Blocks, reports.Block{Title: "Targets in context", Caption: "Up to three occurrences of each target per document, quoted from the original text (kwic.csv has all, with byte offsets).", Table: kw, Wide: true})
+	}
+	if b, ok := block(f, "lexicon.svg", "Words of each lexicon category per 10,000 words (lexicon.csv).", true); ok {
+		s.Blocks = append(s.Blocks, b)
+	}
+	return s
+}
+
+func plural(k string) string {
+	if k == "document" {
+		return "documents"
+	}
+	return "values of " + k
+}
+
+func keyRow(target string, k keyness.Row) []string {
+	return []string{target, k.Term, fmtNum(k.LogOddsZ), fmtNum(k.G2), fmtNum(k.LogRatio), fmtNum(k.PAdj), fmtNum(k.NTarget), fmtNum(k.NReference)}
+}
+
+func (st *study) kwicTable(per int) *reports.HTMLTable {
+	t := &reports.HTMLTable{Header: []string{"document", "target", "left", "keyword", "right"}}
+	for _, d := range st.docs {
+		for ti, name := range st.targets {
+			for i, k := range d.Profile.Targets[ti].KWIC {
+				if i == per {
+					break
+				}
+				t.Rows = append(t.Rows, []string{d.ID, name, k.Left, k.Keyword, k.Right})
+			}
+		}
+	}
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	return t
+}
+
+// methods defines every measure on the page.
+var methods = []reports.Method{
+	{Name: "Tokens, sentences, tags", Definition: "prose v3: Punkt sentence segmentation per paragraph (line), its tokenizer with dashes as separators and glued punctuation split, and its averaged-perceptron Penn Treebank tagger (curly quotes shown to it as `` and ''). Words are tokens with a letter or digit, lower-cased.", Source: "github.com/jdkato/prose v3"},
+	{Name: "Relative frequency", Definition: "count / all words of the document; stylo's tables (mfw.csv) give it × 100.", Source: "Eder, Rybicki & Kestemont 2016 (stylo)"},
+	{Name: "Most frequent words (MFW)", Definition: "features ranked by raw corpus count, ties by code point, cut at N; culling keeps features present in at least c% of documents.", Source: "stylo"},
+	{Name: "Burrows' Delta", Definition: "(1/n) Σ |z_a − z_b| over the n MFW, z-scores per feature over all documents (sd with m − 1).", Source: "Burrows 2002"},
+	{Name: "Argamon's Delta", Definition: "√(Σ (z_a − z_b)²) / n, as stylo computes it.", Source: "Argamon 2008; stylo"},
+	{Name: "Eder's Delta", Definition: "Σ |z_a − z_b| · (n − i + 1)/n, weights falling with frequency rank i.", Source: "Eder 2015; stylo"},
+	{Name: "Eder's Simple", Definition: "Σ |√f_a − √f_b| on relative frequencies in percent.", Source: "stylo"},
+	{Name: "Cosine Delta (Würzburg)", Definition: "1 − cos(z_a, z_b), features with sd 0 dropped.", Source: "Smith & Aldridge 2011; Evert et al. 2017"},
+	{Name: "Cosine, MinMax, Canberra, Manhattan, Euclidean", Definition: "1 − cos(f_a, f_b); 1 − Σmin/Σmax (Ruzicka); R's canberra; L1 and L2 on percent frequencies.", Source: "stylo; R stats::dist"},
+	{Name: "Jensen–Shannon divergence", Definition: "JSD of the two relative-frequency distributions over the MFW (renormalised), base 2.", Source: "Lin 1991"},
+	{Name: "tf-idf cosine", Definition: "1 − cosine of L2-normalised tf·idf rows, idf = ln((1+m)/(1+df)) + 1.", Source: "scikit-learn TfidfVectorizer"},
+	{Name: "Hierarchical clustering", Definition: "agglomerative, Lance–Williams updates; ward.D2 (R's) by default; SciPy linkage layout.", Source: "Ward 1963; Murtagh & Legendre 2014; Müllner 2011"},
+	{Name: "Classical MDS, PCA", Definition: "Torgerson scaling of the distance matrix; PCA of z-scored MFW; signs fixed so the largest loading is positive.", Source: "Torgerson 1952; gonum stat/mds, stat.PC"},
+	{Name: "Log-odds with informative Dirichlet prior", Definition: "δ = ln((y_t+α_w)/(n_t+α_0−y_t−α_w)) − ln((y_r+α_w)/(n_r+α_0−y_r−α_w)), z = δ/√(1/(y_t+α_w) + 1/(y_r+α_w)), α_w = the term's corpus count.", Source: "Monroe, Colaresi & Quinn 2008, eq. 22 (FightingWords)"},
+	{Name: "G² (log-likelihood)", Definition: "2 Σ O ln(O/E) over the 2×2 table, signed + when over-used; p from χ²(1); Benjamini–Hochberg adjusted within each comparison.", Source: "Dunning 1993; Benjamini & Hochberg 1995"},
+	{Name: "χ², PMI, Log Ratio, %DIFF, BIC, ELL", Definition: "χ² without Yates; log2(a N/((a+b) N_t)); log2 of the ratio of relative frequencies (zero → 0.5); 100 (f_t − f_r)/f_r; |G²| − ln N; |G²|/(N ln min E).", Source: "Hardie 2014; Gabrielatos & Marchi 2012; Wilson 2013; Johnston et al. 2006"},
+	{Name: "Zeta", Definition: "share of the target's slices containing the word minus the reference's (Craig); divided by their sum (Eder).", Source: "Burrows 2007; Craig & Kinney 2009; stylo oppose()"},
+	{Name: "Collocates", Definition: "words within ±k words of the target inside the sentence, each occurrence's window counted; PMI = log2(f_xy N/(f_x f_y)); logDice = 14 + log2(2 f_xy/(f_x + f_y)); G² of window vs outside.", Source: "Church & Hanks 1990; Rychlý 2008"},
+	{Name: "Lexical diversity", Definition: "TTR, Herdan's C, Guiraud's R, CTTR, Yule's K, Maas a (log10), MATTR and MSTTR (100 words), MTLD (0.72), HD-D (42).", Source: "quanteda textstat_lexdiv; McCarthy & Jarvis 2007, 2010; Covington & McFall 2010"},
+	{Name: "Readability", Definition: "Flesch reading ease, Flesch–Kincaid, Gunning Fog, SMOG, ARI, Coleman–Liau, LIX; syllables by a vowel-group heuristic.", Source: "Flesch 1948; Kincaid et al. 1975; Gunning 1952; McLaughlin 1969; Senter & Smith 1967; Coleman & Liau 1975; Björnsson 1968"},
+}
+
+// stylometrySection shows who writes like whom.
+func (st *study) stylometrySection(f *figures) (reports.Section, bool) {
+	s := st.stylometry
+	if s == nil {
+		return reports.Section{}, false
+	}
+	sec := reports.Section{ID: "stylometry", Title: "Who writes like whom"}
+	if len(s.sets) == 0 {
+		sec.Intro = "Not computed: " + strings.Join(s.warnings, "; ")
+		return sec, true
+	}
+	set := s.sets[0]
+	sec.Intro = fmt.Sprintf("Distances between the %d texts over the %d most frequent %s features (culling %g%%), z-scored as stylo does; the views use %s. %d settings of the MFW × culling grid, %d measures: every value is in distances.csv.",
+		len(s.ids), set.mfw, set.feature, set.culling, measureName[s.view], len(s.sets), len(s.measures))
+	if !math.IsNaN(s.sameDoc) {
+		sec.Intro += fmt.Sprintf(" Sampling: cut into as many clusters as there are documents, %.0f%% of the pairs of samples from the same document land in the same cluster.", 100*s.sameDoc)
+	}
+	for _, b := range []struct{ file, caption string }{
+		{"heatmap_" + string(s.view) + ".svg", "Darker is closer. Rows and columns in the dendrogram's order."},
+		{"dendrogram.svg", "Leaves coloured by group; height is the linkage distance (clusters.csv)."},
+		{"mds.svg", "Classical (Torgerson) scaling of the distance matrix: close points write alike (mds.csv)."},
+		{"pca.svg", "Documents on the first two principal components of the z-scored MFW, with the words that load most (pca.csv, pca_loadings.csv)."},
+		{"consensus.svg", "0 (dark): the pair falls in one cluster under every setting of the grid; 1: never (consensus.csv)."},
+	} {
+		if bl, ok := block(f, b.file, b.caption, false); ok {
+			sec.Blocks = append(sec.Blocks, bl)
+		}
+	}
+	// Nearest neighbours under each measure.
+	nn := &reports.HTMLTable{Header: []string{"text"}}
+	for _, m := range s.measures {
+		nn.Header = append(nn.Header, string(m))
+	}
+	for i, id := range s.ids {
+		row := []string{id}
+		for _, m := range s.measures {
+			d := set.byMeasure[m]
+			best, bj := math.Inf(1), -1
+			for j := range s.ids {
+				if j != i && d.At(i, j) < best {
+					best, bj = d.At(i, j), j
+				}
+			}
+			if bj >= 0 {
+				row = append(row, s.ids[bj])
+			} else {
+				row = append(row, "")
+			}
+		}
+		nn.Rows = append(nn.Rows, row)
+	}
+	if len(nn.Rows) > 60 {
+		nn.Note = fmt.Sprintf("First 60 of %d texts.", len(nn.Rows))
+		nn.Rows = nn.Rows[:60]
+	}
+	sec.Blocks = append(sec.Blocks, reports.Block{Title: "Nearest neighbour under each measure", Caption: "Agreement across measures is evidence; disagreement says the signal is weak.", Table: nn, Wide: true})
+	if s.attrib != nil {
+		acc := &reports.HTMLTable{Header: []string{"measure", "texts", "correct", "accuracy"}, Numeric: []bool{false, true, true, true}}
+		for _, m := range s.measures {
+			ok := 0
+			for _, a := range s.attrib[m] {
+				if a.Predicted == a.Label {
+					ok++
+				}
+			}
+			n := len(s.attrib[m])
+			acc.Rows = append(acc.Rows, []string{string(m), strconv.Itoa(n), strconv.Itoa(ok), fmtNum(float64(ok) / math.Max(1, float64(n)))})
+		}
+		sec.Blocks = append(sec.Blocks, reports.Block{Title: "Leave-one-out attribution", Caption: "Each text attributed to the label of its nearest other text (attribution.csv ranks every candidate).", Table: acc})
+	}
+	if len(s.warnings) > 0 {
+		w := &reports.HTMLTable{Header: []string{"note"}}
+		for _, x := range s.warnings {
+			w.Rows = append(w.Rows, []string{x})
+		}
+		sec.Blocks = append(sec.Blocks, reports.Block{Title: "Notes", Table: w})
+	}
+	return sec, true
+}

@@ -1,0 +1,344 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/stylometer/stylometer/analysis"
+	"github.com/stylometer/stylometer/pipeline"
+	"github.com/stylometer/stylometer/reports"
+)
+
+// unit is one row of the stylometric tables: a document, or a sample of
+// one (<id>#k) that keeps its document's metadata.
+type unit struct {
+	id     string
+	doc    int // index into study.docs
+	counts map[string]map[string]int
+	total  map[string]float64
+}
+
+// setting is one point of the MFW × culling grid for one feature.
+type setting struct {
+	feature string
+	mfw     int // features actually used
+	culling float64
+}
+
+// distanceSet is every measure's distances at one setting.
+type distanceSet struct {
+	setting
+	byMeasure map[analysis.Measure]*mat.SymDense
+}
+
+// stylometry holds the who-writes-like-whom results.
+type stylometry struct {
+	units    []unit
+	ids      []string
+	measures []analysis.Measure
+	sets     []distanceSet // in grid order; sets[0] is the default setting
+	table    *analysis.Table
+	freq     *mat.Dense // percent, default setting
+	z        *mat.Dense
+	linkage  analysis.Linkage
+	view     analysis.Measure // the measure behind the views (delta)
+	merges   []analysis.Merge
+	order    []int
+	mds      *mat.Dense
+	mdsEig   []float64
+	pcaS     *mat.Dense
+	pcaL     *mat.Dense
+	pcaVar   []float64
+	k        int // clusters for co-clustering
+	coclust  *mat.SymDense
+	network  []analysis.Edge
+	attrib   map[analysis.Measure][]analysis.Attribution
+	labels   []string
+	sameDoc  float64 // share of same-document sample pairs in one cluster; NaN without samples
+	warnings []string
+}
+
+func featureCounts(p *pipeline.Profile, f string) map[string]int {
+	if f == "word:1" {
+		return p.Terms
+	}
+	return p.Features[f]
+}
+
+func sum(m map[string]int) float64 {
+	s := 0
+	for _, v := range m {
+		s += v
+	}
+	return float64(s)
+}
+
+// stylo computes distances over the grid and the views at the default
+// setting.
+func (st *study) stylo(cfg Config) error {
+	sc := cfg.Stylometry
+	s := &stylometry{sameDoc: math.NaN(), view: analysis.Delta}
+	mfws, err := analysis.ParseMFW(sc.MFW)
+	if err != nil {
+		return fmt.Errorf("--mfw: %w", err)
+	}
+	if s.linkage, err = analysis.ParseLinkage(sc.Linkage); err != nil {
+		return fmt.Errorf("--linkage: %w", err)
+	}
+	if len(sc.Measures) == 0 {
+		s.measures = analysis.Measures()
+	} else {
+		for _, m := range sc.Measures {
+			mm, err := analysis.ParseMeasure(m)
+			if err != nil {
+				return fmt.Errorf("--measures: %w", err)
+			}
+			s.measures = append(s.measures, mm)
+		}
+		s.view = s.measures[0]
+	}
+	features := make([]string, len(sc.Features))
+	for i, f := range sc.Features {
+		ff, _ := pipeline.ParseFeature(f) // checked by profileOptions
+		features[i] = ff.String()
+	}
+	// Units: whole documents, or their samples.
+	for i, d := range st.docs {
+		p := d.Profile
+		if sc.SampleSize <= 0 {
+			u := unit{id: d.ID, doc: i, counts: map[string]map[string]int{}, total: map[string]float64{}}
+			for _, f := range features {
+				u.counts[f] = featureCounts(p, f)
+				u.total[f] = sum(u.counts[f])
+			}
+			s.units = append(s.units, u)
+			continue
+		}
+		for k, smp := range p.Samples {
+			u := unit{id: d.ID + "#" + strconv.Itoa(k+1), doc: i, counts: map[string]map[string]int{}, total: map[string]float64{}}
+			for _, f := range features {
+				c := smp.Terms
+				if f != "word:1" {
+					c = smp.Features[f]
+				}
+				u.counts[f] = c
+				u.total[f] = sum(c)
+			}
+			s.units = append(s.units, u)
+		}
+		if len(p.Samples) == 0 {
+			s.warnings = append(s.warnings, fmt.Sprintf("%s: %d words, shorter than one sample of %d: left out of the stylometry", d.ID, p.Words, sc.SampleSize))
+		}
+	}
+	for _, u := range s.units {
+		s.ids = append(s.ids, u.id)
+	}
+	st.stylometry = s
+	if len(s.units) < 3 {
+		s.warnings = append(s.warnings, fmt.Sprintf("%d texts: distances need at least 3 for z-scores and maps; stylometry skipped", len(s.units)))
+		return nil
+	}
+	var trees [][]analysis.Merge
+	var deltas []mat.Symmetric
+	seen := map[setting]bool{}
+	for _, f := range features {
+		counts := make([]map[string]int, len(s.units))
+		totals := make([]float64, len(s.units))
+		for i, u := range s.units {
+			counts[i], totals[i] = u.counts[f], u.total[f]
+		}
+		base := analysis.NewTable(s.ids, counts, totals)
+		for _, c := range sc.Culling {
+			culled := base.Cull(c)
+			for _, m := range mfws {
+				t := culled.Top(m)
+				set := setting{feature: f, mfw: len(t.Features), culling: c}
+				if set.mfw < m {
+					s.warnings = append(s.warnings, fmt.Sprintf("%s, culling %g%%: %d features asked, %d exist", f, c, m, set.mfw))
+				}
+				if seen[set] || set.mfw < 2 {
+					continue
+				}
+				seen[set] = true
+				ds := distanceSet{setting: set, byMeasure: map[analysis.Measure]*mat.SymDense{}}
+				for _, ms := range s.measures {
+					d, err := analysis.Distance(ms, t)
+					if err != nil {
+						return fmt.Errorf("%s distance at %s, %d MFW: %w", ms, f, set.mfw, err)
+					}
+					ds.byMeasure[ms] = d
+				}
+				if len(s.sets) == 0 {
+					s.table = t
+				}
+				s.sets = append(s.sets, ds)
+				tree, err := analysis.Cluster(ds.byMeasure[s.view], s.linkage)
+				if err != nil {
+					return err
+				}
+				trees = append(trees, tree)
+				deltas = append(deltas, ds.byMeasure[s.view])
+			}
+		}
+	}
+	if len(s.sets) == 0 {
+		s.warnings = append(s.warnings, "no MFW setting has two features or more: stylometry skipped")
+		return nil
+	}
+	n := len(s.units)
+	s.merges = trees[0]
+	s.order = analysis.LeafOrder(s.merges, n)
+	s.freq = analysis.RelFreq(nil, s.table)
+	s.z = analysis.ZScores(nil, s.freq)
+	if s.mds, s.mdsEig, err = analysis.MDS(s.sets[0].byMeasure[s.view], 2); err != nil {
+		s.warnings = append(s.warnings, "MDS: "+err.Error())
+		s.mds = nil
+	}
+	if s.pcaS, s.pcaL, s.pcaVar, err = analysis.PCA(s.z, 2); err != nil {
+		s.warnings = append(s.warnings, "PCA: "+err.Error())
+		s.pcaS = nil
+	}
+	// Co-clustering over the grid, cut into as many clusters as the
+	// colouring column has values (2 without groups).
+	s.k = 2
+	if g := distinct(st.groupOf()); g >= 2 {
+		s.k = g
+	}
+	s.k = min(s.k, n-1)
+	s.coclust = analysis.CoClustering(trees, n, s.k)
+	s.network = analysis.NearestNeighbourNetwork(deltas, 3)
+	if cfg.Label != "" {
+		s.labels = make([]string, n)
+		for i, u := range s.units {
+			s.labels[i] = st.docs[u.doc].Meta[cfg.Label]
+		}
+		s.attrib = map[analysis.Measure][]analysis.Attribution{}
+		for _, ms := range s.measures {
+			s.attrib[ms] = analysis.Attribute(s.sets[0].byMeasure[ms], s.labels)
+		}
+	}
+	if sc.SampleSize > 0 {
+		// Cut the default tree into as many clusters as documents: how
+		// often do two samples of the same essay share a cluster?
+		lab := analysis.CutTree(s.merges, n, min(len(st.docs), n))
+		same, pairs := 0, 0
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				if s.units[i].doc == s.units[j].doc {
+					pairs++
+					if lab[i] == lab[j] {
+						same++
+					}
+				}
+			}
+		}
+		if pairs > 0 {
+			s.sameDoc = float64(same) / float64(pairs)
+		}
+	}
+	return nil
+}
+
+func distinct(v []string) int {
+	m := map[string]bool{}
+	for _, x := range v {
+		if x != "" {
+			m[x] = true
+		}
+	}
+	return len(m)
+}
+
+// unitGroups returns each unit's value of the colouring column.
+func (st *study) unitGroups() []string {
+	s := st.stylometry
+	g := make([]string, len(s.units))
+	groups := st.groupOf()
+	for i, u := range s.units {
+		g[i] = groups[u.doc]
+	}
+	return g
+}
+
+// writeStylometry writes the stylometry tables with csvFile.
+func (st *study) writeStylometry(csvFile func(string, *reports.Table) error) error {
+	s := st.stylometry
+	if s == nil || len(s.sets) == 0 {
+		return nil
+	}
+	var rows []reports.DistanceRow
+	for _, ds := range s.sets {
+		for _, m := range s.measures {
+			rows = append(rows, reports.DistanceRow{Measure: string(m), Features: ds.feature, MFW: ds.mfw, Culling: ds.culling, D: ds.byMeasure[m]})
+		}
+	}
+	tables := []struct {
+		name string
+		t    *reports.Table
+	}{
+		{"mfw.csv", reports.MFWTable(s.ids, s.table.Features, s.freq)},
+		{"distances.csv", reports.DistancesTable(s.ids, rows)},
+		{"clusters.csv", reports.ClustersTable(s.ids, s.merges)},
+		{"consensus.csv", reports.ConsensusTable(s.ids, s.coclust, len(s.sets), s.k)},
+	}
+	for _, m := range s.measures {
+		tables = append(tables, struct {
+			name string
+			t    *reports.Table
+		}{"distance_" + string(m) + ".csv", reports.MatrixTable(s.ids, s.sets[0].byMeasure[m])})
+	}
+	if s.mds != nil {
+		tables = append(tables, struct {
+			name string
+			t    *reports.Table
+		}{"mds.csv", reports.CoordsTable(s.ids, s.mds, "dim")})
+	}
+	if s.pcaS != nil {
+		tables = append(tables,
+			struct {
+				name string
+				t    *reports.Table
+			}{"pca.csv", reports.CoordsTable(s.ids, s.pcaS, "pc")},
+			struct {
+				name string
+				t    *reports.Table
+			}{"pca_loadings.csv", reports.LoadingsTable(s.table.Features, s.pcaL)},
+			struct {
+				name string
+				t    *reports.Table
+			}{"pca_variance.csv", reports.VarianceTable(s.pcaVar)})
+	}
+	nodes, edges := reports.NetworkTables(s.ids, st.unitGroups(), s.network)
+	tables = append(tables, struct {
+		name string
+		t    *reports.Table
+	}{"network_nodes.csv", nodes}, struct {
+		name string
+		t    *reports.Table
+	}{"network_edges.csv", edges})
+	if s.attrib != nil {
+		ms := make([]string, len(s.measures))
+		res := map[string][]analysis.Attribution{}
+		for i, m := range s.measures {
+			ms[i] = string(m)
+			res[string(m)] = s.attrib[m]
+		}
+		a, acc := reports.AttributionTables(s.ids, ms, res)
+		tables = append(tables, struct {
+			name string
+			t    *reports.Table
+		}{"attribution.csv", a}, struct {
+			name string
+			t    *reports.Table
+		}{"attribution_accuracy.csv", acc})
+	}
+	for _, t := range tables {
+		if err := csvFile(t.name, t.t); err != nil {
+			return err
+		}
+	}
+	return nil
+}

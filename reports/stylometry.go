@@ -1,0 +1,182 @@
+package reports
+
+import (
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/stylometer/stylometer/analysis"
+)
+
+// MFWTable is mfw.csv: the wide documents × features table of relative
+// frequencies in percent, as stylo writes its frequency table.
+func MFWTable(ids, features []string, freq mat.Matrix) *Table {
+	t := &Table{Header: append([]string{"doc_id"}, features...)}
+	for i, id := range ids {
+		row := []string{id}
+		for j := range features {
+			row = append(row, Float(freq.At(i, j)))
+		}
+		t.Add(row...)
+	}
+	return t
+}
+
+// DistanceRow is one setting's matrix of one measure.
+type DistanceRow struct {
+	Measure  string
+	Features string
+	MFW      int
+	Culling  float64
+	D        mat.Symmetric
+}
+
+// DistancesTable is distances.csv: one row per measure, setting and pair
+// of documents (doc_a before doc_b in input order).
+func DistancesTable(ids []string, sets []DistanceRow) *Table {
+	t := &Table{Header: []string{"measure", "features", "mfw", "culling", "doc_a", "doc_b", "value"}}
+	for _, s := range sets {
+		for i := range ids {
+			for j := i + 1; j < len(ids); j++ {
+				t.Add(s.Measure, s.Features, Int(s.MFW), Float(s.Culling), ids[i], ids[j], Float(s.D.At(i, j)))
+			}
+		}
+	}
+	return t
+}
+
+// MatrixTable is a square matrix with ids as header and first column
+// (distance_<measure>.csv, consensus matrix).
+func MatrixTable(ids []string, d mat.Matrix) *Table {
+	t := &Table{Header: append([]string{"doc_id"}, ids...)}
+	for i, id := range ids {
+		row := []string{id}
+		for j := range ids {
+			row = append(row, Float(d.At(i, j)))
+		}
+		t.Add(row...)
+	}
+	return t
+}
+
+// ClustersTable is clusters.csv: the merges in SciPy's linkage layout
+// (a, b: ids below n are documents in input order, n+k the cluster made at
+// step k), with the labels of a and b for reading.
+func ClustersTable(ids []string, merges []analysis.Merge) *Table {
+	t := &Table{Header: []string{"step", "a", "b", "height", "size", "a_label", "b_label"}}
+	n := len(ids)
+	label := func(x int) string {
+		if x < n {
+			return ids[x]
+		}
+		return "cluster " + strconv.Itoa(x-n)
+	}
+	for k, m := range merges {
+		t.Add(Int(k), Int(m.A), Int(m.B), Float(m.Height), Int(m.Size), label(m.A), label(m.B))
+	}
+	return t
+}
+
+// CoordsTable is mds.csv or pca.csv: one row per document with its
+// coordinates (columns named prefix1, prefix2, ...).
+func CoordsTable(ids []string, x mat.Matrix, prefix string) *Table {
+	_, c := x.Dims()
+	t := &Table{Header: []string{"doc_id"}}
+	for j := range c {
+		t.Header = append(t.Header, prefix+Int(j+1))
+	}
+	for i, id := range ids {
+		row := []string{id}
+		for j := range c {
+			row = append(row, Float(x.At(i, j)))
+		}
+		t.Add(row...)
+	}
+	return t
+}
+
+// LoadingsTable is pca_loadings.csv: one row per feature with its loading
+// on each component.
+func LoadingsTable(features []string, l mat.Matrix) *Table {
+	_, c := l.Dims()
+	t := &Table{Header: []string{"feature"}}
+	for j := range c {
+		t.Header = append(t.Header, "pc"+Int(j+1))
+	}
+	for i, f := range features {
+		row := []string{f}
+		for j := range c {
+			row = append(row, Float(l.At(i, j)))
+		}
+		t.Add(row...)
+	}
+	return t
+}
+
+// VarianceTable is pca_variance.csv: the proportion of variance each
+// component explains.
+func VarianceTable(explained []float64) *Table {
+	t := &Table{Header: []string{"component", "explained_variance"}}
+	for i, v := range explained {
+		t.Add("pc"+Int(i+1), Float(v))
+	}
+	return t
+}
+
+// ConsensusTable is consensus.csv: for each pair of documents, the share
+// of the MFW × culling settings in which they fall in the same cluster when
+// each setting's tree is cut into k clusters.
+func ConsensusTable(ids []string, s mat.Symmetric, settings, k int) *Table {
+	t := &Table{Header: []string{"doc_a", "doc_b", "together", "settings", "k"}}
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			t.Add(ids[i], ids[j], Float(s.At(i, j)), Int(settings), Int(k))
+		}
+	}
+	return t
+}
+
+// NetworkTables are stylo's Gephi tables: nodes (Id, Label, group) and
+// undirected weighted edges (Source, Target, Weight, Type). Their column
+// names are Gephi's, not snake_case.
+func NetworkTables(ids, groups []string, edges []analysis.Edge) (nodes, edgeTable *Table) {
+	nodes = &Table{Header: []string{"Id", "Label", "group"}}
+	for i, id := range ids {
+		nodes.Add(id, id, groups[i])
+	}
+	edgeTable = &Table{Header: []string{"Source", "Target", "Weight", "Type"}}
+	for _, e := range edges {
+		edgeTable.Add(ids[e.A], ids[e.B], Float(e.Weight), "Undirected")
+	}
+	return nodes, edgeTable
+}
+
+// AttributionTables are attribution.csv (one row per measure and
+// document: true label, predicted label, rank of the true label, the
+// ranked candidates) and attribution_accuracy.csv (one row per measure).
+func AttributionTables(ids []string, measures []string, res map[string][]analysis.Attribution) (rows, acc *Table) {
+	rows = &Table{Header: []string{"measure", "doc_id", "label", "predicted", "correct", "rank", "candidates"}}
+	acc = &Table{Header: []string{"measure", "documents", "correct", "accuracy"}}
+	for _, m := range measures {
+		ok := 0
+		for _, a := range res[m] {
+			var c []string
+			for _, x := range a.Candidates {
+				c = append(c, x.Label+"="+Float(x.Distance))
+			}
+			correct := a.Predicted == a.Label
+			if correct {
+				ok++
+			}
+			rows.Add(m, ids[a.Item], a.Label, a.Predicted, strconv.FormatBool(correct), Int(a.Rank), strings.Join(c, "; "))
+		}
+		n := len(res[m])
+		accuracy := 0.0
+		if n > 0 {
+			accuracy = float64(ok) / float64(n)
+		}
+		acc.Add(m, Int(n), Int(ok), Float(accuracy))
+	}
+	return rows, acc
+}
