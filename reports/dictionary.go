@@ -56,7 +56,7 @@ var Dictionary = []FileDoc{
 		{"stage", "string", "", "read, decode, text (nothing left to analyse) or metadata"},
 		{"error", "string", "", "what went wrong"},
 	}},
-	{Name: "keyness.csv", RowPer: "scope × target × reference × term", Columns: []ColumnDoc{
+	{Name: "keyness.csv", RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; every term with --keyness-all)", Columns: []ColumnDoc{
 		{"scope", "string", "", "document (each document against the rest) or a grouping column"},
 		{"target", "string", "", "the document id or the column's value on the target side"},
 		{"reference", "string", "", "rest (all other documents or values) or, with --pairs, the other value"},

@@ -106,6 +106,11 @@ type Options struct {
 	Keyness  keyness.Options
 	MinCount int             // minimum count of a term over the two sides
 	Stop     map[string]bool // terms left out
+	// Present keeps only the rows of terms that occur in the target or
+	// whose adjusted p is below 0.05 (significantly avoided): a long
+	// corpus's thousands of absent, unremarkable terms per document are left
+	// out. Measures and adjusted p are computed over all terms first.
+	Present bool
 }
 
 // KeynessResult is one scope's rows, in keyness.Compare's order.
@@ -134,7 +139,17 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 			c.TargetSlices = append(c.TargetSlices, float64(t.presence[term]))
 			c.ReferenceSlices = append(c.ReferenceSlices, float64(r.presence[term]))
 		}
-		out = append(out, KeynessResult{Scope: s, Rows: keyness.Compare(c, opt.Keyness)})
+		rows := keyness.Compare(c, opt.Keyness)
+		if opt.Present {
+			kept := rows[:0]
+			for _, r := range rows {
+				if r.NTarget > 0 || r.PAdj < 0.05 {
+					kept = append(kept, r)
+				}
+			}
+			rows = kept
+		}
+		out = append(out, KeynessResult{Scope: s, Rows: rows})
 	}
 	return out
 }

@@ -95,6 +95,9 @@ func topTerms(rows []keyness.Row, n int) []chart.Term {
 	return out
 }
 
+// maxFightin is the most documents that get a fightin'-words chart each.
+const maxFightin = 12
+
 // drawFraming renders the framing charts.
 func (st *study) drawFraming(f *figures) {
 	colors := st.palette()
@@ -122,9 +125,12 @@ func (st *study) drawFraming(f *figures) {
 			return chart.KeynessPanels(w, panels, chart.Options{Title: "Log-odds z against the rest, by " + k, XLabel: "log-odds z (Monroe et al. 2008)"})
 		})
 	}
-	// Fightin' words for each group value (or each document without groups).
+	// Fightin' words for each group value, or each document when there are
+	// no groups and at most maxFightin documents (a chart per document does
+	// not help past that: keyness.csv and the panels do).
 	for _, r := range st.keyness {
-		if r.Scope.Reference != "rest" || (len(st.groupBy) > 0 && r.Scope.Kind == "document") || len(r.Rows) == 0 {
+		if r.Scope.Reference != "rest" || len(r.Rows) == 0 ||
+			r.Scope.Kind == "document" && (len(st.groupBy) > 0 || len(st.docs) > maxFightin) {
 			continue
 		}
 		words := make([]chart.WordScore, 0, len(r.Rows))

@@ -106,6 +106,7 @@ func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
 	fl.StringVar(&c.Framing.Lexicon, "lexicon", "", "category word lists: a CSV of category,term (patterns like revolution* allowed)")
 	fl.BoolVar(&c.Framing.Pairs, "pairs", false, "keyness also for every pair of values of each group column")
 	fl.BoolVar(&c.Framing.AllWords, "all-words", false, "keyness over all words, not only content words")
+	fl.BoolVar(&c.Framing.KeynessAll, "keyness-all", false, "keyness.csv: every term of every scope, not only terms present in the target or significantly avoided (p_adj < 0.05)")
 	fl.StringVar(&c.Framing.Stopwords, "stopwords", "none", "stopword list removed from keyness: none or english")
 	return cmd
 }
@@ -166,6 +167,7 @@ func (f *flags) resolve(fl *pflag.FlagSet, seedsRun bool) (Config, error) {
 	set("lexicon", func() { cfg.Framing.Lexicon = c.Framing.Lexicon; f.lexiconFS = nil })
 	set("pairs", func() { cfg.Framing.Pairs = c.Framing.Pairs })
 	set("all-words", func() { cfg.Framing.AllWords = c.Framing.AllWords })
+	set("keyness-all", func() { cfg.Framing.KeynessAll = c.Framing.KeynessAll })
 	set("stopwords", func() { cfg.Framing.Stopwords = c.Framing.Stopwords })
 	cfg.defaults()
 	cfg.lexiconFS = f.lexiconFS

@@ -57,6 +57,9 @@ type FramingConfig struct {
 	Pairs     bool           `toml:"pairs" json:"pairs"`         // also every pair of group values
 	AllWords  bool           `toml:"all_words" json:"all_words"` // keyness over all words, not content words only
 	Stopwords string         `toml:"stopwords" json:"stopwords"` // named list: "none" (default) or "english"
+	// KeynessAll writes every term of every scope to keyness.csv, not only
+	// those present in the target or significantly avoided.
+	KeynessAll bool `toml:"keyness_all" json:"keyness_all"`
 }
 
 // TargetConfig is one framing target.

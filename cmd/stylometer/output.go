@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -36,22 +36,31 @@ func newOutDir(final string) (*outDir, error) {
 	return &outDir{final: final, tmp: tmp, files: map[string]string{}}, nil
 }
 
-// write renders a file with fn into memory and writes it, recording its
-// SHA-256 for the manifest.
-func (o *outDir) write(name string, fn func(io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := fn(&buf); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
+// write streams a file rendered by fn into the temporary folder through a
+// buffer, recording its SHA-256 for the manifest.
+func (o *outDir) write(name string, fn func(io.Writer) error) (err error) {
 	path := filepath.Join(o.tmp, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	f, err := os.Create(path)
+	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	o.files[name] = hex.EncodeToString(sum[:])
+	defer func() {
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("write %s: %w", name, cerr)
+		}
+	}()
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<16)
+	if err := fn(bw); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	o.files[name] = hex.EncodeToString(h.Sum(nil))
 	return nil
 }
 

@@ -134,6 +134,7 @@ func (st *study) frame(cfg Config) error {
 		Keyness:  keyness.Options{Prior: prior},
 		MinCount: fc.MinCount,
 		Stop:     stop,
+		Present:  !fc.KeynessAll,
 	})
 	for _, t := range fc.Targets {
 		st.targets = append(st.targets, t.Name)
