@@ -120,6 +120,82 @@ var Dictionary = []FileDoc{
 		{"per_10k", "float", "per 10,000 words", "count / tokens × 10,000"},
 		{"matched_terms", "string", "", "the distinct words that matched, space-separated"},
 	}},
+	{Name: "mfw.csv", RowPer: "text (document, or sample <id>#k with --sample-size)", Columns: []ColumnDoc{
+		{"doc_id", "string", "", "text id"},
+	}, Rest: &ColumnDoc{"<feature>", "float", "percent", "relative frequency × 100 of each of the most frequent features, in rank order (stylo's frequency table) at the default setting"}},
+	{Name: "distances.csv", RowPer: "measure × setting × pair of texts", Columns: []ColumnDoc{
+		{"measure", "string", "", "delta, argamon, eder, simple, wurzburg, cosine, minmax, canberra, manhattan, euclidean, jsd, tfidf_cosine (see Method)"},
+		{"features", "string", "", "feature type: word:N, char:N or pos:N"},
+		{"mfw", "integer", "features", "most frequent features used (fewer than asked when fewer exist)"},
+		{"culling", "float", "percent", "culling level: features kept occur in at least this share of texts"},
+		{"doc_a", "string", "", "first text (input order)"},
+		{"doc_b", "string", "", "second text"},
+		{"value", "float", "", "the distance (0 = identical; tfidf_cosine is 1 − similarity)"},
+	}},
+	{Name: "distance_*.csv", RowPer: "text", Columns: []ColumnDoc{
+		{"doc_id", "string", "", "text id"},
+	}, Rest: &ColumnDoc{"<doc id>", "float", "", "the square distance matrix of one measure at the default setting"}},
+	{Name: "clusters.csv", RowPer: "merge step of the hierarchical clustering", Columns: []ColumnDoc{
+		{"step", "integer", "", "k, from 0"},
+		{"a", "integer", "", "first merged id: below n a text (input order), n + k the cluster made at step k (SciPy linkage layout)"},
+		{"b", "integer", "", "second merged id (a < b)"},
+		{"height", "float", "", "linkage distance of the merge"},
+		{"size", "integer", "texts", "texts in the new cluster"},
+		{"a_label", "string", "", "a's text id or cluster k"},
+		{"b_label", "string", "", "b's text id or cluster k"},
+	}},
+	{Name: "mds.csv", RowPer: "text", Columns: []ColumnDoc{
+		{"doc_id", "string", "", "text id"},
+		{"dim1", "float", "", "first coordinate of classical MDS of the default distances"},
+		{"dim2", "float", "", "second coordinate"},
+	}},
+	{Name: "pca.csv", RowPer: "text", Columns: []ColumnDoc{
+		{"doc_id", "string", "", "text id"},
+		{"pc1", "float", "", "score on the first principal component of the z-scored MFW table"},
+		{"pc2", "float", "", "score on the second"},
+	}},
+	{Name: "pca_loadings.csv", RowPer: "feature", Columns: []ColumnDoc{
+		{"feature", "string", "", "a most frequent feature"},
+		{"pc1", "float", "", "loading on the first component"},
+		{"pc2", "float", "", "loading on the second"},
+	}},
+	{Name: "pca_variance.csv", RowPer: "principal component", Columns: []ColumnDoc{
+		{"component", "string", "", "pc1, pc2"},
+		{"explained_variance", "float", "proportion", "share of the total variance the component explains"},
+	}},
+	{Name: "consensus.csv", RowPer: "pair of texts", Columns: []ColumnDoc{
+		{"doc_a", "string", "", "first text"},
+		{"doc_b", "string", "", "second text"},
+		{"together", "float", "proportion", "share of the MFW × culling settings whose tree, cut into k clusters, puts the two in one cluster"},
+		{"settings", "integer", "", "settings in the grid"},
+		{"k", "integer", "clusters", "clusters each tree is cut into: the number of values of the first grouping column, or 2"},
+	}},
+	{Name: "network_nodes.csv", RowPer: "text (Gephi node table, Gephi's column names)", Columns: []ColumnDoc{
+		{"Id", "string", "", "text id"},
+		{"Label", "string", "", "text id"},
+		{"group", "string", "", "value of the first grouping column"},
+	}},
+	{Name: "network_edges.csv", RowPer: "pair of texts linked as nearest neighbours (Gephi edge table)", Columns: []ColumnDoc{
+		{"Source", "string", "", "text id"},
+		{"Target", "string", "", "text id"},
+		{"Weight", "float", "", "summed over the grid: 1 for a nearest neighbour, 0.5 for the second, 0.25 for the third (stylo's consensus network)"},
+		{"Type", "string", "", "Undirected"},
+	}},
+	{Name: "attribution.csv", RowPer: "measure × text with a label", Columns: []ColumnDoc{
+		{"measure", "string", "", "distance measure"},
+		{"doc_id", "string", "", "text id"},
+		{"label", "string", "", "its value of the --label column"},
+		{"predicted", "string", "", "the label of its nearest other text"},
+		{"correct", "boolean", "", "predicted == label"},
+		{"rank", "integer", "", "rank of the true label among the candidates (1 = first)"},
+		{"candidates", "string", "", "label=distance of each label's nearest text, closest first, separated by ; "},
+	}},
+	{Name: "attribution_accuracy.csv", RowPer: "measure", Columns: []ColumnDoc{
+		{"measure", "string", "", "distance measure"},
+		{"documents", "integer", "texts", "texts attributed"},
+		{"correct", "integer", "texts", "texts whose nearest neighbour has their label"},
+		{"accuracy", "float", "proportion", "correct / documents"},
+	}},
 }
 
 // Lookup returns the documentation of a file by name (a * in a documented

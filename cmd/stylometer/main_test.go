@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stylometer/stylometer/reports"
 	"github.com/stylometer/stylometer/seeds"
 )
 
@@ -280,6 +281,40 @@ func TestKWICQuotesTheOriginal(t *testing.T) {
 		}
 		if got := text[pos : pos+len(r["keyword"])]; got != r["keyword"] {
 			t.Errorf("%s@%d: keyword %q, original has %q", id, pos, r["keyword"], got)
+		}
+	}
+}
+
+// TestEveryColumnIsDocumented fails when a CSV the seeds run writes (with
+// attribution and samples on) has a file or a column that the data
+// dictionary does not describe.
+func TestEveryColumnIsDocumented(t *testing.T) {
+	for _, args := range [][]string{nil, {"--label", "stance", "--sample-size", "1000"}} {
+		out := seedsRun(t, args...)
+		for name, b := range files(t, out) {
+			if !strings.HasSuffix(name, ".csv") {
+				continue
+			}
+			d := reports.Lookup(name)
+			if d == nil {
+				t.Errorf("%s is not in the data dictionary", name)
+				continue
+			}
+			head, err := csv.NewReader(bytes.NewReader(b)).Read()
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			for _, c := range head {
+				if !d.Documents(c) {
+					t.Errorf("%s: column %q is not in the data dictionary", name, c)
+				}
+			}
+		}
+		dict := files(t, out)["DATA.md"]
+		for _, m := range measureDocs() {
+			if !bytes.Contains(dict, []byte("| "+m.Name+" |")) {
+				t.Errorf("DATA.md lacks measure %s", m.Name)
+			}
 		}
 	}
 }

@@ -221,9 +221,13 @@ func (st *study) stylo(cfg Config) error {
 		}
 	}
 	if sc.SampleSize > 0 {
-		// Cut the default tree into as many clusters as documents: how
-		// often do two samples of the same essay share a cluster?
-		lab := analysis.CutTree(s.merges, n, min(len(st.docs), n))
+		// Cut the default tree into as many clusters as there are sampled
+		// documents: how often do two samples of one essay share a cluster?
+		sampled := map[int]bool{}
+		for _, u := range s.units {
+			sampled[u.doc] = true
+		}
+		lab := analysis.CutTree(s.merges, n, min(len(sampled), n))
 		same, pairs := 0, 0
 		for i := range n {
 			for j := i + 1; j < n; j++ {
