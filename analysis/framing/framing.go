@@ -39,6 +39,9 @@ type Scope struct {
 	Target    string
 	Reference string
 	in, out   []int // document indices
+	// all is in ∪ out when the reference is "the rest", so the reference
+	// can be pooled as all − in, once per kind rather than once per scope.
+	all []int
 }
 
 // Scopes lists the comparisons: each document against the rest; each
@@ -49,8 +52,12 @@ type Scope struct {
 func Scopes(docs []Doc, groupBy []string, pairs bool) []Scope {
 	var out []Scope
 	if len(docs) > 1 {
+		all := make([]int, len(docs))
+		for i := range all {
+			all[i] = i
+		}
 		for i, d := range docs {
-			s := Scope{Kind: "document", Target: d.ID, Reference: "rest", in: []int{i}}
+			s := Scope{Kind: "document", Target: d.ID, Reference: "rest", in: []int{i}, all: all}
 			for j := range docs {
 				if j != i {
 					s.out = append(s.out, j)
@@ -74,8 +81,13 @@ func Scopes(docs []Doc, groupBy []string, pairs bool) []Scope {
 		if len(values) < 2 {
 			continue
 		}
+		var all []int
 		for _, v := range values {
-			s := Scope{Kind: col, Target: v, Reference: "rest", in: members[v]}
+			all = append(all, members[v]...)
+		}
+		slices.Sort(all)
+		for _, v := range values {
+			s := Scope{Kind: col, Target: v, Reference: "rest", in: members[v], all: all}
 			for _, w := range values {
 				if w != v {
 					s.out = append(s.out, members[w]...)
@@ -123,8 +135,19 @@ type KeynessResult struct {
 // at least opt.MinCount times over the scope's two sides.
 func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 	out := make([]KeynessResult, 0, len(scopes))
+	var allPool pooled
+	var allKey []int
 	for _, s := range scopes {
-		t, r := pool(docs, s.in), pool(docs, s.out)
+		t := pool(docs, s.in)
+		var r pooled
+		if s.all != nil {
+			if !slices.Equal(allKey, s.all) {
+				allKey, allPool = s.all, pool(docs, s.all)
+			}
+			r = allPool.minus(t)
+		} else {
+			r = pool(docs, s.out)
+		}
 		var c keyness.Counts
 		c.TargetTotal, c.ReferenceTotal = float64(t.words), float64(r.words)
 		c.NTargetSlices, c.NReferenceSlices = t.slices, r.slices
@@ -174,6 +197,24 @@ func pool(docs []Doc, idx []int) pooled {
 		}
 	}
 	return p
+}
+
+// minus returns p with q's counts taken away (q pooled from a subset of
+// p's documents); terms left at zero are dropped.
+func (p pooled) minus(q pooled) pooled {
+	r := pooled{words: p.words - q.words, slices: p.slices - q.slices,
+		terms: make(map[string]int, len(p.terms)), presence: make(map[string]int, len(p.presence))}
+	for t, n := range p.terms {
+		if n -= q.terms[t]; n > 0 {
+			r.terms[t] = n
+		}
+	}
+	for t, n := range p.presence {
+		if n -= q.presence[t]; n > 0 {
+			r.presence[t] = n
+		}
+	}
+	return r
 }
 
 func unionKeys(a, b map[string]int) []string {

@@ -1,0 +1,504 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The browser tests open index.html in headless Chromium, driven over the
+// DevTools protocol on a pipe (--remote-debugging-pipe: commands on the
+// child's fd 3, replies and events on its fd 4, each message JSON ended by
+// a NUL byte). The protocol reports every console message, uncaught
+// exception and network request, which the command-line switches
+// (--dump-dom, --screenshot) do not.
+
+// browserNames are the executables tried, in order.
+var browserNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
+
+// findBrowser returns a Chromium on PATH or skips the test.
+func findBrowser(t *testing.T) string {
+	t.Helper()
+	for _, n := range browserNames {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	t.Skipf("no headless browser: none of %v is on PATH", browserNames)
+	return ""
+}
+
+// pageCheck is what a page did while it loaded and rendered.
+type pageCheck struct {
+	Console  []string // console errors, uncaught exceptions, CSP violations
+	Requests []string // URLs requested other than file: and data:
+	Figures  int      // div.figure elements
+	Problems []string // figures that did not render
+	PNG      []byte   // screenshot of the whole page
+	Sections map[string][]byte
+}
+
+// failures lists everything wrong with the page, one line each.
+func (p *pageCheck) failures() []string {
+	var out []string
+	for _, c := range p.Console {
+		out = append(out, "console: "+c)
+	}
+	for _, u := range p.Requests {
+		out = append(out, "request: "+u)
+	}
+	for _, f := range p.Problems {
+		out = append(out, "figure: "+f)
+	}
+	return out
+}
+
+// cdpMsg is a DevTools protocol message: a reply (ID set) or an event.
+type cdpMsg struct {
+	ID        int             `json:"id"`
+	Method    string          `json:"method"`
+	Params    json.RawMessage `json:"params"`
+	Result    json.RawMessage `json:"result"`
+	Error     *struct{ Message string }
+	SessionID string `json:"sessionId"`
+}
+
+// browser is one Chromium process driven over its debugging pipe.
+type browser struct {
+	t       *testing.T
+	cmd     *exec.Cmd
+	in      io.WriteCloser // the child's fd 3
+	msgs    chan cdpMsg    // closed when the child closes fd 4
+	next    int
+	session string
+	events  []cdpMsg
+}
+
+func startBrowser(t *testing.T, exe string) *browser {
+	t.Helper()
+	cmdR, cmdW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe,
+		"--headless", "--no-sandbox", "--disable-gpu",
+		"--disable-background-networking", "--disable-component-update",
+		"--no-first-run", "--disable-sync", "--disable-extensions",
+		"--hide-scrollbars", "--force-device-scale-factor=1",
+		"--window-size=1400,900",
+		"--user-data-dir="+t.TempDir(),
+		"--remote-debugging-pipe", "about:blank")
+	cmd.ExtraFiles = []*os.File{cmdR, outW}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start %s: %v", exe, err)
+	}
+	cmdR.Close()
+	outW.Close()
+	b := &browser{t: t, cmd: cmd, in: cmdW, msgs: make(chan cdpMsg, 64)}
+	go func() { // ends when the browser exits and fd 4 closes
+		defer close(b.msgs)
+		defer outR.Close()
+		r := bufio.NewReader(outR)
+		for {
+			line, err := r.ReadBytes(0)
+			if err != nil {
+				return
+			}
+			var m cdpMsg
+			if json.Unmarshal(line[:len(line)-1], &m) == nil {
+				b.msgs <- m
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		b.in.Close() // Chromium exits when its command pipe closes
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = cmd.Process.Kill()
+			<-done
+		}
+		for range b.msgs { // drain so the reader ends
+		}
+		if t.Failed() && stderr.Len() > 0 {
+			t.Logf("browser stderr (last 2000 bytes):\n%s", tail(stderr.String(), 2000))
+		}
+	})
+	return b
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+// call sends a command to the attached page (or to the browser before
+// attach) and waits for its reply, keeping the events that arrive meanwhile.
+func (b *browser) call(ctx context.Context, method string, params any, result any) error {
+	b.next++
+	id := b.next
+	m := map[string]any{"id": id, "method": method}
+	if params != nil {
+		m["params"] = params
+	}
+	if b.session != "" {
+		m["sessionId"] = b.session
+	}
+	data, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	if _, err := b.in.Write(append(data, 0)); err != nil {
+		return fmt.Errorf("%s: %w", method, err)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s: %w", method, ctx.Err())
+		case msg, ok := <-b.msgs:
+			if !ok {
+				return fmt.Errorf("%s: browser exited", method)
+			}
+			if msg.ID != id {
+				if msg.Method != "" {
+					b.events = append(b.events, msg)
+				}
+				continue
+			}
+			if msg.Error != nil {
+				return fmt.Errorf("%s: %s", method, msg.Error.Message)
+			}
+			if result != nil {
+				return json.Unmarshal(msg.Result, result)
+			}
+			return nil
+		}
+	}
+}
+
+// waitEvent waits for an event named method, keeping the others.
+func (b *browser) waitEvent(ctx context.Context, method string) error {
+	for _, e := range b.events {
+		if e.Method == method {
+			return nil
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for %s: %w", method, ctx.Err())
+		case msg, ok := <-b.msgs:
+			if !ok {
+				return fmt.Errorf("waiting for %s: browser exited", method)
+			}
+			if msg.Method != "" {
+				b.events = append(b.events, msg)
+			}
+			if msg.Method == method {
+				return nil
+			}
+		}
+	}
+}
+
+// reportCSP turns CSP violations into console errors, whatever the
+// browser's own logging of them.
+const reportCSP = `document.addEventListener("securitypolicyviolation", function (e) {
+  console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at line " + e.lineNumber);
+});`
+
+// checkFigures lists the figures that did not render: no <svg>, an empty
+// box on the page, nothing drawn, or an embedded image that does not
+// decode. It resolves to JSON {figures, problems}.
+const checkFigures = `(async function () {
+  var problems = [];
+  var figs = document.querySelectorAll("div.figure");
+  for (var i = 0; i < figs.length; i++) {
+    var f = figs[i];
+    var h = f.closest(".block") && f.closest(".block").querySelector("h3");
+    var name = "figure " + (i + 1) + (h ? " (" + h.textContent + ")" : "");
+    var svg = f.querySelector("svg");
+    if (!svg) { problems.push(name + ": no <svg>"); continue; }
+    var w = svg.width.baseVal.value, ht = svg.height.baseVal.value, vb = svg.viewBox.baseVal;
+    if (!(w > 0 && ht > 0) && !(vb && vb.width > 0 && vb.height > 0)) {
+      problems.push(name + ": no width/height or viewBox");
+    }
+    var r = svg.getBoundingClientRect();
+    if (!(r.width > 0 && r.height > 0)) { problems.push(name + ": box is " + r.width + "x" + r.height); continue; }
+    var bb = svg.getBBox();
+    if (!(bb.width > 0 && bb.height > 0)) problems.push(name + ": draws nothing");
+    var imgs = svg.querySelectorAll("image");
+    for (var j = 0; j < imgs.length; j++) {
+      var im = new Image();
+      im.src = imgs[j].href.baseVal;
+      try { await im.decode(); } catch (e) { problems.push(name + ": image " + (j + 1) + " does not decode"); }
+    }
+  }
+  return JSON.stringify({figures: figs.length, problems: problems});
+})()`
+
+// sectionBoxes resolves to the page boxes of every section with an id.
+const sectionBoxes = `JSON.stringify(Array.prototype.map.call(document.querySelectorAll("section[id]"), function (s) {
+  var r = s.getBoundingClientRect();
+  return {id: s.id, x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height};
+}))`
+
+// inspect opens the HTML file at path, waits until it has loaded and
+// rendered, and reports what it did. With sections, it also takes a
+// screenshot of each section[id].
+func inspect(t *testing.T, path string, sections bool) *pageCheck {
+	t.Helper()
+	exe := findBrowser(t)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
+	defer cancel()
+	b := startBrowser(t, exe)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("browser: %v", err)
+		}
+	}
+	var target struct{ TargetID string }
+	must(b.call(ctx, "Target.createTarget", map[string]any{"url": "about:blank"}, &target))
+	var att struct{ SessionID string }
+	must(b.call(ctx, "Target.attachToTarget", map[string]any{"targetId": target.TargetID, "flatten": true}, &att))
+	b.session = att.SessionID
+	for _, d := range []string{"Runtime.enable", "Log.enable", "Network.enable", "Page.enable"} {
+		must(b.call(ctx, d, nil, nil))
+	}
+	must(b.call(ctx, "Page.addScriptToEvaluateOnNewDocument", map[string]any{"source": reportCSP}, nil))
+	b.events = nil // about:blank's
+	url := "file://" + filepath.ToSlash(abs)
+	var nav struct{ ErrorText string }
+	must(b.call(ctx, "Page.navigate", map[string]any{"url": url}, &nav))
+	if nav.ErrorText != "" {
+		t.Fatalf("navigate %s: %s", url, nav.ErrorText)
+	}
+	must(b.waitEvent(ctx, "Page.loadEventFired"))
+
+	p := &pageCheck{}
+	var ev struct {
+		Result           struct{ Value string }
+		ExceptionDetails *struct{ Text string }
+	}
+	// Two frames and a pause let late script and layout finish.
+	must(b.call(ctx, "Runtime.evaluate", map[string]any{"expression": `new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(r, 100); }); }); })`, "awaitPromise": true}, nil))
+	must(b.call(ctx, "Runtime.evaluate", map[string]any{"expression": checkFigures, "awaitPromise": true, "returnByValue": true}, &ev))
+	if ev.ExceptionDetails != nil {
+		t.Fatalf("figure check threw: %s", ev.ExceptionDetails.Text)
+	}
+	var figs struct {
+		Figures  int
+		Problems []string
+	}
+	must(json.Unmarshal([]byte(ev.Result.Value), &figs))
+	p.Figures, p.Problems = figs.Figures, figs.Problems
+
+	var lm struct {
+		CSSContentSize struct{ Width, Height float64 }
+	}
+	must(b.call(ctx, "Page.getLayoutMetrics", nil, &lm))
+	p.PNG = screenshot(ctx, t, b, 0, 0, lm.CSSContentSize.Width, lm.CSSContentSize.Height)
+	if sections {
+		ev.Result.Value = ""
+		must(b.call(ctx, "Runtime.evaluate", map[string]any{"expression": sectionBoxes, "returnByValue": true}, &ev))
+		var boxes []struct {
+			ID                  string
+			X, Y, Width, Height float64
+		}
+		must(json.Unmarshal([]byte(ev.Result.Value), &boxes))
+		p.Sections = map[string][]byte{}
+		for _, s := range boxes {
+			// A little of the page around the section shows its edges.
+			p.Sections[s.ID] = screenshot(ctx, t, b, 0, max(s.Y-8, 0), lm.CSSContentSize.Width, s.Height+16)
+		}
+	}
+
+	// Everything reported so far, including events during the screenshots.
+	must(b.call(ctx, "Runtime.evaluate", map[string]any{"expression": "0"}, nil))
+	for _, e := range b.events {
+		if msg := eventProblem(e); msg != "" {
+			p.Console = append(p.Console, msg)
+		}
+		if e.Method == "Network.requestWillBeSent" {
+			var r struct{ Request struct{ URL string } }
+			if json.Unmarshal(e.Params, &r) == nil && !strings.HasPrefix(r.Request.URL, "file:") && !strings.HasPrefix(r.Request.URL, "data:") {
+				p.Requests = append(p.Requests, r.Request.URL)
+			}
+		}
+	}
+	return p
+}
+
+// eventProblem describes a console error, an uncaught exception or a
+// logged error (CSP and network errors go there), or returns "".
+func eventProblem(e cdpMsg) string {
+	switch e.Method {
+	case "Runtime.consoleAPICalled":
+		var c struct {
+			Type string
+			Args []struct {
+				Value       any
+				Description string
+			}
+		}
+		if json.Unmarshal(e.Params, &c) != nil || (c.Type != "error" && c.Type != "assert") {
+			return ""
+		}
+		var parts []string
+		for _, a := range c.Args {
+			if a.Value != nil {
+				parts = append(parts, fmt.Sprint(a.Value))
+			} else {
+				parts = append(parts, a.Description)
+			}
+		}
+		return "console." + c.Type + ": " + strings.Join(parts, " ")
+	case "Runtime.exceptionThrown":
+		var x struct {
+			ExceptionDetails struct {
+				Text      string
+				Exception struct{ Description string }
+			}
+		}
+		_ = json.Unmarshal(e.Params, &x)
+		return "uncaught: " + x.ExceptionDetails.Text + " " + x.ExceptionDetails.Exception.Description
+	case "Log.entryAdded":
+		var l struct {
+			Entry struct{ Source, Level, Text, URL string }
+		}
+		if json.Unmarshal(e.Params, &l) != nil || l.Entry.Level != "error" {
+			return ""
+		}
+		return "log (" + l.Entry.Source + "): " + l.Entry.Text + " " + l.Entry.URL
+	}
+	return ""
+}
+
+// screenshot captures a region of the page, in CSS pixels, as PNG.
+func screenshot(ctx context.Context, t *testing.T, b *browser, x, y, w, h float64) []byte {
+	t.Helper()
+	var shot struct{ Data string }
+	err := b.call(ctx, "Page.captureScreenshot", map[string]any{
+		"format": "png", "captureBeyondViewport": true,
+		"clip": map[string]any{"x": x, "y": y, "width": w, "height": h, "scale": 1},
+	}, &shot)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	png, err := base64.StdEncoding.DecodeString(shot.Data)
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	return png
+}
+
+// saveShots writes the screenshots to the test's temporary folder and, if
+// STYLOMETER_SCREENSHOTS names a folder, there too.
+func saveShots(t *testing.T, name string, p *pageCheck) {
+	t.Helper()
+	dirs := []string{t.TempDir()}
+	if d := os.Getenv("STYLOMETER_SCREENSHOTS"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, d)
+	}
+	for _, d := range dirs {
+		write := func(file string, png []byte) {
+			if err := os.WriteFile(filepath.Join(d, file), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write(name+".png", p.PNG)
+		for id, png := range p.Sections {
+			write(name+"-"+id+".png", png)
+		}
+	}
+	t.Logf("screenshots of %s in %v", name, dirs)
+}
+
+func TestReportInBrowser(t *testing.T) {
+	findBrowser(t)
+	out := seedsRun(t)
+	p := inspect(t, filepath.Join(out, "index.html"), os.Getenv("STYLOMETER_SCREENSHOTS") != "")
+	saveShots(t, "report", p)
+	if p.Figures == 0 {
+		t.Error("the report shows no figure")
+	}
+	for _, f := range p.failures() {
+		t.Error(f)
+	}
+}
+
+// TestBrowserCheckFails shows that the check above can fail: each page
+// breaks one rule and must be caught, and a clean page must pass.
+func TestBrowserCheckFails(t *testing.T) {
+	findBrowser(t)
+	const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`
+	const fig = `<div class="figure"><svg width="20pt" height="10pt" viewBox="0 0 20 10"><path d="M0,0L20,10" stroke="black"/></svg></div>`
+	tests := []struct {
+		name, body string
+		want       string // substring of a failure; "" for a clean page
+	}{
+		{"clean", csp + fig + `<script>console.log("fine")</script>`, ""},
+		{"remote image", `<img src="http://example.com/x.png">` + fig, "request: http://example.com/x.png"},
+		{"remote stylesheet", `<link rel="stylesheet" href="https://example.com/s.css">` + fig, "request: https://example.com/s.css"},
+		{"console error", fig + `<script>console.error("boom")</script>`, "console: console.error: boom"},
+		{"exception", fig + `<script>null.x</script>`, "console: uncaught"},
+		{"csp violation", csp + `<img src="http://example.com/x.png">` + fig, "CSP violation: img-src"},
+		{"csp blocks script", csp + fig + `<script src="x.js"></script>`, "CSP violation: script-src"},
+		{"no svg", `<div class="figure"><p>chart</p></div>`, "figure: figure 1: no <svg>"},
+		{"empty svg", `<div class="figure"><svg width="0" height="0"></svg></div>`, "figure: figure 1:"},
+		{"blank svg", `<div class="figure"><svg width="20" height="10"></svg></div>`, "draws nothing"},
+		{"broken image", `<div class="figure"><svg width="20" height="10"><image width="20" height="10" href="data:image/png;base64,AAAA"/></svg></div>`, "does not decode"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "page.html")
+			page := "<!doctype html><html><head><meta charset=utf-8>" + tt.body + "</head><body></body></html>"
+			if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got := inspect(t, path, false).failures()
+			if tt.want == "" {
+				if len(got) > 0 {
+					t.Errorf("clean page: failures %q, want none", got)
+				}
+				return
+			}
+			for _, g := range got {
+				if strings.Contains(g, tt.want) {
+					return
+				}
+			}
+			t.Errorf("%s: failures %q, want one containing %q", tt.name, got, tt.want)
+		})
+	}
+}
+
+var _ = errors.New

@@ -1,0 +1,89 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"testing"
+
+	"github.com/stylometer/stylometer/seeds"
+)
+
+func seedTexts(b *testing.B) []string {
+	b.Helper()
+	var out []string
+	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || len(p) < 4 || p[len(p)-4:] != ".txt" {
+			return err
+		}
+		t, err := fs.ReadFile(seeds.FS(), p)
+		out = append(out, string(t))
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// BenchmarkTokens: segment, tokenise and tag documents of 10 and 100 kB.
+func BenchmarkTokens(b *testing.B) {
+	tg, err := NewTagger()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, size := range []int{10_000, 100_000} {
+		text := Synthesize(seedTexts(b), 1, size, 1)[0]
+		b.Run(fmt.Sprintf("%dkB", size/1000), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				tg.Tokens(nil, text)
+			}
+		})
+	}
+}
+
+// BenchmarkBuild: turn tagged tokens into a profile, with the seeds'
+// targets and samples.
+func BenchmarkBuild(b *testing.B) {
+	tg, err := NewTagger()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := Synthesize(seedTexts(b), 1, 100_000, 1)[0]
+	toks, sents, _ := tg.Tokens(nil, text)
+	opt := ProfileOptions{Targets: []Target{NewTarget("lenin"), NewTarget("working class", "working class", "working-class")}, SampleSize: 1000}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Build(text, toks, sents, opt)
+	}
+}
+
+// BenchmarkRun: the whole pool on 40 documents of 40 kB at 1 and 2
+// workers; compare the two in the same run.
+func BenchmarkRun(b *testing.B) {
+	tg, err := NewTagger()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := Synthesize(seedTexts(b), 40, 40_000, 1)
+	src := make([]Source, len(docs))
+	total := 0
+	for i, d := range docs {
+		src[i] = memSource(fmt.Sprint(i), d)
+		total += len(d)
+	}
+	for _, w := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(total))
+			for b.Loop() {
+				if _, err := Run(context.Background(), tg, src, Options{Workers: w}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
