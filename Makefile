@@ -23,7 +23,7 @@ test:
 # workers.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./...
-	$(GO) run ./cmd/stylometer-bench -size 10000000 -workers 1,2
+	$(GO) run ./cmd/stylometer bench --size 10000000 --workers 1,2
 
 lint:
 	$(GO) vet ./...

@@ -7,9 +7,11 @@ import (
 )
 
 // Feature names a kind of countable unit and its n: word n-grams, character
-// n-grams or part-of-speech n-grams. Written "word:1", "char:3", "pos:2".
+// n-grams, part-of-speech n-grams, or function words (n-grams of the words
+// of FunctionWords only, the others skipped). Written "word:1", "char:3",
+// "pos:2", "fw:1".
 type Feature struct {
-	Kind string // "word", "char" or "pos"
+	Kind string // "word", "char", "pos" or "fw"
 	N    int    // n-gram length, from 1
 }
 
@@ -25,9 +27,9 @@ func ParseFeature(spec string) (Feature, error) {
 		f.N = 3
 	}
 	switch f.Kind {
-	case "word", "char", "pos":
+	case "word", "char", "pos", "fw":
 	default:
-		return Feature{}, fmt.Errorf("feature %q: kind must be word, char or pos", spec)
+		return Feature{}, fmt.Errorf("feature %q: kind must be word, char, pos or fw", spec)
 	}
 	if hasN {
 		v, err := strconv.Atoi(n)
@@ -48,7 +50,7 @@ func countFeature(f Feature, toks []Token, counts map[string]int) {
 	var seq []string
 	flush := func() {
 		switch f.Kind {
-		case "word", "pos":
+		case "word", "pos", "fw":
 			for i := 0; i+f.N <= len(seq); i++ {
 				counts[strings.Join(seq[i:i+f.N], " ")]++
 			}
@@ -71,7 +73,32 @@ func countFeature(f Feature, toks []Token, counts map[string]int) {
 			}
 		case "pos":
 			seq = append(seq, t.Tag)
+		case "fw":
+			if t.Word && FunctionWords[t.Term] {
+				seq = append(seq, t.Term)
+			}
 		}
 	}
 	flush()
 }
+
+// FunctionWords is the function-word set behind the "fw" feature: English
+// articles, pronouns, prepositions, conjunctions, auxiliaries and common
+// adverbs and determiners, the kind of list Mosteller & Wallace (1964) and
+// Burrows (1987) built authorship studies on. Lower case, with the
+// contraction parts prose splits off ('s, n't, 'll ...).
+var FunctionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all almost along already also although always am
+among an and another any anyone anything are around as at be because been before being below between both but by can
+could did do does doing down during each either enough even ever every few for from further had has have having he
+her here hers herself him himself his how however i if in indeed into is it its itself just least less many may me
+might mine more most much must my myself neither never no nor not now of off often on once one only onto or other our
+ours ourselves out over own perhaps quite rather same several shall she should since so some such than that the their
+theirs them themselves then there therefore these they this those though through thus to too toward towards under
+until up upon us very was we were what whatever when where whether which while who whom whose why will with within
+without would yet you your yours yourself yourselves 's 're 've 'd 'll 'm n't`) {
+		m[w] = true
+	}
+	return m
+}()

@@ -95,6 +95,8 @@ func TestCountFeature(t *testing.T) {
 		{Feature{"word", 2}, map[string]int{"land and": 2, "and peace": 1, "and bread": 1}},
 		// "land and peace": lan and nd_ d_a _an and nd_ d_p _pe pea eac ace
 		{Feature{"char", 3}, map[string]int{"lan": 2, "and": 4, "nd ": 4, "d a": 2, " an": 2, "d p": 1, " pe": 1, "pea": 1, "eac": 1, "ace": 1, "d b": 1, " br": 1, "bre": 1, "rea": 1, "ead": 1}},
+		// Function words only: "and" twice; land, peace, bread are skipped.
+		{Feature{"fw", 1}, map[string]int{"and": 2}},
 		{Feature{"pos", 1}, nil}, // checked below: every token tagged
 	}
 	for _, tc := range tests {
@@ -117,7 +119,7 @@ func TestCountFeature(t *testing.T) {
 }
 
 func TestParseFeature(t *testing.T) {
-	for spec, want := range map[string]string{"word:1": "word:1", "word": "word:1", "char": "char:3", "POS:2": "pos:2"} {
+	for spec, want := range map[string]string{"word:1": "word:1", "word": "word:1", "char": "char:3", "POS:2": "pos:2", "fw": "fw:1"} {
 		f, err := ParseFeature(spec)
 		if err != nil || f.String() != want {
 			t.Errorf("ParseFeature(%q) = %v, %v, want %s", spec, f, err, want)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -332,9 +331,14 @@ func inspect(t *testing.T, path string, sections bool) *pageCheck {
 		}
 		must(json.Unmarshal([]byte(ev.Result.Value), &boxes))
 		p.Sections = map[string][]byte{}
+		// One screenshot per section and per screen of it (a tall image is
+		// hard to look at), with a little of the page around the edges.
+		const screen = 1000
 		for _, s := range boxes {
-			// A little of the page around the section shows its edges.
-			p.Sections[s.ID] = screenshot(ctx, t, b, 0, max(s.Y-8, 0), lm.CSSContentSize.Width, s.Height+16)
+			for i, y := 1, max(s.Y-8, 0); y < s.Y+s.Height+8; i, y = i+1, y+screen {
+				h := min(screen, s.Y+s.Height+8-y)
+				p.Sections[fmt.Sprintf("%s-%d", s.ID, i)] = screenshot(ctx, t, b, 0, y, lm.CSSContentSize.Width, h)
+			}
 		}
 	}
 
@@ -453,6 +457,25 @@ func TestReportInBrowser(t *testing.T) {
 	for _, f := range p.failures() {
 		t.Error(f)
 	}
+
+	// The same check on a copy of the report with a remote image and a
+	// console error injected must catch both, whatever the report's own CSP
+	// and script do to them.
+	b, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(b), "</main>", `<img src="http://example.com/x.png"><script>console.error("injected")</script></main>`, 1)
+	path := filepath.Join(out, "injected.html")
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(inspect(t, path, false).failures(), "\n")
+	for _, want := range []string{"CSP violation: img-src blocked http://example.com/x.png", "console.error: injected"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("injected page: failures\n%s\nwant one containing %q", got, want)
+		}
+	}
 }
 
 // TestBrowserCheckFails shows that the check above can fail: each page
@@ -480,11 +503,12 @@ func TestBrowserCheckFails(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "page.html")
-			page := "<!doctype html><html><head><meta charset=utf-8>" + tt.body + "</head><body></body></html>"
+			page := "<!doctype html><meta charset=utf-8><title>t</title>" + tt.body
 			if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			got := inspect(t, path, false).failures()
+			t.Logf("failures: %q", got)
 			if tt.want == "" {
 				if len(got) > 0 {
 					t.Errorf("clean page: failures %q, want none", got)
@@ -500,5 +524,3 @@ func TestBrowserCheckFails(t *testing.T) {
 		})
 	}
 }
-
-var _ = errors.New

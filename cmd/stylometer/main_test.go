@@ -318,3 +318,28 @@ func TestEveryColumnIsDocumented(t *testing.T) {
 		}
 	}
 }
+
+func TestSamplingViews(t *testing.T) {
+	out := seedsRun(t, "--sample-size", "1000")
+	mds := readCSV(t, filepath.Join(out, "mds.csv"))
+	// Samples of 1,000 words: the seeds have 1,674 + 8,008 + 4,595 + 13,843
+	// + 645 words (documents.csv), so 1 + 8 + 4 + 13 + 0 = 26 samples.
+	if len(mds) != 26 {
+		t.Errorf("mds.csv has %d rows, want 26 samples", len(mds))
+	}
+	for _, r := range mds {
+		if !strings.Contains(r["doc_id"], "#") {
+			t.Errorf("row %q is not a sample id", r["doc_id"])
+		}
+	}
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte("of the pairs of samples from the same document land in the same cluster")) {
+		t.Error("the report does not say how often samples of one essay cluster together")
+	}
+	if !bytes.Contains(page, []byte("shorter than one sample of 1000")) {
+		t.Error("the report does not say which essay was too short to sample")
+	}
+}

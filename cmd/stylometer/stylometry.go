@@ -68,6 +68,16 @@ func featureCounts(p *pipeline.Profile, f string) map[string]int {
 	return p.Features[f]
 }
 
+// denominator is what a feature's relative frequencies divide by: all the
+// text's words for words and function words (stylo's convention), all its
+// units for n-grams of another kind.
+func denominator(f string, counts map[string]int, words int) float64 {
+	if f == "word:1" || f == "fw:1" {
+		return float64(words)
+	}
+	return sum(counts)
+}
+
 func sum(m map[string]int) float64 {
 	s := 0
 	for _, v := range m {
@@ -112,7 +122,7 @@ func (st *study) stylo(cfg Config) error {
 			u := unit{id: d.ID, doc: i, counts: map[string]map[string]int{}, total: map[string]float64{}}
 			for _, f := range features {
 				u.counts[f] = featureCounts(p, f)
-				u.total[f] = sum(u.counts[f])
+				u.total[f] = denominator(f, u.counts[f], p.Words)
 			}
 			s.units = append(s.units, u)
 			continue
@@ -125,7 +135,7 @@ func (st *study) stylo(cfg Config) error {
 					c = smp.Features[f]
 				}
 				u.counts[f] = c
-				u.total[f] = sum(c)
+				u.total[f] = denominator(f, c, smp.Words)
 			}
 			s.units = append(s.units, u)
 		}
