@@ -68,10 +68,14 @@ func decodeUTF16(b []byte) (string, error) {
 	return s, nil
 }
 
-// Canon holds the canonicalisation rules: whole-line boilerplate patterns.
-// Its zero value removes nothing.
+// Canon holds the canonicalisation rules: whole-line boilerplate patterns
+// and, optionally, the removal of a line that repeats the previous
+// non-blank line (scraped pages repeat photo captions). Its zero value
+// removes nothing.
 type Canon struct {
 	boilerplate []*regexp.Regexp
+	// DropRepeated blanks a line identical to the previous non-blank line.
+	DropRepeated bool
 }
 
 // NewCanon compiles boilerplate rules: RE2 regular expressions matched
@@ -105,7 +109,8 @@ func isDash(r rune) bool {
 // lines.
 func (c *Canon) mask(text string) (work string, dashes []int, removed int) {
 	b := []byte(text)
-	if c != nil && len(c.boilerplate) > 0 {
+	if c != nil && (len(c.boilerplate) > 0 || c.DropRepeated) {
+		prev := ""
 		for start := 0; start < len(b); {
 			end := bytes.IndexByte(b[start:], '\n')
 			if end < 0 {
@@ -114,14 +119,21 @@ func (c *Canon) mask(text string) (work string, dashes []int, removed int) {
 				end += start
 			}
 			line := strings.TrimSuffix(text[start:end], "\r")
+			drop := c.DropRepeated && line == prev && strings.TrimSpace(line) != ""
 			for _, re := range c.boilerplate {
-				if re.MatchString(line) {
-					for i := start; i < start+len(line); i++ {
-						b[i] = ' '
-					}
-					removed++
+				if drop {
 					break
 				}
+				drop = re.MatchString(line)
+			}
+			if drop {
+				for i := start; i < start+len(line); i++ {
+					b[i] = ' '
+				}
+				removed++
+			}
+			if strings.TrimSpace(line) != "" {
+				prev = line
 			}
 			start = end + 1
 		}

@@ -149,3 +149,14 @@ func TestTokensSplitGluedPunctuation(t *testing.T) {
 		}
 	}
 }
+
+func TestMaskDropRepeated(t *testing.T) {
+	c := &Canon{DropRepeated: true}
+	text := "Caption\nCaption\n\nCaption\nBody\nCaption\n"
+	work, _, removed := c.mask(text)
+	// The 2nd and 3rd "Caption" repeat the previous non-blank line; the
+	// last one follows "Body" and stays.
+	if want := "Caption\n       \n\n       \nBody\nCaption\n"; work != want || removed != 2 {
+		t.Errorf("mask = %q, %d, want %q, 2", work, removed, want)
+	}
+}

@@ -36,7 +36,7 @@ var Dictionary = []FileDoc{
 		{"types", "integer", "words", "distinct lower-cased word forms"},
 		{"sentences", "integer", "sentences", "sentences (each line is a paragraph, segmented by prose's Punkt model)"},
 		{"punctuation", "integer", "tokens", "tokens without a letter or digit"},
-		{"boilerplate_lines", "integer", "lines", "lines removed by the boilerplate rules"},
+		{"boilerplate_lines", "integer", "lines", "lines removed by the boilerplate rules (and, with text.drop_repeated, lines repeating the previous one)"},
 	}, Rest: &ColumnDoc{"<metadata column or measure>", "string or float", "", "metadata columns (strings, as given) come after path; measures (floats) after boilerplate_lines, each described in the Measures table below"}},
 	{Name: "terms.csv", RowPer: "document × term", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},

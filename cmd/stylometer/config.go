@@ -31,7 +31,8 @@ type Config struct {
 
 // TextConfig holds canonicalisation rules.
 type TextConfig struct {
-	Boilerplate []string `toml:"boilerplate" json:"boilerplate"` // whole-line RE2 patterns
+	Boilerplate  []string `toml:"boilerplate" json:"boilerplate"`     // whole-line RE2 patterns
+	DropRepeated bool     `toml:"drop_repeated" json:"drop_repeated"` // blank a line that repeats the previous non-blank line
 }
 
 // StylometryConfig holds the who-writes-like-whom settings.

@@ -67,6 +67,7 @@ func job(ctx context.Context, cfg Config, paths []string, stdout, stderr io.Writ
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
+	canon.DropRepeated = cfg.Text.DropRepeated
 	opt, err := profileOptions(cfg)
 	if err != nil {
 		return nil, err
