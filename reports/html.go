@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"regexp"
+	"strings"
 )
 
 // Report is the content of index.html: a summary, sections of figures and
@@ -81,8 +82,20 @@ func WriteHTML(w io.Writer, r *Report) error {
 }
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
-	"svg": func(b []byte) template.HTML { return template.HTML(b) }, // checked by WriteHTML
+	// svg inlines a chart checked by WriteHTML, from its <svg> tag on: the
+	// XML declaration and comment before it mean nothing in HTML.
+	"svg": func(b []byte) template.HTML {
+		if i := bytes.Index(b, []byte("<svg")); i > 0 {
+			b = b[i:]
+		}
+		return template.HTML(b)
+	},
 	"num": func(t *HTMLTable, i int) bool { return i < len(t.Numeric) && t.Numeric[i] },
+	// wbr lets a long column name such as sentence_length_mean wrap
+	// after its underscores.
+	"wbr": func(s string) template.HTML {
+		return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "_", "_<wbr>"))
+	},
 }).Parse(pageHTML))
 
 const pageHTML = `<!doctype html>
@@ -102,23 +115,27 @@ header p { margin: 0; color: var(--muted); }
 nav { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--line); padding: .4rem 2rem; }
 nav a { margin-right: 1.2rem; color: var(--accent); text-decoration: none; font-weight: 600; font-size: .92rem; }
 main { padding: 0 2rem 3rem; max-width: 1400px; }
-section { margin-top: 2rem; }
+section { margin-top: 2rem; scroll-margin-top: 3rem; }
 section > h2 { font-size: 1.3rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; }
 .intro { color: var(--muted); max-width: 60rem; }
 .summary { display: flex; flex-wrap: wrap; gap: .6rem; margin-top: 1rem; }
 .summary div { background: #eef2f8; border-radius: 6px; padding: .4rem .8rem; }
 .summary b { display: block; font-size: 1.15rem; }
-.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 1.2rem; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 1.2rem; align-items: start; }
 .block { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; min-width: 0; }
 .block.wide { grid-column: 1 / -1; }
 .block h3 { margin: 0 0 .3rem; font-size: 1.05rem; }
 .caption { color: var(--muted); font-size: .9rem; margin: .2rem 0 .6rem; }
 .figure svg { max-width: 100%; height: auto; display: block; }
-.scroll { overflow-x: auto; max-height: 32rem; overflow-y: auto; }
-table { border-collapse: collapse; font-size: .86rem; width: 100%; }
+.scroll { overflow-x: auto; max-height: 36rem; overflow-y: auto; }
+table { border-collapse: separate; border-spacing: 0; font-size: .86rem; width: 100%; }
 th, td { padding: .25rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-th { background: #f1f3f7; position: sticky; top: 0; cursor: pointer; white-space: nowrap; }
+th { background: #f1f3f7; position: sticky; top: 0; cursor: pointer; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
+td:not(.n) { min-width: 5rem; }
+.scroll tbody td:first-child { position: sticky; left: 0; background: #fff; box-shadow: inset -1px 0 var(--line); }
+.scroll th:first-child { left: 0; z-index: 1; box-shadow: inset -1px 0 var(--line); }
 th[aria-sort="ascending"]::after { content: " \25B2"; }
 th[aria-sort="descending"]::after { content: " \25BC"; }
 .note { color: var(--muted); font-size: .82rem; margin-top: .3rem; }
@@ -147,7 +164,7 @@ a { color: var(--accent); }
 {{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}
 {{if .SVG}}<div class="figure">{{svg .SVG}}</div>{{if .Href}}<p class="note"><a href="{{.Href}}">{{.Href}}</a></p>{{end}}{{end}}
 {{with .Table}}{{$t := .}}<div class="scroll"><table class="sortable">
-<thead><tr>{{range $i, $h := .Header}}<th{{if num $t $i}} class="n"{{end}} scope="col">{{$h}}</th>{{end}}</tr></thead>
+<thead><tr>{{range $i, $h := .Header}}<th{{if num $t $i}} class="n"{{end}} scope="col">{{wbr $h}}</th>{{end}}</tr></thead>
 <tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if num $t $i}} class="n"{{end}}>{{$c}}</td>{{end}}</tr>
 {{end}}</tbody></table></div>{{if .Note}}<p class="note">{{.Note}}</p>{{end}}{{end}}
 </div>

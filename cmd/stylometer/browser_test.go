@@ -39,12 +39,12 @@ func findBrowser(t *testing.T) string {
 
 // pageCheck is what a page did while it loaded and rendered.
 type pageCheck struct {
-	Console  []string // console errors, uncaught exceptions, CSP violations
-	Requests []string // URLs requested other than file: and data:
-	Figures  int      // div.figure elements
-	Problems []string // figures that did not render
-	PNG      []byte   // screenshot of the whole page
-	Sections map[string][]byte
+	Console  []string          // console errors, uncaught exceptions, CSP violations
+	Requests []string          // URLs requested other than file: and data:
+	Figures  int               // div.figure elements
+	Problems []string          // figures that did not render
+	PNG      []byte            // screenshot of the whole page
+	Sections map[string][]byte // screenshots by section id and screen, e.g. "framing-2"
 }
 
 // failures lists everything wrong with the page, one line each.
@@ -74,13 +74,12 @@ type cdpMsg struct {
 
 // browser is one Chromium process driven over its debugging pipe.
 type browser struct {
-	t       *testing.T
 	cmd     *exec.Cmd
 	in      io.WriteCloser // the child's fd 3
 	msgs    chan cdpMsg    // closed when the child closes fd 4
 	next    int
-	session string
-	events  []cdpMsg
+	session string   // the page commands go to; "" for the browser
+	events  []cdpMsg // events received, of every session
 }
 
 func startBrowser(t *testing.T, exe string) *browser {
@@ -97,7 +96,10 @@ func startBrowser(t *testing.T, exe string) *browser {
 		"--headless", "--no-sandbox", "--disable-gpu",
 		"--disable-background-networking", "--disable-component-update",
 		"--no-first-run", "--disable-sync", "--disable-extensions",
-		"--hide-scrollbars", "--force-device-scale-factor=1",
+		"--force-device-scale-factor=1",
+		// No name resolves: a request that escapes the checks below
+		// still never leaves the machine, and fails at once.
+		"--host-resolver-rules=MAP * ~NOTFOUND",
 		"--window-size=1400,900",
 		"--user-data-dir="+t.TempDir(),
 		"--remote-debugging-pipe", "about:blank")
@@ -109,7 +111,7 @@ func startBrowser(t *testing.T, exe string) *browser {
 	}
 	cmdR.Close()
 	outW.Close()
-	b := &browser{t: t, cmd: cmd, in: cmdW, msgs: make(chan cdpMsg, 64)}
+	b := &browser{cmd: cmd, in: cmdW, msgs: make(chan cdpMsg, 64)}
 	go func() { // ends when the browser exits and fd 4 closes
 		defer close(b.msgs)
 		defer outR.Close()
@@ -195,10 +197,11 @@ func (b *browser) call(ctx context.Context, method string, params any, result an
 	}
 }
 
-// waitEvent waits for an event named method, keeping the others.
+// waitEvent waits for an event of the current session named method,
+// keeping the others.
 func (b *browser) waitEvent(ctx context.Context, method string) error {
 	for _, e := range b.events {
-		if e.Method == method {
+		if e.Method == method && e.SessionID == b.session {
 			return nil
 		}
 	}
@@ -213,17 +216,21 @@ func (b *browser) waitEvent(ctx context.Context, method string) error {
 			if msg.Method != "" {
 				b.events = append(b.events, msg)
 			}
-			if msg.Method == method {
+			if msg.Method == method && msg.SessionID == b.session {
 				return nil
 			}
 		}
 	}
 }
 
-// reportCSP turns CSP violations into console errors, whatever the
-// browser's own logging of them.
+// reportCSP runs before the page's own script. It turns CSP violations
+// into console errors, whatever the browser's own logging of them, and
+// dialogs (which would block the page) too.
 const reportCSP = `document.addEventListener("securitypolicyviolation", function (e) {
   console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at line " + e.lineNumber);
+});
+["alert", "confirm", "prompt"].forEach(function (f) {
+  window[f] = function (m) { console.error(f + ": " + m); };
 });`
 
 // checkFigures lists the figures that did not render: no <svg>, an empty
@@ -256,25 +263,32 @@ const checkFigures = `(async function () {
   return JSON.stringify({figures: figs.length, problems: problems});
 })()`
 
-// sectionBoxes resolves to the page boxes of every section with an id.
-const sectionBoxes = `JSON.stringify(Array.prototype.map.call(document.querySelectorAll("section[id]"), function (s) {
+// sectionBoxes resolves to the page boxes of the header and of every
+// section with an id.
+const sectionBoxes = `JSON.stringify(Array.prototype.map.call(document.querySelectorAll("header, section[id]"), function (s) {
   var r = s.getBoundingClientRect();
-  return {id: s.id, x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height};
+  return {id: s.id || s.localName, x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height};
 }))`
 
-// inspect opens the HTML file at path, waits until it has loaded and
-// rendered, and reports what it did. With sections, it also takes a
-// screenshot of each section[id].
+// inspect opens the HTML file at path in a new browser; see
+// browser.inspect.
 func inspect(t *testing.T, path string, sections bool) *pageCheck {
 	t.Helper()
-	exe := findBrowser(t)
+	return startBrowser(t, findBrowser(t)).inspect(t, path, sections)
+}
+
+// inspect opens the HTML file at path in a new tab, waits until it has
+// loaded and rendered, and reports what it did. With sections, it also
+// takes a screenshot of the header and of each section[id], a screen at a
+// time.
+func (b *browser) inspect(t *testing.T, path string, sections bool) *pageCheck {
+	t.Helper()
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
 	defer cancel()
-	b := startBrowser(t, exe)
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -286,11 +300,15 @@ func inspect(t *testing.T, path string, sections bool) *pageCheck {
 	var att struct{ SessionID string }
 	must(b.call(ctx, "Target.attachToTarget", map[string]any{"targetId": target.TargetID, "flatten": true}, &att))
 	b.session = att.SessionID
+	defer func() {
+		b.session = ""
+		_ = b.call(ctx, "Target.closeTarget", map[string]any{"targetId": target.TargetID}, nil)
+	}()
 	for _, d := range []string{"Runtime.enable", "Log.enable", "Network.enable", "Page.enable"} {
 		must(b.call(ctx, d, nil, nil))
 	}
 	must(b.call(ctx, "Page.addScriptToEvaluateOnNewDocument", map[string]any{"source": reportCSP}, nil))
-	b.events = nil // about:blank's
+	b.events = nil // about:blank's, and earlier pages'
 	url := "file://" + filepath.ToSlash(abs)
 	var nav struct{ ErrorText string }
 	must(b.call(ctx, "Page.navigate", map[string]any{"url": url}, &nav))
@@ -345,6 +363,9 @@ func inspect(t *testing.T, path string, sections bool) *pageCheck {
 	// Everything reported so far, including events during the screenshots.
 	must(b.call(ctx, "Runtime.evaluate", map[string]any{"expression": "0"}, nil))
 	for _, e := range b.events {
+		if e.SessionID != b.session {
+			continue
+		}
 		if msg := eventProblem(e); msg != "" {
 			p.Console = append(p.Console, msg)
 		}
@@ -447,9 +468,9 @@ func saveShots(t *testing.T, name string, p *pageCheck) {
 }
 
 func TestReportInBrowser(t *testing.T) {
-	findBrowser(t)
+	b := startBrowser(t, findBrowser(t))
 	out := seedsRun(t)
-	p := inspect(t, filepath.Join(out, "index.html"), os.Getenv("STYLOMETER_SCREENSHOTS") != "")
+	p := b.inspect(t, filepath.Join(out, "index.html"), os.Getenv("STYLOMETER_SCREENSHOTS") != "")
 	saveShots(t, "report", p)
 	if p.Figures == 0 {
 		t.Error("the report shows no figure")
@@ -461,16 +482,16 @@ func TestReportInBrowser(t *testing.T) {
 	// The same check on a copy of the report with a remote image and a
 	// console error injected must catch both, whatever the report's own CSP
 	// and script do to them.
-	b, err := os.ReadFile(filepath.Join(out, "index.html"))
+	html, err := os.ReadFile(filepath.Join(out, "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad := strings.Replace(string(b), "</main>", `<img src="http://example.com/x.png"><script>console.error("injected")</script></main>`, 1)
+	bad := strings.Replace(string(html), "</main>", `<img src="http://example.com/x.png"><script>console.error("injected")</script></main>`, 1)
 	path := filepath.Join(out, "injected.html")
 	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(inspect(t, path, false).failures(), "\n")
+	got := strings.Join(b.inspect(t, path, false).failures(), "\n")
 	for _, want := range []string{"CSP violation: img-src blocked http://example.com/x.png", "console.error: injected"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("injected page: failures\n%s\nwant one containing %q", got, want)
@@ -481,7 +502,7 @@ func TestReportInBrowser(t *testing.T) {
 // TestBrowserCheckFails shows that the check above can fail: each page
 // breaks one rule and must be caught, and a clean page must pass.
 func TestBrowserCheckFails(t *testing.T) {
-	findBrowser(t)
+	b := startBrowser(t, findBrowser(t))
 	const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`
 	const fig = `<div class="figure"><svg width="20pt" height="10pt" viewBox="0 0 20 10"><path d="M0,0L20,10" stroke="black"/></svg></div>`
 	tests := []struct {
@@ -493,6 +514,7 @@ func TestBrowserCheckFails(t *testing.T) {
 		{"remote stylesheet", `<link rel="stylesheet" href="https://example.com/s.css">` + fig, "request: https://example.com/s.css"},
 		{"console error", fig + `<script>console.error("boom")</script>`, "console: console.error: boom"},
 		{"exception", fig + `<script>null.x</script>`, "console: uncaught"},
+		{"alert", fig + `<script>alert(1)</script>`, "console: console.error: alert: 1"},
 		{"csp violation", csp + `<img src="http://example.com/x.png">` + fig, "CSP violation: img-src"},
 		{"csp blocks script", csp + fig + `<script src="x.js"></script>`, "CSP violation: script-src"},
 		{"no svg", `<div class="figure"><p>chart</p></div>`, "figure: figure 1: no <svg>"},
@@ -507,7 +529,7 @@ func TestBrowserCheckFails(t *testing.T) {
 			if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got := inspect(t, path, false).failures()
+			got := b.inspect(t, path, false).failures()
 			t.Logf("failures: %q", got)
 			if tt.want == "" {
 				if len(got) > 0 {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/framing"
@@ -95,6 +96,9 @@ func topTerms(rows []keyness.Row, n int) []chart.Term {
 	return out
 }
 
+// wideChart is the width of the charts that span the report page.
+const wideChart = 26 * vg.Centimeter
+
 // maxFightin is the most documents that get a fightin'-words chart each.
 const maxFightin = 12
 
@@ -122,7 +126,7 @@ func (st *study) drawFraming(f *figures) {
 			panels = panels[:24]
 		}
 		f.add("keyness_"+slug(k)+".svg", "Distinctive words by "+k, func(w io.Writer) error {
-			return chart.KeynessPanels(w, panels, chart.Options{Title: "Log-odds z against the rest, by " + k, XLabel: "log-odds z (Monroe et al. 2008)"})
+			return chart.KeynessPanels(w, panels, chart.Options{Title: "Log-odds z against the rest, by " + k, XLabel: "log-odds z (Monroe et al. 2008)", Width: wideChart})
 		})
 	}
 	// Fightin' words for each group value, or each document when there are
@@ -155,7 +159,7 @@ func (st *study) drawFraming(f *figures) {
 			}
 		}
 		f.add("targets.svg", "Target terms across documents", func(w io.Writer) error {
-			return chart.Rates(w, st.ids, st.targets, rates, chart.Options{Title: "Target terms per 10,000 words", XLabel: "per 10,000 words"})
+			return chart.Rates(w, st.ids, st.targets, rates, chart.Options{Title: "Target terms per 10,000 words", XLabel: "per 10,000 words", Width: wideChart})
 		})
 		st.drawCollocates(f, colors)
 	}
@@ -182,7 +186,7 @@ func (st *study) drawFraming(f *figures) {
 			}
 		}
 		f.add("lexicon.svg", "Lexicon categories across documents", func(w io.Writer) error {
-			return chart.Rates(w, st.ids, cats, rates, chart.Options{Title: "Lexicon categories per 10,000 words", XLabel: "per 10,000 words"})
+			return chart.Rates(w, st.ids, cats, rates, chart.Options{Title: "Lexicon categories per 10,000 words", XLabel: "per 10,000 words", Width: wideChart})
 		})
 	}
 }

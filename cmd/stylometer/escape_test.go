@@ -23,6 +23,7 @@ const (
 	formula     = `=HYPERLINK("http://x")`
 	markupID    = `a<b>&c`         // a file name, so a document id
 	markupGroup = `<i>left</i>&co` // a stance, so a legend and panel title
+	markupCol   = `<u>col_x</u>`   // a metadata column, so a table header
 )
 
 // hostileCorpus writes three short texts and their metadata, and returns
@@ -51,10 +52,10 @@ func hostileCorpus(t *testing.T) (dir, meta string) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	for _, r := range [][]string{
-		{"id", "title", "author", "outlet", "stance"},
-		{markupID, scriptTitle, "+plus author", "-cmd|' /C calc'!A0", markupGroup},
-		{"plain", formula, "@SUM(1+1)", "\tTab outlet", markupGroup},
-		{"other", "A plain title", "An Author", "An outlet", "=other"},
+		{"id", "title", "author", "outlet", "stance", markupCol},
+		{markupID, scriptTitle, "+plus author", "-cmd|' /C calc'!A0", markupGroup, "1"},
+		{"plain", formula, "@SUM(1+1)", "\tTab outlet", markupGroup, "2"},
+		{"other", "A plain title", "An Author", "An outlet", "=other", "3"},
 	} {
 		_ = w.Write(r)
 	}
@@ -104,7 +105,7 @@ func svgText(doc []byte) ([]string, error) {
 var inlineSVG = regexp.MustCompile(`(?s)<svg .*?</svg>`)
 
 // rawMarkup matches the hostile strings as markup: any of them unescaped.
-var rawMarkup = regexp.MustCompile(`(?i)<script>alert|<b>&c|<i>left</i>`)
+var rawMarkup = regexp.MustCompile(`(?i)<script>alert|a<b>|<i>left</i>|<u>col`)
 
 func TestHostileInputIsEscaped(t *testing.T) {
 	out := hostileRun(t)
@@ -121,6 +122,7 @@ func TestHostileInputIsEscaped(t *testing.T) {
 		"&lt;script&gt;alert(1)&lt;/script&gt;", // the title in the corpus table
 		"a&lt;b&gt;&amp;c",                      // the id, in tables and charts
 		"&lt;i&gt;left&lt;/i&gt;&amp;co",        // the stance
+		"&lt;u&gt;col_<wbr>x&lt;/u&gt;",         // the column, in a table header
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("index.html lacks the escaped %q", want)
@@ -204,4 +206,17 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestHostileReportInBrowser opens the hostile corpus's report: the title
+// <script>alert(1)</script> must stay text (an alert is reported as a
+// console error by the browser check).
+func TestHostileReportInBrowser(t *testing.T) {
+	findBrowser(t)
+	out := hostileRun(t)
+	p := inspect(t, filepath.Join(out, "index.html"), os.Getenv("STYLOMETER_SCREENSHOTS") != "")
+	saveShots(t, "hostile", p)
+	for _, f := range p.failures() {
+		t.Error(f)
+	}
 }

@@ -180,7 +180,7 @@ func plural(k string) string {
 }
 
 func keyRow(target string, k keyness.Row) []string {
-	return []string{target, k.Term, fmtNum(k.LogOddsZ), fmtNum(k.G2), fmtNum(k.LogRatio), fmtNum(k.PAdj), fmtNum(k.NTarget), fmtNum(k.NReference)}
+	return []string{target, k.Term, fmtNum(k.LogOddsZ), fmtNum(k.G2), fmtNum(k.LogRatio), fmtNum(k.PAdj), reports.Float(k.NTarget), reports.Float(k.NReference)}
 }
 
 func (st *study) kwicTable(per int) *reports.HTMLTable {

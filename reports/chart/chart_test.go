@@ -146,7 +146,25 @@ func seedCases() []chartCase {
 		{"rates", func() (figure, error) {
 			return ratesFigure(seedIDs, []string{"lenin", "party"}, rates, Options{Title: "Target rates"})
 		}, 12},
+		// 12 targets are more than the palette's 8 colours: 5×12 tiles.
+		{"rate_tiles", func() (figure, error) {
+			targets, r := manyRates(5, 12)
+			return ratesFigure(seedIDs, targets, r, Options{Title: "Target rates", XLabel: "per 10,000 words"})
+		}, 60},
 	}
+}
+
+// manyRates returns k made-up targets and their rates in n documents.
+func manyRates(n, k int) (targets []string, rates [][]float64) {
+	rates = make([][]float64, k)
+	for ti := range k {
+		targets = append(targets, fmt.Sprintf("target %02d", ti))
+		rates[ti] = make([]float64, n)
+		for d := range n {
+			rates[ti][d] = float64((d*7+ti*13)%50) * float64(ti+1) / 4
+		}
+	}
+	return targets, rates
 }
 
 func svgOf(t *testing.T, f figure) []byte {
@@ -342,6 +360,7 @@ func TestManyDocuments(t *testing.T) {
 		minIDs, maxID int // bounds on the number of id labels drawn
 	}{
 		{"heatmap", func() (figure, error) { return heatmapFigure(ids, d, nil, Options{}) }, 20, n},
+		{"consensus", func() (figure, error) { return heatmapFigure(ids, d, nil, Options{Title: "Consensus"}) }, 20, n},
 		{"dendrogram", func() (figure, error) { return dendrogramFigure(ids, groups, merges, Options{}) }, 20, n - 1},
 		{"scatter", func() (figure, error) { return scatterFigure(pts, nil, Options{}) }, 0, 0},
 		{"keyness", func() (figure, error) { return keynessFigure(terms, Options{}) }, 20, n - 1},
@@ -355,6 +374,13 @@ func TestManyDocuments(t *testing.T) {
 			}
 			if f.w > MaxSize+legendWidth([]legendItem{{name: "group 0"}}) || f.h > MaxSize+20 {
 				t.Errorf("canvas %v×%v exceeds the cap %v", f.w, f.h, MaxSize)
+			}
+			// A report shows a heatmap at most heatmapMax wide; wider, it
+			// would be scaled down with its labels.
+			if strings.HasPrefix(tc.name, "heatmap") || tc.name == "consensus" {
+				if f.w > heatmapMax || f.h > heatmapMax+20 {
+					t.Errorf("heatmap canvas %v×%v exceeds %v", f.w, f.h, heatmapMax)
+				}
 			}
 			texts := checkTexts(t, f)
 			if got := countPrefix(texts, "doc-"); got < tc.minIDs || got > tc.maxID {
@@ -447,5 +473,131 @@ func TestErrors(t *testing.T) {
 		if tc.err == nil {
 			t.Errorf("%s: nil error, want an error", tc.name)
 		}
+	}
+}
+
+// tipsOf renders f and returns its tooltips.
+func tipsOf(f figure) []tip {
+	return f.render(vgsvg.New(f.w, f.h))
+}
+
+// TestRatesLegible: at any size every bar or tile is at least minBar
+// tall, and grouped bars never give two targets the same colour.
+func TestRatesLegible(t *testing.T) {
+	for _, n := range []int{5, 40, 200} {
+		for _, k := range []int{2, 5, 12} {
+			docs := make([]string, n)
+			for i := range docs {
+				docs[i] = fmt.Sprintf("doc%04d", i)
+			}
+			targets, rates := manyRates(n, k)
+			f, err := ratesFigure(docs, targets, rates, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tp := range tipsOf(f) {
+				if h := tp.r.Max.Y - tp.r.Min.Y; h < minBar {
+					t.Errorf("rates %d×%d: %q is %.2fpt tall, want at least %v", n, k, tp.text, h, minBar)
+					break
+				}
+			}
+			texts := checkTexts(t, f)
+			legend := countPrefix(texts, "target ")
+			if tiles := barsTooThin(n, k) || k > len(okabeIto); tiles && legend != k {
+				t.Errorf("rates %d×%d as tiles: %d target labels, want %d", n, k, legend, k)
+			}
+		}
+	}
+}
+
+// TestKeynessPanelsAligned: a panel with a long term keeps room for its
+// bars, tick labels do not collide, and the data areas line up so that
+// bar lengths compare across panels.
+func TestKeynessPanelsAligned(t *testing.T) {
+	long := []Term{{"feudal-bureaucratic-absolutism-of-the-tsars", 0.4}, {"residue", 0.3}, {"war", -0.2}}
+	short := []Term{{"hitler", 0.6}, {"looked", 0.5}, {"marx", -0.25}}
+	// Titles: the seed essays' file names, longer than a panel is wide.
+	f, err := keynessPanelsFigure([]Panel{
+		{"dhawale-2024-worker-peasant-alliance", long},
+		{"kinder-land-question-permanent-revolution", short},
+		{"socialist-worker-2548-how-lenin-won-the-party", short},
+	}, Options{XLabel: "z"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := checkTexts(t, f)
+	var ticks []vg.Length // the x tick label "0.2" of each panel (x range -0.25 to 0.6)
+	for _, tb := range texts {
+		if tb.s == "0.2" {
+			ticks = append(ticks, (tb.r.Min.X+tb.r.Max.X)/2)
+		}
+	}
+	if len(ticks) != 3 {
+		t.Fatalf("%d tick labels 0.2, want 3", len(ticks))
+	}
+	if d1, d2 := ticks[1]-ticks[0], ticks[2]-ticks[1]; math.Abs(float64(d1-d2)) > 0.5 {
+		t.Errorf("panels' 0.2 ticks %v apart, then %v: data areas do not line up", d1, d2)
+	}
+	for _, tb := range texts {
+		if strings.HasPrefix(tb.s, "feudal") && tb.r.Max.X-tb.r.Min.X > 0.4*f.w/3 {
+			t.Errorf("label %q is %v wide, want at most 40%% of a panel", tb.s, tb.r.Max.X-tb.r.Min.X)
+		}
+	}
+}
+
+// TestZipfManyUngrouped: 200 documents without groups get no legend of
+// 200 grey swatches.
+func TestZipfManyUngrouped(t *testing.T) {
+	docs := make([]Series, 200)
+	for i := range docs {
+		docs[i] = Series{Name: fmt.Sprintf("doc%04d", i), Values: []float64{50, 20, 10, 5, float64(i%4 + 1)}}
+	}
+	// Also with the corpus palette of a run without groups, as the report passes.
+	for _, opt := range []Options{{}, {Colors: Palette([]string{""})}} {
+		f, err := zipfFigure(docs, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts := checkTexts(t, f)
+		if got := countPrefix(texts, "doc") + countPrefix(texts, "+"); got != 0 {
+			t.Errorf("Colors %v: %d legend texts, want none", opt.Colors, got)
+		}
+	}
+}
+
+// TestZipfUngroupedColors: a few documents without groups are coloured
+// by name, even when the report passes its (group) palette.
+func TestZipfUngroupedColors(t *testing.T) {
+	docs := make([]Series, 3)
+	for i := range docs {
+		docs[i] = Series{Name: fmt.Sprintf("doc%d", i), Values: []float64{50, 20, 10}}
+	}
+	f, err := zipfFigure(docs, Options{Colors: Palette([]string{""})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(svgOf(t, f))
+	for _, c := range okabeIto[:3] {
+		if hex := fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B); !strings.Contains(doc, hex) {
+			t.Errorf("colour %s of a document is not drawn", hex)
+		}
+	}
+}
+
+// TestBiplotManyPoints: among 200 points every arrow keeps its label.
+func TestBiplotManyPoints(t *testing.T) {
+	_, _, _, _, pts := big(200)
+	var loads []Loading
+	for i := range 10 {
+		a := float64(i) * 2 * math.Pi / 10
+		loads = append(loads, Loading{Name: fmt.Sprintf("feature%d", i), X: math.Cos(a) * (1 + float64(i)/10), Y: math.Sin(a)})
+	}
+	f, err := scatterFigure(pts, loads, Options{TopK: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := checkTexts(t, f)
+	if got := countPrefix(texts, "feature"); got != 10 {
+		t.Errorf("%d arrow labels drawn, want 10", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
 	"math"
 	"slices"
@@ -49,9 +50,11 @@ func zipfPoints(vals []float64) [][2]float64 {
 // (Values; zeros and non-finite values are ignored) sorted descending
 // against rank, both on log scales (Zipf 1935), one line per document in
 // its group's colour (by name when no document has a group), with a
-// legend and a tooltip at the end of each line. Axis labels default to
-// "rank" and "frequency". It returns an error when no document has a
-// positive frequency.
+// legend and a tooltip at the end of each line. Without groups and with
+// more documents than Palette has colours, every line is grey and there
+// is no legend (its swatches past the eighth would all be grey). Axis
+// labels default to "rank" and "frequency". It returns an error when no
+// document has a positive frequency.
 func Zipf(w io.Writer, docs []Series, opt Options) error {
 	f, err := zipfFigure(docs, opt)
 	if err != nil {
@@ -75,9 +78,17 @@ func zipfFigure(docs []Series, opt Options) (figure, error) {
 	if fmax <= fmin {
 		fmax = fmin * 10
 	}
-	keys, _ := colorKeys(docs)
+	keys, byGroup := colorKeys(docs)
 	pal := groupColors(opt, keys)
+	if !byGroup && !hasAll(opt.Colors, keys) {
+		pal = Palette(keys) // opt.Colors is by group; colour by name
+	}
 	items := groupLegend(keys, pal)
+	if !byGroup && len(items) > len(okabeIto) {
+		// Grey lines, and no legend of grey swatches that would name
+		// none of them (the line ends' tooltips do).
+		pal, items = nil, nil
+	}
 	H := opt.width() * 0.7
 	if opt.Title != "" {
 		H += 20
@@ -111,6 +122,16 @@ func zipfFigure(docs []Series, opt Options) (figure, error) {
 		p.Draw(c)
 	}}
 	return f, nil
+}
+
+// hasAll reports whether pal has a colour for every key.
+func hasAll(pal map[string]color.Color, keys []string) bool {
+	for _, k := range keys {
+		if _, ok := pal[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // colorKeys returns the colour key of each series: its group when any

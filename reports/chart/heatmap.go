@@ -23,6 +23,12 @@ const cellTipLimit = 60
 // embedded PNG instead of n² SVG paths.
 const rasterLimit = 80
 
+// heatmapMax caps the width of a Heatmap. A report shows a chart at most
+// about this wide (a 1,400px page less its margins); a wider chart is
+// scaled down there, and its 7.5pt labels with it, until they cannot be
+// read. Past the cap the cells shrink and the labels are thinned instead.
+const heatmapMax = 32 * vg.Centimeter
+
 // orderedGrid adapts a square matrix to plotter.GridXYZ with rows and
 // columns permuted by order; row order[0] is drawn at the top.
 type orderedGrid struct {
@@ -91,7 +97,8 @@ func (r reversed) Colors() []color.Color { return r }
 // are the doc ids, thinned when they would overlap; every row and column
 // label (and every cell up to 60 documents) has a tooltip with the full
 // ids and value. Colours are ColorBrewer YlGnBu reversed, dark = close.
-// The canvas grows with n from opt.Width up to MaxSize. It returns an
+// The canvas grows with n from opt.Width up to 32cm (a report's width:
+// wider, it would be scaled down with its labels). It returns an
 // error when d is not n×n, order is not a permutation, or n is 0.
 func Heatmap(w io.Writer, ids []string, d mat.Matrix, order []int, opt Options) error {
 	f, err := heatmapFigure(ids, d, order, opt)
@@ -148,7 +155,7 @@ func heatmapFigure(ids []string, d mat.Matrix, order []int, opt Options) (figure
 		ordered[i] = ids[o]
 	}
 
-	W := clampLen(vg.Length(n)*12+7*vg.Centimeter, opt.width(), MaxSize)
+	W := clampLen(vg.Length(n)*12+7*vg.Centimeter, opt.width(), max(opt.width(), heatmapMax))
 	H := W - 50
 	if opt.Title != "" {
 		H += 20
@@ -182,16 +189,7 @@ func heatmapFigure(ids []string, d mat.Matrix, order []int, opt Options) (figure
 		dc = p.DataCanvas(main)
 		p.Draw(main)
 
-		// Colour bar, aligned with the data area.
-		cb := newPlot("", "", "distance")
-		cb.HideX()
-		cb.X.Padding, cb.Y.Padding = 0, 0
-		cb.Add(plotter.NewHeatMap(barGrid{lo, hi}, pal))
-		cb.Y.Min, cb.Y.Max = lo, hi
-		bc := c
-		bc.Min.X, bc.Max.X = main.Max.X+8, c.Max.X
-		bc.Min.Y, bc.Max.Y = dc.Min.Y, dc.Max.Y
-		cb.Draw(bc)
+		colorBar(c, main.Max.X+8, dc, lo, hi, pal, "distance")
 
 		// Tooltips: cells, then row labels, then column labels.
 		cw := (dc.Max.X - dc.Min.X) / vg.Length(n)
@@ -215,6 +213,20 @@ func heatmapFigure(ids []string, d mat.Matrix, order []int, opt Options) (figure
 		}
 	}
 	return figure{w: W, h: H, draw: paint}, nil
+}
+
+// colorBar draws the colour scale of pal over [lo, hi] with its axis
+// label in c right of x0, as tall as the data area dc.
+func colorBar(c draw.Canvas, x0 vg.Length, dc draw.Canvas, lo, hi float64, pal palette.Palette, label string) {
+	cb := newPlot("", "", label)
+	cb.HideX()
+	cb.X.Padding, cb.Y.Padding = 0, 0
+	cb.Add(plotter.NewHeatMap(barGrid{lo, hi}, pal))
+	cb.Y.Min, cb.Y.Max = lo, hi
+	bc := c
+	bc.Min.X, bc.Max.X = x0, c.Max.X
+	bc.Min.Y, bc.Max.Y = dc.Min.Y, dc.Max.Y
+	cb.Draw(bc)
 }
 
 func rect(x0, y0, x1, y1 vg.Length) vg.Rectangle {

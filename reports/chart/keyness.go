@@ -115,8 +115,11 @@ func keynessFigure(terms []Term, opt Options) (figure, error) {
 // KeynessPanels writes one Keyness bar panel per document or group into
 // one SVG, in the order given, three panels a row (fewer when there are
 // fewer panels), with a shared x range so bar lengths compare across
-// panels. opt.Title goes above the grid. It returns an error when there
-// are no panels or a panel has a non-finite score.
+// panels: the data areas of all panels line up, and term labels wider
+// than 40% of a panel are shortened with an ellipsis (the bar's tooltip
+// keeps the full term), as are panel titles wider than their panel (with
+// a tooltip). opt.Title goes above the grid. It returns an
+// error when there are no panels or a panel has a non-finite score.
 func KeynessPanels(w io.Writer, panels []Panel, opt Options) error {
 	f, err := keynessPanelsFigure(panels, opt)
 	if err != nil {
@@ -156,6 +159,13 @@ func keynessPanelsFigure(panels []Panel, opt Options) (figure, error) {
 			c.Max.Y -= 22
 		}
 		tiles := draw.Tiles{Rows: nrows, Cols: cols, PadX: 14, PadY: 14}
+		// Build every panel first, then give all of them the left inset of
+		// the widest labels, so that their data areas line up and bars
+		// compare across panels; labels longer than 40% of a panel are
+		// shortened so that no panel is left without room for its bars.
+		plots := make([]*plot.Plot, len(panels))
+		canvases := make([]draw.Canvas, len(panels))
+		var inset vg.Length
 		for i, pn := range panels {
 			tc := tiles.At(c, i%cols, i/cols)
 			p := keynessPlot(pn.Terms, pn.Title, orDefault(opt.XLabel, "keyness"), t)
@@ -166,15 +176,25 @@ func keynessPanelsFigure(panels []Panel, opt Options) (figure, error) {
 			n := len(ts)
 			if n == 0 {
 				p.Y.Min, p.Y.Max = 0, 1
-				p.Draw(tc)
-				continue
+			} else {
+				labels := make([]string, n)
+				for j, tm := range ts {
+					labels[j] = fitWidth(tm.Term, 0.4*(tc.Max.X-tc.Min.X))
+				}
+				p.Y.Min = float64(n-rows) - 0.5 // same row height in every panel, top-aligned
+				thinY(p, tc, labels, func(j int) float64 { return float64(n - 1 - j) })
 			}
-			labels := make([]string, n)
-			for j, tm := range ts {
-				labels[j] = tm.Term
+			plots[i], canvases[i] = p, tc
+			inset = max(inset, p.DataCanvas(tc).Min.X-tc.Min.X)
+		}
+		for i, p := range plots {
+			tc := canvases[i]
+			tc.Min.X += inset - (p.DataCanvas(tc).Min.X - tc.Min.X)
+			// The title is centred on the (cropped) panel: fit it there.
+			if p.Title.Text = fitWidthAt(panels[i].Title, axisSize+1, tc.Max.X-tc.Min.X); p.Title.Text != panels[i].Title {
+				h := style(axisSize + 1).Height(p.Title.Text)
+				t.add(rect(tc.Min.X, tc.Max.Y-h, tc.Max.X, tc.Max.Y), panels[i].Title)
 			}
-			p.Y.Min = float64(n-rows) - 0.5 // same row height in every panel, top-aligned
-			thinY(p, tc, labels, func(j int) float64 { return float64(n - 1 - j) })
 			p.Draw(tc)
 		}
 	}}

@@ -3,9 +3,14 @@ package chart
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
 	"math"
+	"strconv"
 
+	"gonum.org/v1/plot/palette"
+	"gonum.org/v1/plot/palette/brewer"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -16,8 +21,18 @@ import (
 // targets, or Options.Colors) with a legend; rates[t][d] is the rate of
 // targets[t] in docs[d]. Labels are thinned when they would overlap and
 // every bar has a tooltip. The x label defaults to "rate per 1,000
-// tokens". It returns an error when rates is not len(targets)×len(docs),
-// there are no documents or targets, or a rate is not finite.
+// tokens".
+//
+// When the bars would be thinner than 3pt at the capped height (many
+// documents × targets), or when there are more targets than Palette has
+// colours (so that two targets would share grey), the chart is instead
+// a grid of tiles (documents down, targets across) coloured by rate on
+// ColorBrewer Blues (Brewer 2003), dark = high, with a colour bar
+// labelled by the x label, the value written in each tile when every
+// value fits, and a tooltip per tile.
+//
+// It returns an error when rates is not len(targets)×len(docs), there are
+// no documents or targets, or a rate is not finite.
 func Rates(w io.Writer, docs, targets []string, rates [][]float64, opt Options) error {
 	f, err := ratesFigure(docs, targets, rates, opt)
 	if err != nil {
@@ -44,9 +59,12 @@ func ratesFigure(docs, targets []string, rates [][]float64, opt Options) (figure
 			}
 		}
 	}
+	if barsTooThin(n, k) || opt.Colors == nil && len(sortedDistinct(targets)) > len(okabeIto) {
+		return rateTilesFigure(docs, targets, rates, opt), nil
+	}
 	pal := groupColors(opt, targets)
 	items := groupLegend(targets, pal)
-	H := clampLen(vg.Length(n)*vg.Length(6+6*k)+3*vg.Centimeter, 6*vg.Centimeter, MaxSize)
+	H := clampLen(ratesHeight(n, k), 6*vg.Centimeter, MaxSize)
 	if opt.Title != "" {
 		H += 20
 	}
@@ -72,4 +90,131 @@ func ratesFigure(docs, targets []string, rates [][]float64, opt Options) (figure
 		p.Draw(c)
 	}}
 	return f, nil
+}
+
+// ratesHeight is the height grouped bars want: 6pt a bar and 6pt between
+// documents, plus fixed room.
+func ratesHeight(n, k int) vg.Length {
+	return vg.Length(n)*vg.Length(6+6*k) + 3*vg.Centimeter
+}
+
+// minBar is the thinnest bar Rates draws (points); thinner, it draws tiles.
+const minBar = 3
+
+// barsTooThin reports whether n×k grouped bars squeezed into MaxSize would
+// be thinner than minBar.
+func barsTooThin(n, k int) bool {
+	if ratesHeight(n, k) <= MaxSize {
+		return false
+	}
+	data := MaxSize - 3*vg.Centimeter
+	return data/vg.Length(n)*0.8/vg.Length(k)*0.9 < minBar
+}
+
+// tileValue formats a rate written in its tile: no decimals from 10 up,
+// one below.
+func tileValue(v float64) string {
+	if math.Abs(v) >= 10 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// rateGrid adapts rates[t][d] to plotter.GridXYZ: column c is target c,
+// row r is document n-1-r, so the first document is drawn at the top.
+type rateGrid struct {
+	rates [][]float64
+	n     int
+}
+
+func (g rateGrid) Dims() (c, r int)   { return len(g.rates), g.n }
+func (g rateGrid) Z(c, r int) float64 { return g.rates[c][g.n-1-r] }
+func (g rateGrid) X(c int) float64    { return float64(c) }
+func (g rateGrid) Y(r int) float64    { return float64(r) }
+
+// ratePalette is ColorBrewer Blues (Brewer 2003): light = low rate.
+func ratePalette() palette.Palette {
+	p, err := brewer.GetPalette(brewer.TypeSequential, "Blues", 9)
+	if err != nil {
+		panic(err) // a fixed, existing palette
+	}
+	return p
+}
+
+// tileRow is the height of a document's row of tiles (points) before the
+// canvas reaches its cap or its minimum.
+const tileRow = 4
+
+func rateTilesFigure(docs, targets []string, rates [][]float64, opt Options) figure {
+	n, k := len(docs), len(targets)
+	lo, hi := 0.0, 0.0
+	for _, r := range rates {
+		for _, v := range r {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+	}
+	if hi <= lo {
+		hi = lo + 1
+	}
+	pal := ratePalette()
+	const barCol = 75 // points: colour bar and its labels
+	W := max(opt.width(), vg.Length(k)*16+maxWidth(docs)+barCol+4*vg.Centimeter)
+	H := clampLen(vg.Length(n)*tileRow+maxWidth(targets)+3*vg.Centimeter, 8*vg.Centimeter, MaxSize)
+	if opt.Title != "" {
+		H += 20
+	}
+	pos := func(i int) float64 { return float64(n - 1 - i) }
+	paint := func(c draw.Canvas, t *tips) {
+		c = margin(c, 6)
+		main := draw.Crop(c, 0, -barCol, 0, 0)
+		p := newPlot(opt.Title, "", opt.YLabel)
+		p.X.Padding, p.Y.Padding = 0, 0
+		h := plotter.NewHeatMap(rateGrid{rates: rates, n: n}, pal)
+		h.Min, h.Max = lo, hi
+		h.Rasterized = n > rasterLimit // no seams between hundreds of rows
+		p.Add(h)
+		p.X.Min, p.X.Max = -0.5, float64(k)-0.5
+		p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
+		xpos := func(i int) float64 { return float64(i) }
+		p.X.Tick.Marker = nominalTicks(targets, xpos, 1)
+		p.Y.Tick.Marker = nominalTicks(docs, pos, 1)
+		dc := p.DataCanvas(main)
+		if maxWidth(targets) > 0.9*(dc.Max.X-dc.Min.X)/vg.Length(k) {
+			rotate(&p.X)
+			dc = p.DataCanvas(main)
+		}
+		p.X.Tick.Marker = nominalTicks(targets, xpos, thinStep(k, dc.Max.X-dc.Min.X, labelHeight()))
+		thinY(p, main, docs, pos)
+		dc = p.DataCanvas(main)
+		p.Draw(main)
+		colorBar(c, main.Max.X+8, dc, lo, hi, pal, orDefault(opt.XLabel, "rate per 1,000 tokens"))
+
+		cw := (dc.Max.X - dc.Min.X) / vg.Length(k)
+		ch := (dc.Max.Y - dc.Min.Y) / vg.Length(n)
+		sty := style(tickSize)
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
+		// Values are written in the tiles when every one fits.
+		written := ch >= labelHeight()*1.3
+		for _, r := range rates {
+			for _, v := range r {
+				written = written && sty.Width(tileValue(v))+4 <= cw
+			}
+		}
+		for d := range n {
+			y0 := dc.Max.Y - vg.Length(d+1)*ch
+			for ti := range k {
+				x0 := dc.Min.X + vg.Length(ti)*cw
+				v := rates[ti][d]
+				if written {
+					st := sty
+					if (v-lo)/(hi-lo) >= 0.55 { // white on the darker blues
+						st.Color = color.White
+					}
+					c.FillText(st, vg.Point{X: x0 + cw/2, Y: y0 + ch/2}, tileValue(v))
+				}
+				t.add(rect(x0, y0, x0+cw, y0+ch), fmt.Sprintf("%s, %s: %s", docs[d], targets[ti], val(v)))
+			}
+		}
+	}
+	return figure{w: W, h: H, draw: paint}
 }

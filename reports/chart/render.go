@@ -9,6 +9,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -26,7 +27,8 @@ type Options struct {
 	// XLabel and YLabel name the axes. Default: a chart-specific label.
 	XLabel, YLabel string
 	// Width is the canvas width. Default 16cm. Charts whose size depends
-	// on the number of documents grow from it up to MaxSize.
+	// on the number of documents grow from it up to MaxSize (Heatmap: up
+	// to 32cm, the width a report shows).
 	Width vg.Length
 	// Colors maps a group value to its colour. Default Palette(groups of
 	// this chart's data); pass one corpus-wide Palette to every chart to
@@ -232,6 +234,26 @@ func shorten(s string) string {
 		return s
 	}
 	return string(r[:maxLabelLen-1]) + "…"
+}
+
+// fitWidth is shorten(s), further shortened with an ellipsis until it is
+// at most w wide at tick size.
+func fitWidth(s string, w vg.Length) string {
+	return fitWidthAt(shorten(s), tickSize, w)
+}
+
+// fitWidthAt is s, shortened with an ellipsis until it is at most w wide
+// at the given font size.
+func fitWidthAt(s string, size, w vg.Length) string {
+	sty := style(size)
+	if sty.Width(s) <= w {
+		return s
+	}
+	r := []rune(strings.TrimSuffix(s, "…"))
+	for len(r) > 1 && sty.Width(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
 }
 
 // nominalTicks returns one tick per label at pos(i), labelling every

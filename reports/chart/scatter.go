@@ -134,15 +134,16 @@ func scatterFigure(pts []Point, loadings []Loading, opt Options) (figure, error)
 			pl := &placer{bounds: dc.Rectangle}
 			const r = 3
 			at := func(x, y float64) vg.Point { return vg.Point{X: tx(x), Y: ty(y)} }
-			for _, q := range pts {
-				pt := at(q.X, q.Y)
-				pl.obstacles = append(pl.obstacles, rect(pt.X-r, pt.Y-r, pt.X+r, pt.Y+r))
-			}
 			// Arrows under the points.
 			arrowStyle := draw.LineStyle{Color: color.Gray{0x55}, Width: 0.8}
 			origin := at(0, 0)
 			for _, l := range arrows {
 				pl.addSegment(origin, at(l.X*scale, l.Y*scale))
+			}
+			segments := pl.obstacles
+			for _, q := range pts {
+				pt := at(q.X, q.Y)
+				pl.obstacles = append(pl.obstacles, rect(pt.X-r, pt.Y-r, pt.X+r, pt.Y+r))
 			}
 			for _, l := range arrows {
 				tip := at(l.X*scale, l.Y*scale)
@@ -168,7 +169,14 @@ func scatterFigure(pts []Point, loadings []Loading, opt Options) (figure, error)
 				if d == 0 {
 					d = 1
 				}
-				pl.placeBeyond(dc, sty, tip, dx/d, dy/d, 4, shorten(l.Name))
+				if pl.placeBeyond(dc, sty, tip, dx/d, dy/d, 4, shorten(l.Name)) {
+					continue
+				}
+				// Among many points an arrow keeps its label, drawn over
+				// the points but still clear of other labels and arrows.
+				over := &placer{bounds: pl.bounds, placed: pl.placed, obstacles: segments}
+				over.placeBeyond(dc, sty, tip, dx/d, dy/d, 4, shorten(l.Name))
+				pl.placed = over.placed
 			}
 			sty = style(tickSize)
 			sty.Color = color.Gray{0x22}
