@@ -4,14 +4,17 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Feature names a kind of countable unit and its n: word n-grams, character
-// n-grams, part-of-speech n-grams, or function words (n-grams of the words
-// of FunctionWords only, the others skipped). Written "word:1", "char:3",
-// "pos:2", "fw:1".
+// n-grams, part-of-speech n-grams, function words (n-grams of the words
+// of FunctionWords only, the others skipped), or stylo's words (n-grams of
+// the runs of letters of the text, lower-cased, whatever prose makes of
+// it: stylo's txt.to.words, for results comparable with stylo's). Written
+// "word:1", "char:3", "pos:2", "fw:1", "stylo:1".
 type Feature struct {
-	Kind string // "word", "char", "pos" or "fw"
+	Kind string // "word", "char", "pos", "fw" or "stylo"
 	N    int    // n-gram length, from 1
 }
 
@@ -27,9 +30,9 @@ func ParseFeature(spec string) (Feature, error) {
 		f.N = 3
 	}
 	switch f.Kind {
-	case "word", "char", "pos", "fw":
+	case "word", "char", "pos", "fw", "stylo":
 	default:
-		return Feature{}, fmt.Errorf("feature %q: kind must be word, char, pos or fw", spec)
+		return Feature{}, fmt.Errorf("feature %q: kind must be word, char, pos, fw or stylo", spec)
 	}
 	if hasN {
 		v, err := strconv.Atoi(n)
@@ -102,3 +105,33 @@ without would yet you your yours yourself yourselves 's 're 've 'd 'll 'm n't`) 
 	}
 	return m
 }()
+
+// styloWords returns the words stylo's tokenizer finds in text: maximal runs
+// of letters (Unicode categories L and M), lower-cased. Digits, apostrophes
+// and hyphens separate words ("Lenin's" is "lenin", "s"), as in stylo's
+// txt.to.words with its default splitting rule.
+func styloWords(text string) []string {
+	var out []string
+	start := -1
+	for i, r := range text {
+		letter := unicode.IsLetter(r) || unicode.IsMark(r) && start >= 0
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			out = append(out, strings.ToLower(text[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(text[start:]))
+	}
+	return out
+}
+
+// countStylo adds the n-grams of stylo's words in text to counts.
+func countStylo(n int, words []string, counts map[string]int) {
+	for i := 0; i+n <= len(words); i++ {
+		counts[strings.Join(words[i:i+n], " ")]++
+	}
+}

@@ -127,7 +127,9 @@ func process(tagger *Tagger, s Source, opt Options) (d Doc, f *Failure) {
 		return Doc{}, &Failure{Path: s.Path, Stage: "read", Err: "empty file"}
 	}
 	toks, sents, boiler := tagger.Tokens(opt.Canon, text)
-	p := Build(text, toks, sents, opt.Profile)
+	popt := opt.Profile
+	popt.Canon = opt.Canon
+	p := Build(text, toks, sents, popt)
 	p.Boilerplate = boiler
 	if p.Words == 0 {
 		return Doc{}, &Failure{Path: s.Path, Stage: "text", Err: ErrEmpty.Error()}

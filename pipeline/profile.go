@@ -56,10 +56,23 @@ type ProfileOptions struct {
 	SampleSize int
 	// SampleOverlap is the number of words consecutive samples share.
 	SampleOverlap int
+	// Canon is the canonicalisation the text went through, for features
+	// read from the text itself (stylo's words); nil: none.
+	Canon *Canon
 	// SliceSize is the slice length in words for Zeta's presence counts.
 	// Default 500; the last partial slice is kept if it is at least half as
 	// long.
 	SliceSize int
+}
+
+// masked returns text with the boilerplate lines blanked, for the
+// features read from the text rather than from prose's tokens.
+func (o ProfileOptions) masked(text string) string {
+	if o.Canon == nil {
+		return text
+	}
+	work, _, _ := o.Canon.mask(text)
+	return work
 }
 
 func (o ProfileOptions) window() int  { return orDefault(o.Window, 5) }
@@ -167,15 +180,30 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 	p.Diversity = analysis.ComputeDiversity(seq)
 	p.ReadabilityCounts = readabilityCounts(seq, len(sents))
 	p.Readability = analysis.Readability(p.ReadabilityCounts)
+	masked := ""
+	for _, f := range opt.Features {
+		if f.Kind == "stylo" {
+			masked = opt.masked(text)
+			break
+		}
+	}
 	if len(opt.Features) > 0 {
 		p.Features = map[string]map[string]int{}
+		var stylo []string
 		for _, f := range opt.Features {
 			m := map[string]int{}
-			countFeature(f, toks, m)
+			if f.Kind == "stylo" {
+				if stylo == nil {
+					stylo = styloWords(masked)
+				}
+				countStylo(f.N, stylo, m)
+			} else {
+				countFeature(f, toks, m)
+			}
 			p.Features[f.String()] = m
 		}
 	}
-	p.samples(toks, words, opt)
+	p.samples(masked, toks, words, opt)
 	p.slices(toks, words, opt.slice())
 	for _, tg := range opt.Targets {
 		p.Targets = append(p.Targets, locate(text, toks, words, tg, opt))
@@ -230,7 +258,9 @@ func alnum(s string) int {
 	return n
 }
 
-func (p *Profile) samples(toks []Token, words []int, opt ProfileOptions) {
+// samples cuts the words into samples; a sample's stylo words are those
+// of its stretch of the masked text.
+func (p *Profile) samples(masked string, toks []Token, words []int, opt ProfileOptions) {
 	size := opt.SampleSize
 	if size <= 0 {
 		return
@@ -249,7 +279,12 @@ func (p *Profile) samples(toks []Token, words []int, opt ProfileOptions) {
 			span := toks[words[lo] : words[lo+size-1]+1]
 			for _, f := range opt.Features {
 				m := map[string]int{}
-				countFeature(f, span, m)
+				if f.Kind == "stylo" {
+					last := span[len(span)-1]
+					countStylo(f.N, styloWords(masked[span[0].Start:last.Start+len(last.Text)]), m)
+				} else {
+					countFeature(f, span, m)
+				}
 				s.Features[f.String()] = m
 			}
 		}

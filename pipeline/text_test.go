@@ -160,3 +160,12 @@ func TestMaskDropRepeated(t *testing.T) {
 		t.Errorf("mask = %q, %d, want %q, 2", work, removed, want)
 	}
 }
+
+func TestStyloWords(t *testing.T) {
+	// stylo splits on every non-letter: apostrophes, hyphens and digits
+	// separate words; case is folded; combining marks stay in the word.
+	got := strings.Join(styloWords("Lenin’s worker-peasant alliance, 1917: Cafe\u0301 ÉTAT"), "|")
+	if want := "lenin|s|worker|peasant|alliance|cafe\u0301|état"; got != want {
+		t.Errorf("styloWords = %s, want %s", got, want)
+	}
+}

@@ -125,7 +125,7 @@ var Dictionary = []FileDoc{
 	}, Rest: &ColumnDoc{"<feature>", "float", "percent", "relative frequency × 100 of each of the most frequent features, in rank order (stylo's frequency table) at the default setting"}},
 	{Name: "distances.csv", RowPer: "measure × setting × pair of texts", Columns: []ColumnDoc{
 		{"measure", "string", "", "delta, argamon, eder, simple, wurzburg, cosine, minmax, canberra, manhattan, euclidean, jsd, tfidf_cosine (see Method)"},
-		{"features", "string", "", "feature type: word:N, char:N or pos:N"},
+		{"features", "string", "", "feature type: word:N, char:N, pos:N, fw:N (function words) or stylo:N (stylo's own tokenizer)"},
 		{"mfw", "integer", "features", "most frequent features used (fewer than asked when fewer exist)"},
 		{"culling", "float", "percent", "culling level: features kept occur in at least this share of texts"},
 		{"doc_a", "string", "", "first text (input order)"},

@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"flag"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -341,5 +343,80 @@ func TestSamplingViews(t *testing.T) {
 	}
 	if !bytes.Contains(page, []byte("shorter than one sample of 1000")) {
 		t.Error("the report does not say which essay was too short to sample")
+	}
+}
+
+// TestStyloReferenceEndToEnd runs the whole pipeline on the seed files as
+// stylo read them (no boilerplate rules, stylo's tokenizer: --features
+// stylo:1) and compares mfw.csv and the distance matrices with the values
+// stylo 0.7.7 computed (../shared/reference/stylo-seeds-100mfw), to 1e-9
+// relative.
+func TestStyloReferenceEndToEnd(t *testing.T) {
+	ref := "../../../shared/reference/stylo-seeds-100mfw"
+	seedDir := "../../../shared/seeds"
+	if _, err := os.Stat(ref); err != nil {
+		t.Skipf("reference values not found (%v): they live in shared/ beside the repository", err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	cmd := newRootCmd(&stdout, &stderr)
+	cmd.SetArgs([]string{"run", "--out", out, "--progress", "none", "--features", "stylo:1", "--mfw", "100", seedDir})
+	if err := cmd.ExecuteContext(context.Background()); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	// Wide tables keyed by their first column.
+	wide := func(path string) (head []string, rows map[string][]string) {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		recs, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = map[string][]string{}
+		for _, r := range recs[1:] {
+			rows[r[0]] = r[1:]
+		}
+		return recs[0][1:], rows
+	}
+	compared := 0
+	close := func(what string, got, want string) {
+		compared++
+		g, err1 := strconv.ParseFloat(got, 64)
+		w, err2 := strconv.ParseFloat(want, 64)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: %q vs %q", what, got, want)
+		}
+		if d := math.Abs(g - w); d > 1e-9*math.Abs(w) && d > 1e-15 {
+			t.Errorf("%s = %v, stylo %v", what, g, w)
+		}
+	}
+	gotHead, got := wide(filepath.Join(out, "mfw.csv"))
+	wantHead, want := wide(filepath.Join(ref, "freq_table_percent.csv"))
+	if !slices.Equal(gotHead, wantHead) {
+		t.Fatalf("MFW list differs from stylo's:\n got %v\nwant %v", gotHead[:10], wantHead[:10])
+	}
+	for doc, w := range want {
+		for j := range w {
+			close("mfw "+doc+" "+wantHead[j], got[doc][j], w[j])
+		}
+	}
+	for _, m := range []string{"delta", "argamon", "eder", "simple", "wurzburg", "cosine", "minmax", "canberra", "manhattan", "euclidean"} {
+		gh, g := wide(filepath.Join(out, "distance_"+m+".csv"))
+		wh, w := wide(filepath.Join(ref, "dist_"+m+".csv"))
+		if !slices.Equal(gh, wh) {
+			t.Fatalf("%s: documents %v, stylo %v", m, gh, wh)
+		}
+		for doc, row := range w {
+			for j := range row {
+				close(m+" "+doc+"/"+wh[j], g[doc][j], row[j])
+			}
+		}
+	}
+	// 5 documents × 100 MFW, then 10 matrices of 5 × 5.
+	if compared != 5*100+10*25 {
+		t.Errorf("compared %d values, want %d", compared, 5*100+10*25)
 	}
 }

@@ -69,8 +69,8 @@ func featureCounts(p *pipeline.Profile, f string) map[string]int {
 }
 
 // denominator is what a feature's relative frequencies divide by: all the
-// text's words for words and function words (stylo's convention), all its
-// units for n-grams of another kind.
+// text's words for words and function words, all its units for n-grams
+// and for stylo's words (stylo's convention: the text's own tokens).
 func denominator(f string, counts map[string]int, words int) float64 {
 	if f == "word:1" || f == "fw:1" {
 		return float64(words)
