@@ -319,7 +319,7 @@ func (st *study) drawStylometry(f *figures) {
 			}
 		}
 		f.add("consensus.svg", "Consensus over the MFW × culling grid", func(w io.Writer) error {
-			return chart.Heatmap(w, s.ids, apart, s.order, chart.Options{Title: fmt.Sprintf("Share of %d settings that split each pair (k = %d clusters)", len(s.sets), s.k)})
+			return chart.Heatmap(w, s.ids, apart, s.order, chart.Options{Title: fmt.Sprintf("Share of %d settings that split each pair (k = %d clusters)", len(s.sets), s.k), ValueLabel: "share of settings apart"})
 		})
 	}
 }

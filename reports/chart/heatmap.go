@@ -189,7 +189,7 @@ func heatmapFigure(ids []string, d mat.Matrix, order []int, opt Options) (figure
 		dc = p.DataCanvas(main)
 		p.Draw(main)
 
-		colorBar(c, main.Max.X+8, dc, lo, hi, pal, "distance")
+		colorBar(c, main.Max.X+8, dc, lo, hi, pal, orDefault(opt.ValueLabel, "distance"))
 
 		// Tooltips: cells, then row labels, then column labels.
 		cw := (dc.Max.X - dc.Min.X) / vg.Length(n)

@@ -34,6 +34,8 @@ type Options struct {
 	// this chart's data); pass one corpus-wide Palette to every chart to
 	// keep colours consistent when a chart sees only some groups.
 	Colors map[string]color.Color
+	// ValueLabel names the colour scale of a Heatmap. Default "distance".
+	ValueLabel string
 	// TopK is the number of items a chart singles out: labelled terms in
 	// FightinWords (default 20), loading arrows in Biplot (default 8).
 	TopK int
