@@ -66,13 +66,11 @@ type ProfileOptions struct {
 }
 
 // masked returns text with the boilerplate lines blanked, for the
-// features read from the text rather than from prose's tokens.
+// features read from the text rather than from prose's tokens and for the
+// context of keyword-in-context lines.
 func (o ProfileOptions) masked(text string) string {
-	if o.Canon == nil {
-		return text
-	}
-	work, _, _ := o.Canon.mask(text)
-	return work
+	clean, _ := o.Canon.Clean(text)
+	return clean
 }
 
 func (o ProfileOptions) window() int  { return orDefault(o.Window, 5) }
@@ -180,13 +178,7 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 	p.Diversity = analysis.ComputeDiversity(seq)
 	p.ReadabilityCounts = readabilityCounts(seq, len(sents))
 	p.Readability = analysis.Readability(p.ReadabilityCounts)
-	masked := ""
-	for _, f := range opt.Features {
-		if f.Kind == "stylo" {
-			masked = opt.masked(text)
-			break
-		}
-	}
+	masked := opt.masked(text)
 	if len(opt.Features) > 0 {
 		p.Features = map[string]map[string]int{}
 		var stylo []string
@@ -206,7 +198,7 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 	p.samples(masked, toks, words, opt)
 	p.slices(toks, words, opt.slice())
 	for _, tg := range opt.Targets {
-		p.Targets = append(p.Targets, locate(text, toks, words, tg, opt))
+		p.Targets = append(p.Targets, locate(masked, toks, words, tg, opt))
 	}
 	return p
 }
@@ -311,7 +303,9 @@ func (p *Profile) slices(toks []Token, words []int, size int) {
 
 // locate finds a target's occurrences among the words, counts collocates
 // within the window inside the sentence (each occurrence's window counted
-// separately; the occurrence itself excluded) and quotes each occurrence.
+// separately; the occurrence itself excluded) and quotes each occurrence
+// from text, the original with its boilerplate blanked (the keyword itself
+// is never boilerplate, so it is the original's bytes).
 func locate(text string, toks []Token, words []int, tg Target, opt ProfileOptions) TargetProfile {
 	tp := TargetProfile{Collocates: map[string]int{}}
 	k, ctx := opt.window(), opt.context()

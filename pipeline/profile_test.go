@@ -193,3 +193,20 @@ func TestRunCancel(t *testing.T) {
 		t.Errorf("all %d documents were processed after cancellation", n)
 	}
 }
+
+func TestKWICSkipsBoilerplate(t *testing.T) {
+	tg := newTestTagger(t)
+	c, _ := NewCanon([]string{`^Sign up`})
+	text := "Workers united.\nSign up for our newsletter today\nLenin spoke."
+	toks, sents, _ := tg.Tokens(c, text)
+	p := Build(text, toks, sents, ProfileOptions{Canon: c, Targets: []Target{NewTarget("lenin")}, Context: 4})
+	k := p.Targets[0].KWIC[0]
+	// The four words before "Lenin" are "Workers united ." and the blanked
+	// line: its words must not be quoted.
+	if k.Left != "Workers united." || k.Keyword != "Lenin" || k.Right != "spoke." {
+		t.Errorf("KWIC = %q [%q] %q", k.Left, k.Keyword, k.Right)
+	}
+	if text[k.Offset:k.Offset+len(k.Keyword)] != k.Keyword {
+		t.Errorf("offset %d does not locate %q", k.Offset, k.Keyword)
+	}
+}

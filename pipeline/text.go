@@ -102,42 +102,52 @@ func isDash(r rune) bool {
 	return false
 }
 
-// mask returns a working copy of text of the same byte length in which
-// boilerplate lines and dashes are replaced by spaces, so that every byte
-// offset into the copy is an offset into text. It also returns the offsets of
-// the dashes it blanked (outside boilerplate) and the number of boilerplate
-// lines.
-func (c *Canon) mask(text string) (work string, dashes []int, removed int) {
-	b := []byte(text)
-	if c != nil && (len(c.boilerplate) > 0 || c.DropRepeated) {
-		prev := ""
-		for start := 0; start < len(b); {
-			end := bytes.IndexByte(b[start:], '\n')
-			if end < 0 {
-				end = len(b)
-			} else {
-				end += start
-			}
-			line := strings.TrimSuffix(text[start:end], "\r")
-			drop := c.DropRepeated && line == prev && strings.TrimSpace(line) != ""
-			for _, re := range c.boilerplate {
-				if drop {
-					break
-				}
-				drop = re.MatchString(line)
-			}
-			if drop {
-				for i := start; i < start+len(line); i++ {
-					b[i] = ' '
-				}
-				removed++
-			}
-			if strings.TrimSpace(line) != "" {
-				prev = line
-			}
-			start = end + 1
-		}
+// Clean returns text with its boilerplate lines (and, with DropRepeated,
+// repeated lines) replaced by spaces: the same byte length, so every offset
+// into it is an offset into text. It also returns the number of lines
+// blanked.
+func (c *Canon) Clean(text string) (string, int) {
+	if c == nil || len(c.boilerplate) == 0 && !c.DropRepeated {
+		return text, 0
 	}
+	b := []byte(text)
+	removed := 0
+	prev := ""
+	for start := 0; start < len(b); {
+		end := bytes.IndexByte(b[start:], '\n')
+		if end < 0 {
+			end = len(b)
+		} else {
+			end += start
+		}
+		line := strings.TrimSuffix(text[start:end], "\r")
+		drop := c.DropRepeated && line == prev && strings.TrimSpace(line) != ""
+		for _, re := range c.boilerplate {
+			if drop {
+				break
+			}
+			drop = re.MatchString(line)
+		}
+		if drop {
+			for i := start; i < start+len(line); i++ {
+				b[i] = ' '
+			}
+			removed++
+		}
+		if strings.TrimSpace(line) != "" {
+			prev = line
+		}
+		start = end + 1
+	}
+	return string(b), removed
+}
+
+// mask returns the working copy the tokenizer reads: Clean's, with the
+// dashes also replaced by spaces (same byte length), the offsets of those
+// dashes and the number of lines blanked.
+func (c *Canon) mask(text string) (work string, dashes []int, removed int) {
+	clean, removed := c.Clean(text)
+	b := []byte(clean)
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if isDash(r) {

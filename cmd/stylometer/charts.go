@@ -15,6 +15,7 @@ import (
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/framing"
 	"github.com/stylometer/stylometer/analysis/keyness"
+	"github.com/stylometer/stylometer/pipeline"
 	"github.com/stylometer/stylometer/reports/chart"
 )
 
@@ -192,8 +193,11 @@ func (st *study) drawFraming(f *figures) {
 }
 
 // drawCollocates renders, per target, the strongest collocates (by G²) of
-// each group value, or of each document without groups.
+// each group value, or of each document without groups. The chart leaves
+// out English function words (framing.Stopwords("english")) so that the
+// content of the frame shows; collocates.csv keeps every word.
 func (st *study) drawCollocates(f *figures, _ map[string]color.Color) {
+	stop, _ := framing.Stopwords("english")
 	kind := "document"
 	if len(st.groupBy) > 0 {
 		kind = st.groupBy[0]
@@ -202,7 +206,7 @@ func (st *study) drawCollocates(f *figures, _ map[string]color.Color) {
 		var panels []chart.Panel
 		var cur *chart.Panel
 		for _, c := range st.collocates {
-			if c.Target != target || c.Unit.Kind != kind || math.IsNaN(c.Stats.G2) || c.Stats.G2 <= 0 {
+			if c.Target != target || c.Unit.Kind != kind || math.IsNaN(c.Stats.G2) || c.Stats.G2 <= 0 || stop[c.Collocate] || !pipeline.IsWord(c.Collocate) {
 				continue
 			}
 			if cur == nil || cur.Title != c.Unit.Name {
@@ -266,7 +270,6 @@ func (st *study) targetIndex(name string) int {
 	panic("unknown target " + name)
 }
 
-var _ = framing.Scope{}
 
 // drawStylometry renders the who-writes-like-whom charts.
 func (st *study) drawStylometry(f *figures) {

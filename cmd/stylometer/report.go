@@ -160,7 +160,7 @@ func (st *study) framingSection(cfg Config, f *figures) reports.Section {
 	}
 	for _, fig := range f.list {
 		if strings.HasPrefix(fig.file, "charts/collocates_") {
-			s.Blocks = append(s.Blocks, reports.Block{Title: fig.title, Caption: fmt.Sprintf("Strongest collocates by G² within ±%d words in the sentence (collocates.csv has PMI and logDice too).", cfg.Framing.Window), SVG: fig.svg, Href: fig.file})
+			s.Blocks = append(s.Blocks, reports.Block{Title: fig.title, Caption: fmt.Sprintf("Strongest collocates by G² within ±%d words in the sentence, function words left out (collocates.csv has every word, with PMI and logDice).", cfg.Framing.Window), SVG: fig.svg, Href: fig.file})
 		}
 	}
 	if kw := st.kwicTable(3); kw != nil {
