@@ -203,7 +203,7 @@ func TestKWICSkipsBoilerplate(t *testing.T) {
 	k := p.Targets[0].KWIC[0]
 	// The four words before "Lenin" are "Workers united ." and the blanked
 	// line: its words must not be quoted.
-	if k.Left != "Workers united." || k.Keyword != "Lenin" || k.Right != "spoke." {
+	if k.Left != "Workers united." || k.Keyword != "Lenin" || k.Right != "spoke" {
 		t.Errorf("KWIC = %q [%q] %q", k.Left, k.Keyword, k.Right)
 	}
 	if text[k.Offset:k.Offset+len(k.Keyword)] != k.Keyword {

@@ -270,7 +270,6 @@ func (st *study) targetIndex(name string) int {
 	panic("unknown target " + name)
 }
 
-
 // drawStylometry renders the who-writes-like-whom charts.
 func (st *study) drawStylometry(f *figures) {
 	s := st.stylometry
