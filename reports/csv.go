@@ -17,26 +17,56 @@ type Table struct {
 // Add appends a row.
 func (t *Table) Add(cells ...string) { t.Rows = append(t.Rows, cells) }
 
+// Stream writes a CSV table row by row, for tables too large to hold as
+// strings: the same format as WriteCSV.
+type Stream struct {
+	cw   *csv.Writer
+	cols int
+	rows int
+	err  error
+}
+
+// NewStream writes the header and returns a Stream for the rows.
+func NewStream(w io.Writer, header ...string) *Stream {
+	s := &Stream{cw: csv.NewWriter(w), cols: len(header)}
+	s.err = s.cw.Write(neutralise(header))
+	return s
+}
+
+// Row writes one row; it must have as many cells as the header (a ragged
+// row is a programmer error). Errors are kept for Close.
+func (s *Stream) Row(cells ...string) {
+	if len(cells) != s.cols {
+		panic("reports: row length " + strconv.Itoa(len(cells)) + " != header length " + strconv.Itoa(s.cols))
+	}
+	if s.err == nil {
+		s.err = s.cw.Write(neutralise(cells))
+		s.rows++
+	}
+}
+
+// Close flushes the rows and returns how many were written and the first
+// error.
+func (s *Stream) Close() (int, error) {
+	s.cw.Flush()
+	if s.err != nil {
+		return s.rows, s.err
+	}
+	return s.rows, s.cw.Error()
+}
+
 // WriteCSV writes t as RFC 4180 CSV in UTF-8 without a byte-order mark,
 // with "\n" line ends. A text cell that a spreadsheet would run as a formula
 // (starting with =, +, -, @, a tab or a carriage return) is neutralised by a
 // leading apostrophe, unless it is a number. Every row must have as many
 // cells as the header; a ragged row is a programmer error.
 func WriteCSV(w io.Writer, t *Table) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(neutralise(t.Header)); err != nil {
-		return err
-	}
+	s := NewStream(w, t.Header...)
 	for _, r := range t.Rows {
-		if len(r) != len(t.Header) {
-			panic("reports: row length " + strconv.Itoa(len(r)) + " != header length " + strconv.Itoa(len(t.Header)))
-		}
-		if err := cw.Write(neutralise(r)); err != nil {
-			return err
-		}
+		s.Row(r...)
 	}
-	cw.Flush()
-	return cw.Error()
+	_, err := s.Close()
+	return err
 }
 
 func neutralise(cells []string) []string {

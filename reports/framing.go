@@ -1,28 +1,29 @@
 package reports
 
 import (
+	"io"
 	"strings"
 
 	"github.com/stylometer/stylometer/analysis/framing"
 	"github.com/stylometer/stylometer/pipeline"
 )
 
-// KeynessTable is keyness.csv: one row per scope (document or grouping
-// column), target, reference and term, with every measure side by side.
-// Rates are per 10,000 words.
-func KeynessTable(res []framing.KeynessResult) *Table {
-	t := &Table{Header: []string{"scope", "target", "reference", "term", "n_target", "n_reference",
+// WriteKeyness writes keyness.csv, streaming: one row per scope (document
+// or grouping column), target, reference and term, with every measure side
+// by side. Rates are per 10,000 words. It returns the rows written.
+func WriteKeyness(w io.Writer, res []framing.KeynessResult) (int, error) {
+	t := NewStream(w, "scope", "target", "reference", "term", "n_target", "n_reference",
 		"rate_target", "rate_reference", "g2", "p", "p_adj", "chi2", "pmi", "log_ratio", "pct_diff",
-		"bic", "ell", "log_odds", "log_odds_z", "zeta_craig", "zeta_eder"}}
+		"bic", "ell", "log_odds", "log_odds_z", "zeta_craig", "zeta_eder")
 	for _, r := range res {
 		for _, k := range r.Rows {
-			t.Add(r.Scope.Kind, r.Scope.Target, r.Scope.Reference, k.Term, Float(k.NTarget), Float(k.NReference),
+			t.Row(r.Scope.Kind, r.Scope.Target, r.Scope.Reference, k.Term, Float(k.NTarget), Float(k.NReference),
 				Float(k.RelTarget), Float(k.RelReference), Float(k.G2), Float(k.P), Float(k.PAdj), Float(k.Chi2),
 				Float(k.PMI), Float(k.LogRatio), Float(k.PctDiff), Float(k.BIC), Float(k.ELL),
 				Float(k.LogOddsDelta), Float(k.LogOddsZ), Float(k.ZetaCraig), Float(k.ZetaEder))
 		}
 	}
-	return t
+	return t.Close()
 }
 
 // CollocatesTable is collocates.csv: one row per target, unit and

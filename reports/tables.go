@@ -2,6 +2,7 @@ package reports
 
 import (
 	"cmp"
+	"io"
 	"slices"
 
 	"github.com/stylometer/stylometer/pipeline"
@@ -39,19 +40,19 @@ func DocumentsTable(docs []pipeline.Doc, metaCols []string, cols []Column) *Tabl
 	return t
 }
 
-// TermsTable is terms.csv: one row per document and term, in document
-// order, then count descending, then term. rel_freq is count / the
-// document's words (a proportion, not a percentage); tfidf[i] gives each
-// document's tf-idf weights by term.
-func TermsTable(docs []pipeline.Doc, tfidf []map[string]float64) *Table {
-	t := &Table{Header: []string{"doc_id", "term", "count", "rel_freq", "tfidf"}}
+// WriteTerms writes terms.csv, streaming: one row per document and term,
+// in document order, then count descending, then term. rel_freq is count /
+// the document's words (a proportion, not a percentage); tfidf(i, term)
+// gives document i's tf-idf weight of term. It returns the rows written.
+func WriteTerms(w io.Writer, docs []pipeline.Doc, tfidf func(i int, term string) float64) (int, error) {
+	t := NewStream(w, "doc_id", "term", "count", "rel_freq", "tfidf")
 	for i, d := range docs {
 		p := d.Profile
 		for _, kv := range sortedCounts(p.Terms) {
-			t.Add(d.ID, kv.key, Int(kv.n), Float(float64(kv.n)/float64(p.Words)), Float(tfidf[i][kv.key]))
+			t.Row(d.ID, kv.key, Int(kv.n), Float(float64(kv.n)/float64(p.Words)), Float(tfidf(i, kv.key)))
 		}
 	}
-	return t
+	return t.Close()
 }
 
 // POSTable is pos.csv: one row per document and Penn Treebank tag, count

@@ -67,17 +67,7 @@ func Scopes(docs []Doc, groupBy []string, pairs bool) []Scope {
 		}
 	}
 	for _, col := range groupBy {
-		members := map[string][]int{}
-		for i, d := range docs {
-			if v := d.Meta[col]; v != "" {
-				members[v] = append(members[v], i)
-			}
-		}
-		values := make([]string, 0, len(members))
-		for v := range members {
-			values = append(values, v)
-		}
-		slices.Sort(values)
+		values, members := groupMembers(docs, col)
 		if len(values) < 2 {
 			continue
 		}
@@ -107,6 +97,23 @@ func Scopes(docs []Doc, groupBy []string, pairs bool) []Scope {
 		}
 	}
 	return out
+}
+
+// groupMembers returns the non-empty values of column col in code-point
+// order and, for each, the indices of its documents in input order.
+func groupMembers(docs []Doc, col string) ([]string, map[string][]int) {
+	members := map[string][]int{}
+	for i, d := range docs {
+		if v := d.Meta[col]; v != "" {
+			members[v] = append(members[v], i)
+		}
+	}
+	values := make([]string, 0, len(members))
+	for v := range members {
+		values = append(values, v)
+	}
+	slices.Sort(values)
+	return values, members
 }
 
 // Members returns the indices of the documents on the target side.
@@ -164,7 +171,8 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 		}
 		rows := keyness.Compare(c, opt.Keyness)
 		if opt.Present {
-			kept := rows[:0]
+			// A new slice, so the full one can be freed.
+			var kept []keyness.Row
 			for _, r := range rows {
 				if r.NTarget > 0 || r.PAdj < 0.05 {
 					kept = append(kept, r)
@@ -249,17 +257,7 @@ func Units(docs []Doc, groupBy []string) []Unit {
 		all[i] = i
 	}
 	for _, col := range groupBy {
-		members := map[string][]int{}
-		for i, d := range docs {
-			if v := d.Meta[col]; v != "" {
-				members[v] = append(members[v], i)
-			}
-		}
-		values := make([]string, 0, len(members))
-		for v := range members {
-			values = append(values, v)
-		}
-		slices.Sort(values)
+		values, members := groupMembers(docs, col)
 		for _, v := range values {
 			out = append(out, Unit{Kind: col, Name: v, in: members[v]})
 		}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/framing"
 	"github.com/stylometer/stylometer/analysis/keyness"
@@ -22,7 +24,8 @@ type study struct {
 	metaCols []string
 	ids      []string
 	words    *analysis.Table // all word terms, for terms.csv
-	tfidf    []map[string]float64
+	tfidf    *mat.Dense      // documents × st.words.Features
+	feature  map[string]int  // column of each term in st.words and st.tfidf
 	docCols  []reports.Column
 
 	targets    []string
@@ -37,6 +40,15 @@ type study struct {
 	skippedCharts []string // charts that could not be drawn, with the reason
 
 	stylometry *stylometry
+}
+
+// tfidfOf is document i's tf-idf weight of term.
+func (st *study) tfidfOf(i int, term string) float64 {
+	j, ok := st.feature[term]
+	if !ok || st.tfidf == nil {
+		return 0
+	}
+	return st.tfidf.At(i, j)
 }
 
 // profileOptions turns the configuration into what each worker counts.
@@ -81,19 +93,10 @@ func analyse(cfg Config, docs []pipeline.Doc, metaCols []string) (*study, error)
 	}
 	st.docCols = measureColumns(docs)
 	st.words = analysis.NewTable(st.ids, counts, totals)
-	x := analysis.TFIDF(st.words)
-	st.tfidf = make([]map[string]float64, len(docs))
-	for i := range docs {
-		st.tfidf[i] = map[string]float64{}
-		if x == nil {
-			continue
-		}
-		row := x.RawRowView(i)
-		for j, f := range st.words.Features {
-			if row[j] != 0 {
-				st.tfidf[i][f] = row[j]
-			}
-		}
+	st.tfidf = analysis.TFIDF(st.words)
+	st.feature = make(map[string]int, len(st.words.Features))
+	for j, f := range st.words.Features {
+		st.feature[f] = j
 	}
 	if err := st.stylo(cfg); err != nil {
 		return nil, err
@@ -214,7 +217,14 @@ func writeAll(out *outDir, cfg Config, st *study, failures []pipeline.Failure) e
 	if err := csvFile("documents.csv", reports.DocumentsTable(st.docs, st.metaCols, st.docCols)); err != nil {
 		return err
 	}
-	if err := csvFile("terms.csv", reports.TermsTable(st.docs, st.tfidf)); err != nil {
+	stream := func(name string, fn func(io.Writer) (int, error)) error {
+		return out.write(name, func(w io.Writer) error {
+			n, err := fn(w)
+			rows[name] = n
+			return err
+		})
+	}
+	if err := stream("terms.csv", func(w io.Writer) (int, error) { return reports.WriteTerms(w, st.docs, st.tfidfOf) }); err != nil {
 		return err
 	}
 	if err := csvFile("pos.csv", reports.POSTable(st.docs)); err != nil {
@@ -223,7 +233,7 @@ func writeAll(out *outDir, cfg Config, st *study, failures []pipeline.Failure) e
 	if err := csvFile("errors.csv", reports.ErrorsTable(failures)); err != nil {
 		return err
 	}
-	if err := csvFile("keyness.csv", reports.KeynessTable(st.keyness)); err != nil {
+	if err := stream("keyness.csv", func(w io.Writer) (int, error) { return reports.WriteKeyness(w, st.keyness) }); err != nil {
 		return err
 	}
 	if err := csvFile("collocates.csv", reports.CollocatesTable(st.collocates, cfg.Framing.Window)); err != nil {

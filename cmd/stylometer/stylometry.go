@@ -289,50 +289,30 @@ func (st *study) writeStylometry(csvFile func(string, *reports.Table) error) err
 			rows = append(rows, reports.DistanceRow{Measure: string(m), Features: ds.feature, MFW: ds.mfw, Culling: ds.culling, D: ds.byMeasure[m]})
 		}
 	}
-	tables := []struct {
+	type named struct {
 		name string
 		t    *reports.Table
-	}{
+	}
+	tables := []named{
 		{"mfw.csv", reports.MFWTable(s.ids, s.table.Features, s.freq)},
 		{"distances.csv", reports.DistancesTable(s.ids, rows)},
 		{"clusters.csv", reports.ClustersTable(s.ids, s.merges)},
 		{"consensus.csv", reports.ConsensusTable(s.ids, s.coclust, len(s.sets), s.k)},
 	}
 	for _, m := range s.measures {
-		tables = append(tables, struct {
-			name string
-			t    *reports.Table
-		}{"distance_" + string(m) + ".csv", reports.MatrixTable(s.ids, s.sets[0].byMeasure[m])})
+		tables = append(tables, named{"distance_" + string(m) + ".csv", reports.MatrixTable(s.ids, s.sets[0].byMeasure[m])})
 	}
 	if s.mds != nil {
-		tables = append(tables, struct {
-			name string
-			t    *reports.Table
-		}{"mds.csv", reports.CoordsTable(s.ids, s.mds, "dim")})
+		tables = append(tables, named{"mds.csv", reports.CoordsTable(s.ids, s.mds, "dim")})
 	}
 	if s.pcaS != nil {
 		tables = append(tables,
-			struct {
-				name string
-				t    *reports.Table
-			}{"pca.csv", reports.CoordsTable(s.ids, s.pcaS, "pc")},
-			struct {
-				name string
-				t    *reports.Table
-			}{"pca_loadings.csv", reports.LoadingsTable(s.table.Features, s.pcaL)},
-			struct {
-				name string
-				t    *reports.Table
-			}{"pca_variance.csv", reports.VarianceTable(s.pcaVar)})
+			named{"pca.csv", reports.CoordsTable(s.ids, s.pcaS, "pc")},
+			named{"pca_loadings.csv", reports.LoadingsTable(s.table.Features, s.pcaL)},
+			named{"pca_variance.csv", reports.VarianceTable(s.pcaVar)})
 	}
 	nodes, edges := reports.NetworkTables(s.ids, st.unitGroups(), s.network)
-	tables = append(tables, struct {
-		name string
-		t    *reports.Table
-	}{"network_nodes.csv", nodes}, struct {
-		name string
-		t    *reports.Table
-	}{"network_edges.csv", edges})
+	tables = append(tables, named{"network_nodes.csv", nodes}, named{"network_edges.csv", edges})
 	if s.attrib != nil {
 		ms := make([]string, len(s.measures))
 		res := map[string][]analysis.Attribution{}
@@ -341,13 +321,7 @@ func (st *study) writeStylometry(csvFile func(string, *reports.Table) error) err
 			res[string(m)] = s.attrib[m]
 		}
 		a, acc := reports.AttributionTables(s.ids, ms, res)
-		tables = append(tables, struct {
-			name string
-			t    *reports.Table
-		}{"attribution.csv", a}, struct {
-			name string
-			t    *reports.Table
-		}{"attribution_accuracy.csv", acc})
+		tables = append(tables, named{"attribution.csv", a}, named{"attribution_accuracy.csv", acc})
 	}
 	for _, t := range tables {
 		if err := csvFile(t.name, t.t); err != nil {
