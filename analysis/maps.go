@@ -7,7 +7,6 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/gonum/stat/mds"
 )
 
 // eigTol is the relative size below which an eigenvalue counts as zero: the
@@ -17,8 +16,11 @@ const eigTol = 1e-10
 // MDS returns classical (Torgerson–Gower) multidimensional scaling of the
 // n × n distances d in k dimensions, as R's cmdscale: with D² the squared
 // distances and J = I − 11ᵀ/n, B = −½ J D² J = VΛVᵀ and the coordinates are
-// the first k columns of V Λ^½ (Torgerson 1952; Gower 1966), computed by
-// gonum's mds.TorgersonScaling.
+// the first k columns of V Λ^½ (Torgerson 1952; Gower 1966). B is
+// double-centred directly from row and column means (O(n²)) and decomposed
+// by gonum's EigenSym; the test checks it against gonum's
+// mds.TorgersonScaling, which forms J D² J by two dense products and is ~4×
+// slower at 1,000 documents.
 //
 // eigenvalues are all n eigenvalues of B in descending order (negative ones
 // included, as cmdscale's eig), for goodness-of-fit summaries. A dimension
@@ -48,19 +50,18 @@ func MDS(d mat.Symmetric, k int) (coords *mat.Dense, eigenvalues []float64, err 
 	if allZero {
 		return coords, make([]float64, n), nil
 	}
-	var dst mat.Dense
-	eig := make([]float64, n)
-	kpos, eig := mds.TorgersonScaling(&dst, eig, d)
-	if dst.IsEmpty() {
-		return nil, nil, errors.New("mds: eigen decomposition failed")
+	vecs, eig, err := torgerson(d)
+	if err != nil {
+		return nil, nil, err
 	}
 	tol := eigTol * eig[0]
-	for j := 0; j < min(k, kpos); j++ {
+	for j := 0; j < k; j++ {
 		if eig[j] <= tol {
 			break
 		}
+		s := math.Sqrt(eig[j])
 		for i := 0; i < n; i++ {
-			coords.Set(i, j, dst.At(i, j))
+			coords.Set(i, j, vecs.At(i, j)*s)
 		}
 	}
 	fixSigns(coords)
@@ -149,4 +150,48 @@ func fixSigns(m *mat.Dense) {
 			}
 		}
 	}
+}
+
+// torgerson returns the eigenvectors (columns) and eigenvalues, descending,
+// of B = −½ J D² J, computed as b_ij = −½ (d²_ij − r_i − r_j + g) with r_i
+// the mean of row i of D² and g the grand mean.
+func torgerson(d mat.Symmetric) (*mat.Dense, []float64, error) {
+	n := d.SymmetricDim()
+	sq := make([]float64, n*n)
+	row := make([]float64, n)
+	var grand float64
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			v := d.At(i, j)
+			v *= v
+			sq[i*n+j] = v
+			row[i] += v
+		}
+		grand += row[i]
+		row[i] /= float64(n)
+	}
+	grand /= float64(n * n)
+	b := mat.NewSymDense(n, nil)
+	for i := 0; i < n; i++ {
+		for j := i; j < n; j++ {
+			b.SetSym(i, j, -0.5*(sq[i*n+j]-row[i]-row[j]+grand))
+		}
+	}
+	var es mat.EigenSym
+	if !es.Factorize(b, true) {
+		return nil, nil, errors.New("mds: eigen decomposition failed")
+	}
+	vals := es.Values(nil) // ascending
+	var v mat.Dense
+	es.VectorsTo(&v)
+	// Descending order.
+	eig := make([]float64, n)
+	vecs := mat.NewDense(n, n, nil)
+	for j := 0; j < n; j++ {
+		eig[j] = vals[n-1-j]
+		for i := 0; i < n; i++ {
+			vecs.Set(i, j, v.At(i, n-1-j))
+		}
+	}
+	return vecs, eig, nil
 }

@@ -2,9 +2,11 @@ package analysis
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat/mds"
 )
 
 // euclid returns the Euclidean distances between the rows of pts.
@@ -140,5 +142,43 @@ func TestPCA(t *testing.T) {
 	}
 	if _, _, _, err := PCA(z, p+1); err == nil {
 		t.Error("PCA with too many components succeeded, want error")
+	}
+}
+
+// TestMDSAgainstGonum compares MDS with gonum's own classical scaling
+// (stat/mds.TorgersonScaling) on seeded random configurations: the same
+// eigenvalues and, up to the sign of each dimension, the same coordinates.
+func TestMDSAgainstGonum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for _, n := range []int{3, 10, 40} {
+		pts := mat.NewDense(n, 4, nil)
+		for i := range n {
+			for j := range 4 {
+				pts.Set(i, j, rng.NormFloat64())
+			}
+		}
+		d := euclid(pts)
+		got, eig, err := MDS(d, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want mat.Dense
+		k, weig := mds.TorgersonScaling(&want, make([]float64, n), d)
+		// A configuration of n points spans n − 1 dimensions at most.
+		for j := 0; j < 3 && j < k && j < n-1; j++ {
+			if math.Abs(eig[j]-weig[j]) > 1e-9*weig[0] {
+				t.Errorf("n=%d eigenvalue %d = %v, gonum %v", n, j, eig[j], weig[j])
+			}
+			sign := 1.0
+			if got.At(0, j)*want.At(0, j) < 0 {
+				sign = -1
+			}
+			for i := range n {
+				if math.Abs(got.At(i, j)-sign*want.At(i, j)) > 1e-9 {
+					t.Errorf("n=%d point %d dim %d = %v, gonum %v", n, i, j, got.At(i, j), sign*want.At(i, j))
+					break
+				}
+			}
+		}
 	}
 }
