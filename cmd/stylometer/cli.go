@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -21,9 +22,14 @@ const version = "0.1.0"
 // errStrict marks a run that finished but had failures under --strict.
 var errStrict = errors.New("some inputs failed (see errors.csv); --strict makes that an error")
 
+// exitCode is 3 for a --strict run with failed inputs, 130 for a run
+// interrupted by a signal (the shell's convention for SIGINT), 1 otherwise.
 func exitCode(err error) int {
-	if errors.Is(err, errStrict) {
+	switch {
+	case errors.Is(err, errStrict):
 		return 3
+	case errors.Is(err, context.Canceled):
+		return 130
 	}
 	return 1
 }
