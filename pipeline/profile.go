@@ -19,8 +19,15 @@ type Target struct {
 
 // NewTarget builds a target from a name and forms written as text
 // ("working class"); with no forms, the name itself is the form. Forms are
-// canonicalised like terms (lower case, ASCII quotes).
+// canonicalised like terms (lower case, ASCII quotes): for a corpus counted
+// with Canon.KeepCase, use NewTargetCase.
 func NewTarget(name string, forms ...string) Target {
+	return NewTargetCase(nil, name, forms...)
+}
+
+// NewTargetCase is NewTarget with the forms canonicalised as c counts
+// terms.
+func NewTargetCase(c *Canon, name string, forms ...string) Target {
 	if len(forms) == 0 {
 		forms = []string{name}
 	}
@@ -28,7 +35,7 @@ func NewTarget(name string, forms ...string) Target {
 	for _, f := range forms {
 		var words []string
 		for _, w := range strings.Fields(f) {
-			words = append(words, Term(w))
+			words = append(words, c.Term(w))
 		}
 		if len(words) > 0 {
 			t.Forms = append(t.Forms, words)

@@ -76,6 +76,18 @@ type Canon struct {
 	boilerplate []*regexp.Regexp
 	// DropRepeated blanks a line identical to the previous non-blank line.
 	DropRepeated bool
+	// KeepCase counts "Party" and "party" as different terms (TagForm
+	// without lower-casing); the default folds case.
+	KeepCase bool
+}
+
+// Term is the form under which c counts a token: Term, or TagForm with
+// KeepCase.
+func (c *Canon) Term(tok string) string {
+	if c != nil && c.KeepCase {
+		return TagForm(tok)
+	}
+	return Term(tok)
 }
 
 // NewCanon compiles boilerplate rules: RE2 regular expressions matched

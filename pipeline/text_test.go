@@ -169,3 +169,17 @@ func TestStyloWords(t *testing.T) {
 		t.Errorf("styloWords = %s, want %s", got, want)
 	}
 }
+
+func TestKeepCase(t *testing.T) {
+	tg := newTestTagger(t)
+	text := "The Party and the party."
+	if got := strings.Join(terms(tg, &Canon{KeepCase: true}, text), "|"); got != "The|Party|and|the|party" {
+		t.Errorf("KeepCase terms = %s", got)
+	}
+	if got := strings.Join(terms(tg, nil, text), "|"); got != "the|party|and|the|party" {
+		t.Errorf("folded terms = %s", got)
+	}
+	if tgt := NewTargetCase(&Canon{KeepCase: true}, "Party"); tgt.Forms[0][0] != "Party" {
+		t.Errorf("NewTargetCase kept %q", tgt.Forms[0][0])
+	}
+}

@@ -92,7 +92,7 @@ func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boil
 				for i, bt := range buf {
 					toks = append(toks, Token{
 						Text:     bt.Text,
-						Term:     Term(bt.Text),
+						Term:     c.Term(bt.Text),
 						Tag:      forms[i].Tag,
 						Start:    bt.Start,
 						Sentence: si,

@@ -33,6 +33,7 @@ type Config struct {
 type TextConfig struct {
 	Boilerplate  []string `toml:"boilerplate" json:"boilerplate"`     // whole-line RE2 patterns
 	DropRepeated bool     `toml:"drop_repeated" json:"drop_repeated"` // blank a line that repeats the previous non-blank line
+	KeepCase     bool     `toml:"keep_case" json:"keep_case"`         // count "Party" and "party" apart
 }
 
 // StylometryConfig holds the who-writes-like-whom settings.

@@ -68,7 +68,8 @@ func job(ctx context.Context, cfg Config, paths []string, stdout, stderr io.Writ
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	canon.DropRepeated = cfg.Text.DropRepeated
-	opt, err := profileOptions(cfg)
+	canon.KeepCase = cfg.Text.KeepCase
+	opt, err := profileOptions(cfg, canon)
 	if err != nil {
 		return nil, err
 	}

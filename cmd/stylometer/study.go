@@ -52,7 +52,7 @@ func (st *study) tfidfOf(i int, term string) float64 {
 }
 
 // profileOptions turns the configuration into what each worker counts.
-func profileOptions(cfg Config) (pipeline.ProfileOptions, error) {
+func profileOptions(cfg Config, canon *pipeline.Canon) (pipeline.ProfileOptions, error) {
 	opt := pipeline.ProfileOptions{
 		Window:        cfg.Framing.Window,
 		Context:       cfg.Framing.Context,
@@ -73,7 +73,7 @@ func profileOptions(cfg Config) (pipeline.ProfileOptions, error) {
 		if t.Name == "" {
 			return opt, fmt.Errorf("framing target with no name")
 		}
-		opt.Targets = append(opt.Targets, pipeline.NewTarget(t.Name, t.Forms...))
+		opt.Targets = append(opt.Targets, pipeline.NewTargetCase(canon, t.Name, t.Forms...))
 	}
 	return opt, nil
 }

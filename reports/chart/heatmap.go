@@ -186,6 +186,7 @@ func heatmapFigure(ids []string, d mat.Matrix, order []int, opt Options) (figure
 		step := thinStep(n, min(dc.Max.X-dc.Min.X, dc.Max.Y-dc.Min.Y), labelHeight())
 		p.X.Tick.Marker = nominalTicks(ordered, xpos, step)
 		p.Y.Tick.Marker = nominalTicks(ordered, ypos, step)
+		padRotated(&p.X)
 		dc = p.DataCanvas(main)
 		p.Draw(main)
 

@@ -213,8 +213,11 @@ type WordScore struct {
 // FightinWords writes the Fightin' Words scatter of Monroe et al. (2008):
 // x = log frequency, y = z-score. The opt.TopK (default 20) terms with the
 // largest |z| (ties by term) are drawn in Positive blue (z > 0) or
-// Negative vermillion (z < 0) with labels where they fit; the rest are
-// faint grey points. Dashed lines mark z = ±1.96. The top terms have
+// Negative vermillion (z < 0) with labels where they fit: next to the
+// point and nearer it than any other labelled point, or else further out
+// joined to it by a thin leader line, never over a labelled point or
+// another label (clear of the faint points where they can); the rest are
+// faint grey points. Both axes are ticked every 1, 2 or 5 × 10^k. Dashed lines mark z = ±1.96. The top terms have
 // tooltips. Axis labels default to "log frequency" and "z-score". It
 // returns an error for no words or non-finite values.
 func FightinWords(w io.Writer, words []WordScore, opt Options) error {
@@ -262,6 +265,7 @@ func fightinFigure(words []WordScore, opt Options) (figure, error) {
 		pad := max((xmax-xmin)*0.05, 0.5)
 		p.X.Min, p.X.Max = xmin-pad, xmax+pad
 		p.Y.Min, p.Y.Max = -zmax*1.08, zmax*1.08
+		p.X.Tick.Marker, p.Y.Tick.Marker = niceTicks{}, niceTicks{}
 		p.Add(plotFunc(func(dc draw.Canvas, p *plot.Plot) {
 			tx, ty := p.Transforms(&dc)
 			dash := draw.LineStyle{Color: color.Gray{0xAA}, Width: 0.6, Dashes: []vg.Length{3, 3}}
@@ -272,11 +276,20 @@ func fightinFigure(words []WordScore, opt Options) (figure, error) {
 			for i := len(rest) - 1; i >= 0; i-- { // least extreme first
 				dc.DrawGlyph(faint, vg.Point{X: tx(rest[i].LogFreq), Y: ty(rest[i].Z)})
 			}
-			pl := &placer{bounds: dc.Rectangle}
+			// Labels never cover a labelled point, and clear the faint ones
+			// if they can.
+			var dots, faintDots []vg.Rectangle
+			var marks []vg.Point
 			for _, ws := range top {
 				pt := vg.Point{X: tx(ws.LogFreq), Y: ty(ws.Z)}
-				pl.obstacles = append(pl.obstacles, rect(pt.X-2.5, pt.Y-2.5, pt.X+2.5, pt.Y+2.5))
+				dots = append(dots, rect(pt.X-2.5, pt.Y-2.5, pt.X+2.5, pt.Y+2.5))
+				marks = append(marks, pt)
 			}
+			for _, ws := range rest {
+				pt := vg.Point{X: tx(ws.LogFreq), Y: ty(ws.Z)}
+				faintDots = append(faintDots, rect(pt.X-1.6, pt.Y-1.6, pt.X+1.6, pt.Y+1.6))
+			}
+			pl := &placer{bounds: dc.Rectangle, taken: dots, marks: marks, strict: true, leaders: true}
 			sty := style(tickSize)
 			for _, ws := range top {
 				clr := Positive
@@ -288,7 +301,7 @@ func fightinFigure(words []WordScore, opt Options) (figure, error) {
 				t.addPoint(pt, 3.5, fmt.Sprintf("%s: z = %s, log frequency %s", ws.Term, val(ws.Z), val(ws.LogFreq)))
 				st := sty
 				st.Color = clr
-				pl.place(dc, st, pt, 4, shorten(ws.Term))
+				pl.place(dc, st, pt, 4, shorten(ws.Term), faintDots)
 			}
 		}))
 		p.Draw(c)

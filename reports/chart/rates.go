@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot/palette"
@@ -17,9 +18,10 @@ import (
 
 // Rates writes grouped horizontal bars of target-term rates across
 // documents: one row per document (top to bottom in the order given), one
-// bar per target within the row, coloured by target (Palette over the
-// targets, or Options.Colors) with a legend; rates[t][d] is the rate of
-// targets[t] in docs[d]. Labels are thinned when they would overlap and
+// bar per target within the row (top to bottom in the order given),
+// coloured by target (Palette over the targets, or Options.Colors) with a
+// legend in the same order; rates[t][d] is the rate of targets[t] in
+// docs[d]. Labels are thinned when they would overlap and
 // every bar has a tooltip. The x label defaults to "rate per 1,000
 // tokens".
 //
@@ -63,7 +65,13 @@ func ratesFigure(docs, targets []string, rates [][]float64, opt Options) (figure
 		return rateTilesFigure(docs, targets, rates, opt), nil
 	}
 	pal := groupColors(opt, targets)
-	items := groupLegend(targets, pal)
+	// The legend lists the targets in the order of the bars in a row.
+	var items []legendItem
+	for i, tg := range targets {
+		if !slices.Contains(targets[:i], tg) {
+			items = append(items, legendItem{name: tg, c: colorOf(pal, tg)})
+		}
+	}
 	H := clampLen(ratesHeight(n, k), 6*vg.Centimeter, MaxSize)
 	if opt.Title != "" {
 		H += 20
@@ -184,6 +192,7 @@ func rateTilesFigure(docs, targets []string, rates [][]float64, opt Options) fig
 			dc = p.DataCanvas(main)
 		}
 		p.X.Tick.Marker = nominalTicks(targets, xpos, thinStep(k, dc.Max.X-dc.Min.X, labelHeight()))
+		padRotated(&p.X)
 		thinY(p, main, docs, pos)
 		dc = p.DataCanvas(main)
 		p.Draw(main)

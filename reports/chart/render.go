@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -364,10 +365,34 @@ func margin(c draw.Canvas, m vg.Length) draw.Canvas {
 }
 
 // rotate turns the tick labels of a horizontal axis a quarter turn.
+// Call padRotated after setting the axis's final Tick.Marker.
 func rotate(a *plot.Axis) {
 	a.Tick.Label.Rotation = math.Pi / 2
 	a.Tick.Label.XAlign = draw.XRight
 	a.Tick.Label.YAlign = draw.YCenter
+}
+
+// padRotated keeps the turned tick labels of a (see rotate) clear of the
+// tick marks: gonum/plot lifts every tick label by the font's descent,
+// which for a turned label runs it into its tick, so each label gets a
+// trailing en space.
+func padRotated(a *plot.Axis) {
+	if a.Tick.Label.Rotation != 0 {
+		a.Tick.Marker = paddedTicks{a.Tick.Marker}
+	}
+}
+
+// paddedTicks is a Ticker whose labels end with an en space.
+type paddedTicks struct{ plot.Ticker }
+
+func (p paddedTicks) Ticks(lo, hi float64) []plot.Tick {
+	ts := slices.Clone(p.Ticker.Ticks(lo, hi)) // ConstantTicks returns itself
+	for i := range ts {
+		if ts[i].Label != "" {
+			ts[i].Label += "\u2002"
+		}
+	}
+	return ts
 }
 
 // maxWidth is the widest shortened label at tick size.

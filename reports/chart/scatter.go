@@ -32,12 +32,14 @@ const pointLabelLimit = 60
 
 // Scatter writes a labelled scatter plot of pts (an MDS map, PCA scores):
 // one dot per document in its group's colour (Options.Colors or Palette)
-// with a legend of groups. Up to 60 points, each gets its id as a label
-// where it fits without overlapping another label or point (the others
-// are dropped); above 60 no labels are drawn. Every point has a tooltip
-// "id (group): x, y". Axis labels default to "dimension 1" and
-// "dimension 2". It returns an error for no points or non-finite
-// coordinates.
+// with a legend of groups. Up to 60 points, each gets its id as a label:
+// right, left, above, below or diagonally off its point, a little further
+// out if need be, never over the canvas edge or another label, and where
+// it can nearer its own point than any other and clear of the points (a
+// label that fits nowhere is dropped); above 60 no labels are drawn.
+// Every point has a tooltip "id (group): x, y". Axis labels default to
+// "dimension 1" and "dimension 2". It returns an error for no points or
+// non-finite coordinates.
 func Scatter(w io.Writer, pts []Point, opt Options) error {
 	f, err := scatterFigure(pts, nil, opt)
 	if err != nil {
@@ -50,7 +52,10 @@ func Scatter(w io.Writer, pts []Point, opt Options) error {
 // origin for each of the opt.TopK (default 8) longest loadings (ties by
 // name), scaled so the longest arrow reaches 90% of the largest score
 // coordinate (Gabriel 1971), labelled with the feature name and with a
-// tooltip giving the unscaled loading.
+// tooltip giving the unscaled loading. Point labels are placed first;
+// an arrow's label then goes beyond its head if it fits, else anywhere
+// around it, crossing a point or another arrow only when nothing else
+// fits, and is dropped rather than overlap a label.
 func Biplot(w io.Writer, pts []Point, loadings []Loading, opt Options) error {
 	f, err := scatterFigure(pts, loadings, opt)
 	if err != nil {
@@ -129,22 +134,30 @@ func scatterFigure(pts []Point, loadings []Loading, opt Options) (figure, error)
 		p := newPlot(opt.Title, orDefault(opt.XLabel, "dimension 1"), orDefault(opt.YLabel, "dimension 2"))
 		p.X.Min, p.X.Max = xmin-padX, xmax+padX
 		p.Y.Min, p.Y.Max = ymin-padY, ymax+padY
+		p.X.Tick.Marker, p.Y.Tick.Marker = niceTicks{}, niceTicks{}
 		p.Add(plotFunc(func(dc draw.Canvas, p *plot.Plot) {
 			tx, ty := p.Transforms(&dc)
 			pl := &placer{bounds: dc.Rectangle}
 			const r = 3
 			at := func(x, y float64) vg.Point { return vg.Point{X: tx(x), Y: ty(y)} }
-			// Arrows under the points.
-			arrowStyle := draw.LineStyle{Color: color.Gray{0x55}, Width: 0.8}
-			origin := at(0, 0)
-			for _, l := range arrows {
-				pl.addSegment(origin, at(l.X*scale, l.Y*scale))
-			}
-			segments := pl.obstacles
+			// Obstacles to labels: the points, and the arrows with their heads.
+			var dots, lines []vg.Rectangle
 			for _, q := range pts {
 				pt := at(q.X, q.Y)
-				pl.obstacles = append(pl.obstacles, rect(pt.X-r, pt.Y-r, pt.X+r, pt.Y+r))
+				dots = append(dots, rect(pt.X-r, pt.Y-r, pt.X+r, pt.Y+r))
+				if labelled {
+					pl.marks = append(pl.marks, pt)
+				}
 			}
+			origin := at(0, 0)
+			for _, l := range arrows {
+				tip := at(l.X*scale, l.Y*scale)
+				lines = append(lines, segment(origin, tip)...)
+				lines = append(lines, rect(tip.X-3, tip.Y-3, tip.X+3, tip.Y+3))
+				pl.marks = append(pl.marks, tip)
+			}
+			// Arrows under the points.
+			arrowStyle := draw.LineStyle{Color: color.Gray{0x55}, Width: 0.8}
 			for _, l := range arrows {
 				tip := at(l.X*scale, l.Y*scale)
 				dc.StrokeLines(arrowStyle, []vg.Point{origin, tip})
@@ -160,7 +173,19 @@ func scatterFigure(pts []Point, loadings []Loading, opt Options) (figure, error)
 				}
 				t.addPoint(at(q.X, q.Y), r+1, tipText+": "+val(q.X)+", "+val(q.Y))
 			}
+			// Point labels first: they clear the points and the arrows if
+			// they can, else cross an arrow, else (crowded) a point.
 			sty := style(tickSize)
+			sty.Color = color.Gray{0x22}
+			if labelled {
+				for _, q := range pts {
+					pl.place(dc, sty, at(q.X, q.Y), r+2, shorten(q.ID), dots, lines)
+				}
+			}
+			// Then arrow labels, beyond the head if they can: clear of the
+			// arrows and points, else over points (among many), else across
+			// an arrow.
+			sty = style(tickSize)
 			sty.Color = color.Gray{0x55}
 			for _, l := range arrows {
 				tip := at(l.X*scale, l.Y*scale)
@@ -169,21 +194,7 @@ func scatterFigure(pts []Point, loadings []Loading, opt Options) (figure, error)
 				if d == 0 {
 					d = 1
 				}
-				if pl.placeBeyond(dc, sty, tip, dx/d, dy/d, 4, shorten(l.Name)) {
-					continue
-				}
-				// Among many points an arrow keeps its label, drawn over
-				// the points but still clear of other labels and arrows.
-				over := &placer{bounds: pl.bounds, placed: pl.placed, obstacles: segments}
-				over.placeBeyond(dc, sty, tip, dx/d, dy/d, 4, shorten(l.Name))
-				pl.placed = over.placed
-			}
-			sty = style(tickSize)
-			sty.Color = color.Gray{0x22}
-			if labelled {
-				for _, q := range pts {
-					pl.place(dc, sty, at(q.X, q.Y), r+2, shorten(q.ID))
-				}
+				pl.placeBeyond(dc, sty, tip, dx/d, dy/d, 4, shorten(l.Name), lines, dots)
 			}
 		}))
 		p.Draw(c)
