@@ -15,9 +15,9 @@ import (
 // corpus (see shared/reference/README.md).
 const refDir = "../../shared/reference/stylo-seeds-100mfw"
 
-// readRefMatrix reads a reference CSV: a header row of column names, then
-// rows of a name followed by numbers. It skips the test if the file is absent.
-func readRefMatrix(t *testing.T, name string) (rows, cols []string, x *mat.Dense) {
+// readRef reads a reference CSV, header row included. It skips the test if
+// the file is absent.
+func readRef(t *testing.T, name string) [][]string {
 	t.Helper()
 	path := filepath.Join(refDir, name)
 	f, err := os.Open(path)
@@ -32,6 +32,15 @@ func readRefMatrix(t *testing.T, name string) (rows, cols []string, x *mat.Dense
 	if err != nil {
 		t.Fatalf("read %s: %v", path, err)
 	}
+	return recs
+}
+
+// readRefMatrix reads a reference CSV: a header row of column names, then
+// rows of a name followed by numbers. It skips the test if the file is absent.
+func readRefMatrix(t *testing.T, name string) (rows, cols []string, x *mat.Dense) {
+	t.Helper()
+	path := filepath.Join(refDir, name)
+	recs := readRef(t, name)
 	cols = recs[0][1:]
 	x = mat.NewDense(len(recs)-1, len(cols), nil)
 	for i, rec := range recs[1:] {

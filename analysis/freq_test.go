@@ -1,10 +1,7 @@
 package analysis
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -16,22 +13,7 @@ import (
 // (every type) and doc_tokens.csv (all tokens per document).
 func seedTable(t *testing.T) *Table {
 	t.Helper()
-	read := func(name string) [][]string {
-		path := filepath.Join(refDir, name)
-		f, err := os.Open(path)
-		if os.IsNotExist(err) {
-			t.Skipf("reference file %s not found: the shared reference folder is not checked out beside the module", path)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		recs, err := csv.NewReader(f).ReadAll()
-		if err != nil {
-			t.Fatalf("read %s: %v", path, err)
-		}
-		return recs[1:]
-	}
+	read := func(name string) [][]string { return readRef(t, name)[1:] }
 	var docs []string
 	var totals []float64
 	index := map[string]int{}
