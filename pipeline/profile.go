@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -372,14 +371,4 @@ func matchAt(toks []Token, words []int, wi int, forms [][]string) int {
 		}
 	}
 	return best
-}
-
-// sortedKeys returns a map's keys in code-point order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

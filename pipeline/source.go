@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 )
 
@@ -118,6 +117,3 @@ func uniqueIDs(src []Source) []Source {
 	}
 	return src
 }
-
-// sortStrings is sort.Strings, named for the call sites that sort ids.
-func sortStrings(s []string) []string { sort.Strings(s); return s }

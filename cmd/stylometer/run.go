@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -179,9 +178,6 @@ func sources(cfg Config, paths []string) ([]pipeline.Source, *pipeline.Meta, err
 	meta, err := pipeline.ReadMeta(metaFile, metaName)
 	return src, meta, err
 }
-
-// seedsFS is the seeds' file system, named for tests.
-var _ fs.FS = seeds.FS()
 
 func writeManifest(out *outDir, cfg Config, src []pipeline.Source, res *pipeline.Result, nfail int, started time.Time, tm *timer) error {
 	m := &reports.Manifest{
