@@ -240,7 +240,7 @@ func (st *study) stylometrySection(f *figures) (reports.Section, bool) {
 	sec.Intro = fmt.Sprintf("Distances between the %d texts over the %d most frequent %s features (culling %g%%), z-scored as stylo does; the views use %s. %d settings of the MFW × culling grid, %d measures: every value is in distances.csv.",
 		len(s.ids), set.mfw, set.feature, set.culling, measureName[s.view], len(s.sets), len(s.measures))
 	if !math.IsNaN(s.sameDoc) {
-		sec.Intro += fmt.Sprintf(" Sampling: cut into as many clusters as there are documents, %.0f%% of the pairs of samples from the same document land in the same cluster.", 100*s.sameDoc)
+		sec.Intro += fmt.Sprintf(" Sampling: with the tree cut into as many clusters as there are sampled documents, %.0f%% of the pairs of samples from the same document land in the same cluster.", 100*s.sameDoc)
 	}
 	for _, b := range []struct{ file, caption string }{
 		{"heatmap_" + string(s.view) + ".svg", "Darker is closer. Rows and columns in the dendrogram's order."},
