@@ -214,16 +214,10 @@ func TestClusterBruteForce(t *testing.T) {
 				pts.Set(i, c, rnd.NormFloat64())
 			}
 		}
-		euclid := mat.NewSymDense(n, nil)
+		eu := euclid(pts)
 		random := mat.NewSymDense(n, nil) // not a metric, still valid input
 		for i := 0; i < n; i++ {
 			for j := i + 1; j < n; j++ {
-				var ss float64
-				for c := 0; c < p; c++ {
-					diff := pts.At(i, c) - pts.At(j, c)
-					ss += diff * diff
-				}
-				euclid.SetSym(i, j, math.Sqrt(ss))
 				random.SetSym(i, j, rnd.Float64())
 			}
 		}
@@ -231,7 +225,7 @@ func TestClusterBruteForce(t *testing.T) {
 			for _, in := range []struct {
 				name string
 				d    *mat.SymDense
-			}{{"euclidean", euclid}, {"random", random}} {
+			}{{"euclidean", eu}, {"random", random}} {
 				name, d := in.name, in.d
 				if method == WardD2 && name == "random" {
 					continue // the centroid formula needs Euclidean input

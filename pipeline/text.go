@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"iter"
 	"regexp"
 	"strings"
 	"unicode"
@@ -114,6 +115,25 @@ func isDash(r rune) bool {
 	return false
 }
 
+// lines yields the start and end byte offsets of each line of text, the
+// line break excluded.
+func lines(text string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for start := 0; start < len(text); {
+			end := strings.IndexByte(text[start:], '\n')
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += start
+			}
+			if !yield(start, end) {
+				return
+			}
+			start = end + 1
+		}
+	}
+}
+
 // Clean returns text with its boilerplate lines (and, with DropRepeated,
 // repeated lines) replaced by spaces: the same byte length, so every offset
 // into it is an offset into text. It also returns the number of lines
@@ -125,13 +145,7 @@ func (c *Canon) Clean(text string) (string, int) {
 	b := []byte(text)
 	removed := 0
 	prev := ""
-	for start := 0; start < len(b); {
-		end := bytes.IndexByte(b[start:], '\n')
-		if end < 0 {
-			end = len(b)
-		} else {
-			end += start
-		}
+	for start, end := range lines(text) {
 		line := strings.TrimSuffix(text[start:end], "\r")
 		drop := c.DropRepeated && line == prev && strings.TrimSpace(line) != ""
 		for _, re := range c.boilerplate {
@@ -149,7 +163,6 @@ func (c *Canon) Clean(text string) (string, int) {
 		if strings.TrimSpace(line) != "" {
 			prev = line
 		}
-		start = end + 1
 	}
 	return string(b), removed
 }

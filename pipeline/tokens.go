@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,46 +63,40 @@ func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boil
 	work, dashes, boilerplate := c.mask(text)
 	toks = make([]Token, 0, len(text)/5+8)
 	var buf []token.Token
-	for lineStart := 0; lineStart < len(work); {
-		lineEnd := strings.IndexByte(work[lineStart:], '\n')
-		if lineEnd < 0 {
-			lineEnd = len(work)
-		} else {
-			lineEnd += lineStart
-		}
+	for lineStart, lineEnd := range lines(work) {
 		line := work[lineStart:lineEnd]
-		if strings.TrimSpace(line) != "" {
-			for _, s := range t.seg.Segment(line) {
-				start := lineStart + s.Start
-				span := Span{Start: start, End: start + len(s.Text)}
-				buf = buf[:0]
-				for _, pt := range t.tok.Tokenize(s.Text) {
-					buf = splitMixed(buf, pt.Text, start+pt.Start)
-				}
-				buf = insertDashes(buf, text, dashes, span)
-				if len(buf) == 0 {
-					continue
-				}
-				forms := make([]token.Token, len(buf))
-				for i, bt := range buf {
-					forms[i] = token.Token{Text: tagForm(text, bt)}
-				}
-				t.tag.TagTokens(forms)
-				si := len(sents)
-				sents = append(sents, span)
-				for i, bt := range buf {
-					toks = append(toks, Token{
-						Text:     bt.Text,
-						Term:     c.Term(bt.Text),
-						Tag:      forms[i].Tag,
-						Start:    bt.Start,
-						Sentence: si,
-						Word:     IsWord(bt.Text),
-					})
-				}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		for _, s := range t.seg.Segment(line) {
+			start := lineStart + s.Start
+			span := Span{Start: start, End: start + len(s.Text)}
+			buf = buf[:0]
+			for _, pt := range t.tok.Tokenize(s.Text) {
+				buf = splitMixed(buf, pt.Text, start+pt.Start)
+			}
+			buf = insertDashes(buf, text, dashes, span)
+			if len(buf) == 0 {
+				continue
+			}
+			forms := make([]token.Token, len(buf))
+			for i, bt := range buf {
+				forms[i] = token.Token{Text: tagForm(text, bt)}
+			}
+			t.tag.TagTokens(forms)
+			si := len(sents)
+			sents = append(sents, span)
+			for i, bt := range buf {
+				toks = append(toks, Token{
+					Text:     bt.Text,
+					Term:     c.Term(bt.Text),
+					Tag:      forms[i].Tag,
+					Start:    bt.Start,
+					Sentence: si,
+					Word:     IsWord(bt.Text),
+				})
 			}
 		}
-		lineStart = lineEnd + 1
 	}
 	return toks, sents, boilerplate
 }
@@ -109,7 +104,7 @@ func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boil
 // insertDashes merges the dashes that fall inside span into toks (sorted by
 // offset) as tokens of their own, read from the original text.
 func insertDashes(toks []token.Token, text string, dashes []int, span Span) []token.Token {
-	lo, hi := searchInts(dashes, span.Start), searchInts(dashes, span.End)
+	lo, hi := sort.SearchInts(dashes, span.Start), sort.SearchInts(dashes, span.End)
 	if lo == hi {
 		return toks
 	}
@@ -132,20 +127,6 @@ func dashAt(text string, at int) string {
 		}
 	}
 	return text[at : at+1]
-}
-
-// searchInts returns the index of the first element of a (sorted) >= x.
-func searchInts(a []int, x int) int {
-	lo, hi := 0, len(a)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if a[m] < x {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
 }
 
 // tagForm is the form the tagger sees for a token: its TagForm, with double

@@ -146,18 +146,9 @@ func TestWorkersByteIdentical(t *testing.T) {
 
 func TestNoTermJoinsAcrossDashes(t *testing.T) {
 	out := seedsRun(t)
-	f, err := os.Open(filepath.Join(out, "terms.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
 	counts := map[string]int{}
-	for _, r := range rows[1:] {
-		term := r[1]
+	for _, r := range readCSV(t, filepath.Join(out, "terms.csv")) {
+		term := r["term"]
 		if strings.ContainsAny(term, "\u2014\u2013’‘“”") {
 			t.Errorf("term %q holds a dash or a curly quote", term)
 		}
