@@ -118,9 +118,17 @@ func Distance(m Measure, t *Table) (*mat.SymDense, error) {
 // frequencies alike (document frequency is the number of rows with f > 0).
 //
 // If dst is nil or empty it is allocated; otherwise it must be
-// documents × documents or DistanceMatrix panics. Errors: an unknown measure; no rows or columns; for
-// cosine, jsd, minmax and tfidf_cosine a row that is all zero; for wurzburg a
-// row whose z-scores are all zero. Those distances are undefined (0/0).
+// documents × documents or DistanceMatrix panics. Errors: an unknown measure,
+// or no rows or columns.
+//
+// Undefined distances are NaN, never an error, so that one document cannot
+// stop the others from being compared: for cosine, jsd, minmax and
+// tfidf_cosine every pair with a row that is all zero (a document with none
+// of the features); for wurzburg every pair with a row whose z-scores are all
+// zero; for the Delta family every pair when no feature varies between the
+// documents (0/0 in every term). The diagonal is always 0. Rounding can make
+// 1 − cos(a, b) of two almost identical rows a few units of 1e-16 below
+// zero: such values are returned as 0, since a distance is never negative.
 func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, error) {
 	r, n := f.Dims()
 	if r == 0 || n == 0 {
@@ -142,6 +150,7 @@ func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, 
 	}
 	var pair func(i, j int) float64
 	unitCosine := false // rows scaled to unit length: 1 − x xᵀ by BLAS
+	var zero []bool     // rows for which the measure is undefined (0/0)
 	// For the delta family, scale = n/k with k the features whose sd is not
 	// 0: R's scale() makes constant columns NaN and stats::dist drops NaN
 	// terms and scales the sum by n/k; ours are z = 0, so the sum is the
@@ -152,7 +161,7 @@ func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, 
 		ZScores(x, x)
 		k := varying(x)
 		if k == 0 && r > 1 {
-			return nil, fmt.Errorf("%s distance: no feature varies between the documents", m)
+			return undefined(dst), nil
 		}
 		scale = float64(n) / float64(max(k, 1))
 	}
@@ -181,26 +190,18 @@ func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, 
 	case Wurzburg:
 		// Features with sd 0 have z = 0, which drops them from the dot
 		// product and both norms: the same as stylo removing them.
-		if err := normaliseRows(x, m); err != nil {
-			return nil, err
-		}
+		zero = normaliseRows(x)
 		unitCosine = true
 	case Cosine:
-		if err := normaliseRows(x, m); err != nil {
-			return nil, err
-		}
+		zero = normaliseRows(x)
 		unitCosine = true
 	case TFIDFCosine:
 		x = tfidf(x)
-		if err := normaliseRows(x, m); err != nil {
-			return nil, err
-		}
+		zero = normaliseRows(x)
 		unitCosine = true
 	case MinMax:
-		sums, err := rowSums(x, m)
-		if err != nil {
-			return nil, err
-		}
+		var sums []float64
+		sums, zero = rowSums(x)
 		// Σ min(a, b) = (S − D)/2 and Σ max(a, b) = (S + D)/2 with
 		// S = Σ a + Σ b and D = Σ |a − b|, so the distance is 2D/(S + D):
 		// one Manhattan distance per pair, no branches.
@@ -215,15 +216,16 @@ func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, 
 	case Euclidean:
 		pair = rows(func(a, b []float64) float64 { return math.Sqrt(sqEuclidean(a, b)) })
 	case JSD:
-		sums, err := rowSums(x, m)
-		if err != nil {
-			return nil, err
-		}
+		var sums []float64
+		sums, zero = rowSums(x)
 		// logs holds ln p for every entry (0 where p = 0), so that each pair
 		// needs one logarithm per feature, ln M.
 		logs := mat.NewDense(r, n, nil)
 		for i := 0; i < r; i++ {
 			p, lp := row(i), logs.RawRowView(i)
+			if zero[i] {
+				continue
+			}
 			for j := range p {
 				p[j] /= sums[i]
 				if p[j] > 0 {
@@ -237,21 +239,31 @@ func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, 
 	}
 	if unitCosine {
 		dst.SymOuterK(1, x)
-		for i := 0; i < r; i++ {
-			dst.SetSym(i, i, 0)
-			for j := i + 1; j < r; j++ {
-				dst.SetSym(i, j, 1-dst.At(i, j))
-			}
-		}
-		return dst, nil
+		pair = func(i, j int) float64 { return math.Max(0, 1-dst.At(i, j)) }
 	}
 	for i := 0; i < r; i++ {
 		dst.SetSym(i, i, 0)
 		for j := i + 1; j < r; j++ {
+			if zero != nil && (zero[i] || zero[j]) {
+				dst.SetSym(i, j, math.NaN())
+				continue
+			}
 			dst.SetSym(i, j, pair(i, j))
 		}
 	}
 	return dst, nil
+}
+
+// undefined fills dst with NaN off the diagonal and 0 on it.
+func undefined(dst *mat.SymDense) *mat.SymDense {
+	r := dst.SymmetricDim()
+	for i := 0; i < r; i++ {
+		dst.SetSym(i, i, 0)
+		for j := i + 1; j < r; j++ {
+			dst.SetSym(i, j, math.NaN())
+		}
+	}
+	return dst
 }
 
 func manhattan(a, b []float64) float64 {
@@ -329,25 +341,25 @@ func varying(x *mat.Dense) int {
 	return k
 }
 
-// rowSums returns the row sums of x, or an error if a row sums to zero.
-func rowSums(x *mat.Dense, m Measure) ([]float64, error) {
+// rowSums returns the row sums of x and which rows sum to zero.
+func rowSums(x *mat.Dense) (sums []float64, zero []bool) {
 	r, _ := x.Dims()
-	sums := make([]float64, r)
+	sums = make([]float64, r)
+	zero = make([]bool, r)
 	for i := range sums {
 		for _, v := range x.RawRowView(i) {
 			sums[i] += v
 		}
-		if sums[i] == 0 {
-			return nil, fmt.Errorf("%s distance: document %d has no kept features", m, i)
-		}
+		zero[i] = sums[i] == 0
 	}
-	return sums, nil
+	return sums, zero
 }
 
-// normaliseRows scales every row of x to unit Euclidean length, returning an
-// error for a zero row.
-func normaliseRows(x *mat.Dense, m Measure) error {
+// normaliseRows scales every row of x to unit Euclidean length and reports
+// the rows that are all zero, which it leaves as they are.
+func normaliseRows(x *mat.Dense) (zero []bool) {
 	r, _ := x.Dims()
+	zero = make([]bool, r)
 	for i := 0; i < r; i++ {
 		row := x.RawRowView(i)
 		var s float64
@@ -355,14 +367,15 @@ func normaliseRows(x *mat.Dense, m Measure) error {
 			s += v * v
 		}
 		if s == 0 {
-			return fmt.Errorf("%s distance: document %d has a zero vector", m, i)
+			zero[i] = true
+			continue
 		}
 		s = math.Sqrt(s)
 		for j := range row {
 			row[j] /= s
 		}
 	}
-	return nil
+	return zero
 }
 
 // TFIDF returns the documents × features tf·idf matrix of t as

@@ -11,10 +11,16 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
+// MaxMFWSettings is the most MFW values ParseMFW accepts: a grid of 200
+// settings is already ten times stylo's usual 100-2000:100, and each one
+// costs every measure's n × n distances.
+const MaxMFWSettings = 200
+
 // ParseMFW reads a most-frequent-features setting: a comma-separated list
 // of counts ("100,200,500") and/or ranges "from-to:step" ("100-1000:100"
 // is 100, 200, ..., 1000). The result is in the order written, without
-// duplicates.
+// duplicates. More than MaxMFWSettings values is an error, found before any
+// value is generated.
 func ParseMFW(s string) ([]int, error) {
 	var out []int
 	seen := map[int]bool{}
@@ -23,6 +29,9 @@ func ParseMFW(s string) ([]int, error) {
 			seen[v] = true
 			out = append(out, v)
 		}
+	}
+	tooMany := func(n int) error {
+		return fmt.Errorf("mfw %q: %d settings, at most %d (use a larger step)", s, n, MaxMFWSettings)
 	}
 	for _, part := range strings.Split(s, ",") {
 		part = strings.TrimSpace(part)
@@ -49,9 +58,15 @@ func ParseMFW(s string) ([]int, error) {
 		if err1 != nil || err2 != nil || err3 != nil || a < 1 || b < a || st < 1 {
 			return nil, fmt.Errorf("mfw %q: range %q wants from-to:step with 1 <= from <= to, step >= 1", s, part)
 		}
+		if n := (b-a)/st + 1; len(out)+n > MaxMFWSettings {
+			return nil, tooMany(len(out) + n)
+		}
 		for v := a; v <= b; v += st {
 			add(v)
 		}
+	}
+	if len(out) > MaxMFWSettings {
+		return nil, tooMany(len(out))
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("mfw %q: no value", s)
@@ -89,6 +104,70 @@ func CoClustering(trees [][]Merge, n, k int) *mat.SymDense {
 	return s
 }
 
+// Defined returns, in order, the items that a tree, a map or a network
+// over all the n × n matrices ds can place: a set in which no two items
+// have an undefined (NaN) distance in any of ds. It is found greedily:
+// while an undefined pair remains, the item in the most undefined pairs
+// (the earliest on a tie) is left out. An item with no defined distance
+// at all (a document with none of the features) is thus the only one left
+// out on its account.
+func Defined(n int, ds ...mat.Symmetric) []int {
+	bad := make([][]bool, n) // bad[i][j]: undefined in some matrix
+	count := make([]int, n)
+	for i := range n {
+		bad[i] = make([]bool, n)
+		for j := range n {
+			for _, d := range ds {
+				if i != j && math.IsNaN(d.At(i, j)) {
+					bad[i][j] = true
+					count[i]++
+					break
+				}
+			}
+		}
+	}
+	out := make([]bool, n)
+	for {
+		worst := -1
+		for i := range n {
+			if !out[i] && count[i] > 0 && (worst < 0 || count[i] > count[worst]) {
+				worst = i
+			}
+		}
+		if worst < 0 {
+			break
+		}
+		out[worst] = true
+		for j := range n {
+			if bad[j][worst] {
+				count[j]--
+			}
+		}
+	}
+	var keep []int
+	for i := range n {
+		if !out[i] {
+			keep = append(keep, i)
+		}
+	}
+	return keep
+}
+
+// Subset returns the distances between the items idx of d, in the order of
+// idx: out[a, b] = d[idx[a], idx[b]].
+func Subset(d mat.Symmetric, idx []int) *mat.SymDense {
+	out := mat.NewSymDense(max(len(idx), 1), nil)
+	if len(idx) == 0 {
+		return out
+	}
+	for a, i := range idx {
+		for b := a; b < len(idx); b++ {
+			out.SetSym(a, b, d.At(i, idx[b]))
+		}
+	}
+	return out
+}
+
 // Edge is an undirected weighted edge between items A < B.
 type Edge struct {
 	A, B   int
@@ -98,8 +177,9 @@ type Edge struct {
 // NearestNeighbourNetwork links each item to its k nearest neighbours in
 // each distance matrix, as stylo's consensus network does (Eder 2017): the
 // nearest neighbour adds 1 to the edge's weight, the second 0.5, the third
-// 0.25, and so on; ties in distance are broken by index. Edges are summed
-// over the matrices and returned sorted by A, then B.
+// 0.25, and so on; ties in distance are broken by index. Undefined (NaN)
+// distances are never a neighbour. Edges are summed over the matrices and
+// returned sorted by A, then B.
 func NearestNeighbourNetwork(ds []mat.Symmetric, k int) []Edge {
 	w := map[[2]int]float64{}
 	for _, d := range ds {
@@ -107,7 +187,7 @@ func NearestNeighbourNetwork(ds []mat.Symmetric, k int) []Edge {
 		for i := range n {
 			idx := make([]int, 0, n-1)
 			for j := range n {
-				if j != i {
+				if j != i && !math.IsNaN(d.At(i, j)) {
 					idx = append(idx, j)
 				}
 			}
@@ -150,7 +230,9 @@ type Attribution struct {
 // other item (leave-one-out nearest neighbour, as stylo's classify() with
 // Delta and cross-validation on one text at a time). Candidates rank every
 // label by the distance of its nearest item (ties by label). Items with an
-// empty label are neither attributed nor candidates. The distances are
+// empty label are neither attributed nor candidates; an undefined (NaN)
+// distance is no evidence, and an item with no defined distance to a
+// labelled item is not attributed. The distances are
 // taken as given: for the Delta family the z-scores include the held-out
 // item, as in a single stylo run over the whole corpus.
 func Attribute(d mat.Symmetric, labels []string) []Attribution {
@@ -165,7 +247,7 @@ func Attribute(d mat.Symmetric, labels []string) []Attribution {
 		}
 		best := map[string]float64{}
 		for j := range n {
-			if j == i || labels[j] == "" {
+			if j == i || labels[j] == "" || math.IsNaN(d.At(i, j)) {
 				continue
 			}
 			if v, ok := best[labels[j]]; !ok || d.At(i, j) < v {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -23,7 +24,12 @@ func TestParseMFW(t *testing.T) {
 			t.Errorf("ParseMFW(%q) = %v, %v, want %v", tc.in, got, err, tc.want)
 		}
 	}
-	for _, bad := range []string{"", "x", "0", "500-100:10", "100-200:0", "100:5"} {
+	// 200 values is the cap; 201 or a huge range is refused before any
+	// value is generated (this one would be 10⁸ values).
+	if got, err := ParseMFW("1-200:1"); err != nil || len(got) != MaxMFWSettings {
+		t.Errorf("ParseMFW(1-200:1) = %d values, %v, want %d", len(got), err, MaxMFWSettings)
+	}
+	for _, bad := range []string{"", "x", "0", "500-100:10", "100-200:0", "100:5", "1-201:1", "1-100000000:1", "1-100:1,101-200:1,5000"} {
 		if _, err := ParseMFW(bad); err == nil {
 			t.Errorf("ParseMFW(%q) succeeded", bad)
 		}
@@ -91,5 +97,39 @@ func TestAttribute(t *testing.T) {
 	// Item 2 at 5: nearest B is 6 (1), nearest A is 3 (2) -> B, rank 1.
 	if a := got[2]; a.Predicted != "B" || a.Rank != 1 {
 		t.Errorf("item 2 = %+v", a)
+	}
+}
+
+func TestDefinedAndSubset(t *testing.T) {
+	// Item 2's distances to items 0 and 3 are undefined in the second
+	// matrix: it is the only item a tree over both cannot place.
+	d1 := line(0, 1, 2, 3)
+	d2 := line(0, 1, 2, 3)
+	d2.SetSym(2, 0, math.NaN())
+	d2.SetSym(2, 3, math.NaN())
+	got := Defined(4, d1, d2)
+	if want := []int{0, 1, 3}; !cmp.Equal(got, want) {
+		t.Errorf("Defined = %v, want %v", got, want)
+	}
+	sub := Subset(d1, got)
+	// Positions 0, 1, 3 on the line: |0−3| = 3, |1−3| = 2.
+	if want := line(0, 1, 3); !mat.Equal(sub, want) {
+		t.Errorf("Subset = %v, want %v", mat.Formatted(sub), mat.Formatted(want))
+	}
+}
+
+func TestUndefinedDistancesAreNoEvidence(t *testing.T) {
+	// Item 0's nearest item would be 1 (distance NaN compares below every
+	// number in cmp.Compare); it must be 2.
+	d := line(0, 1, 5, 20)
+	d.SetSym(0, 1, math.NaN())
+	a := Attribute(d, []string{"x", "y", "z", "w"})
+	if a[0].Predicted != "z" || len(a[0].Candidates) != 2 {
+		t.Errorf("Attribute with a NaN distance: item 0 = %+v, want z first and no candidate y", a[0])
+	}
+	for _, e := range NearestNeighbourNetwork([]mat.Symmetric{d}, 1) {
+		if e.A == 0 && e.B == 1 {
+			t.Errorf("network links items 0 and 1 over an undefined distance: %+v", e)
+		}
 	}
 }
