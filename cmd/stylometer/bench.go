@@ -104,8 +104,8 @@ func writeSynthetic(dir string, size, docBytes int) (int, error) {
 }
 
 func benchChild(ctx context.Context, dir string, workers int, stdout, stderr io.Writer) error {
-	cfg := Config{Workers: workers, Progress: "none", Out: filepath.Join(dir, "out-"+strconv.Itoa(workers))}
-	cfg.defaults()
+	cfg := defaultConfig()
+	cfg.Workers, cfg.Progress, cfg.Out = workers, "none", filepath.Join(dir, "out-"+strconv.Itoa(workers))
 	start := time.Now()
 	var out strings.Builder
 	m, err := job(ctx, cfg, []string{filepath.Join(dir, "corpus")}, &out, stderr)

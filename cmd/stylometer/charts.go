@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"image/color"
 	"io"
@@ -31,9 +33,15 @@ type figure struct {
 type figures struct {
 	list    []figure
 	skipped []string
+	files   map[string]string // chartFile: prefix and names -> file
+	taken   map[string]bool   // chartFile: files given out
 }
 
 func (f *figures) add(file, title string, draw func(io.Writer) error) {
+	if f.get(file) != nil {
+		// slug makes names unique; two charts under one name would lose one.
+		panic("stylometer: two charts named " + file)
+	}
 	var buf bytes.Buffer
 	if err := draw(&buf); err != nil {
 		f.skipped = append(f.skipped, fmt.Sprintf("%s: %v", file, err))
@@ -53,16 +61,50 @@ func (f *figures) get(file string) *figure {
 
 var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
 
-// slug makes a safe file-name part of a name.
+// slug makes a safe file-name part of a name: lower-case ASCII letters and
+// digits joined by "-", at most 60 bytes. A name with none of them (every
+// name in Chinese or Cyrillic) is the first 8 hex digits of its SHA-256.
 func slug(s string) string {
-	s = strings.Trim(slugRE.ReplaceAllString(strings.ToLower(s), "-"), "-")
-	if s == "" {
-		s = "x"
+	out := strings.Trim(slugRE.ReplaceAllString(strings.ToLower(s), "-"), "-")
+	if len(out) > 60 {
+		out = strings.TrimRight(out[:60], "-")
 	}
-	if len(s) > 60 {
-		s = s[:60]
+	if out == "" {
+		return shortHash(s)
 	}
-	return s
+	return out
+}
+
+func shortHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:4])
+}
+
+// chartFile names the chart of kind prefix about names: prefix, then the
+// slug of each name, joined by "_" ("fightin_stance_cpi-m.svg"). A slug
+// loses case and punctuation, so two names can meet ("Left!" and "left?"):
+// the first keeps the plain name and every later one adds the short hash
+// of its names ("fightin_stance_left-1f0c2a9e.svg"). The same prefix and
+// names always give the same file within a run, and charts are drawn in a
+// fixed order, so the names are deterministic.
+func (f *figures) chartFile(prefix string, names ...string) string {
+	key := prefix + "\x00" + strings.Join(names, "\x00")
+	if n, ok := f.files[key]; ok {
+		return n
+	}
+	parts := []string{prefix}
+	for _, n := range names {
+		parts = append(parts, slug(n))
+	}
+	n := strings.Join(parts, "_") + ".svg"
+	if f.taken[n] {
+		n = strings.Join(parts, "_") + "-" + shortHash(key) + ".svg"
+	}
+	if f.files == nil {
+		f.files, f.taken = map[string]string{}, map[string]bool{}
+	}
+	f.files[key], f.taken[n] = n, true
+	return n
 }
 
 // groupOf returns each document's value of the first grouping column.
@@ -126,7 +168,7 @@ func (st *study) drawFraming(f *figures) {
 		if len(panels) > 24 {
 			panels = panels[:24]
 		}
-		f.add("keyness_"+slug(k)+".svg", "Distinctive words by "+k, func(w io.Writer) error {
+		f.add(f.chartFile("keyness", k), "Distinctive words by "+k, func(w io.Writer) error {
 			return chart.KeynessPanels(w, panels, chart.Options{Title: "Log-odds z against the rest, by " + k, XLabel: "log-odds z (Monroe et al. 2008)", Width: wideChart})
 		})
 	}
@@ -145,7 +187,7 @@ func (st *study) drawFraming(f *figures) {
 			}
 		}
 		name := r.Scope.Kind + " " + r.Scope.Target
-		f.add("fightin_"+slug(r.Scope.Kind)+"_"+slug(r.Scope.Target)+".svg", "Fightin' words: "+name, func(w io.Writer) error {
+		f.add(f.chartFile("fightin", r.Scope.Kind, r.Scope.Target), "Fightin' words: "+name, func(w io.Writer) error {
 			return chart.FightinWords(w, words, chart.Options{Title: r.Scope.Target + " vs the rest", XLabel: "log10 frequency in the corpus", YLabel: "log-odds z"})
 		})
 	}
@@ -220,7 +262,7 @@ func (st *study) drawCollocates(f *figures, _ map[string]color.Color) {
 		if len(panels) == 0 {
 			continue
 		}
-		f.add("collocates_"+slug(target)+".svg", "Collocates of "+target, func(w io.Writer) error {
+		f.add(f.chartFile("collocates", target), "Collocates of "+target, func(w io.Writer) error {
 			return chart.KeynessPanels(w, panels, chart.Options{Title: "Collocates of “" + target + "” by " + kind, XLabel: "G² (window vs outside)"})
 		})
 	}
@@ -277,29 +319,32 @@ func (st *study) drawStylometry(f *figures) {
 		return
 	}
 	colors := st.palette()
-	groups := st.unitGroups()
 	set := s.sets[0]
 	name := fmt.Sprintf("%s, %d MFW (%s), culling %g%%", measureName[s.view], set.mfw, set.feature, set.culling)
-	f.add("heatmap_"+string(s.view)+".svg", "Distances: "+measureName[s.view], func(w io.Writer) error {
-		return chart.Heatmap(w, s.ids, set.byMeasure[s.view], s.order, chart.Options{Title: name + "; ordered by the dendrogram"})
-	})
-	merges := make([]chart.Merge, len(s.merges))
-	for i, m := range s.merges {
-		merges[i] = chart.Merge(m)
-	}
-	f.add("dendrogram.svg", "Dendrogram", func(w io.Writer) error {
-		return chart.Dendrogram(w, s.ids, groups, merges, chart.Options{Title: string(s.linkage) + " clustering of " + name, Colors: colors})
-	})
-	if s.mds != nil {
-		pts := make([]chart.Point, len(s.ids))
-		for i, id := range s.ids {
-			pts[i] = chart.Point{ID: id, Group: groups[i], X: s.mds.At(i, 0), Y: s.mds.At(i, 1)}
-		}
-		f.add("mds.svg", "MDS map", func(w io.Writer) error {
-			return chart.Scatter(w, pts, chart.Options{Title: "Classical MDS of " + name, XLabel: "dimension 1", YLabel: "dimension 2", Colors: colors})
+	if s.merges != nil {
+		groups := st.placedGroups()
+		f.add("heatmap_"+string(s.view)+".svg", "Distances: "+measureName[s.view], func(w io.Writer) error {
+			return chart.Heatmap(w, s.vids, s.viewD, s.order, chart.Options{Title: name + "; ordered by the dendrogram"})
 		})
+		merges := make([]chart.Merge, len(s.merges))
+		for i, m := range s.merges {
+			merges[i] = chart.Merge(m)
+		}
+		f.add("dendrogram.svg", "Dendrogram", func(w io.Writer) error {
+			return chart.Dendrogram(w, s.vids, groups, merges, chart.Options{Title: string(s.linkage) + " clustering of " + name, Colors: colors})
+		})
+		if s.mds != nil {
+			pts := make([]chart.Point, len(s.vids))
+			for i, id := range s.vids {
+				pts[i] = chart.Point{ID: id, Group: groups[i], X: s.mds.At(i, 0), Y: s.mds.At(i, 1)}
+			}
+			f.add("mds.svg", "MDS map", func(w io.Writer) error {
+				return chart.Scatter(w, pts, chart.Options{Title: "Classical MDS of " + name, XLabel: "dimension 1", YLabel: "dimension 2", Colors: colors})
+			})
+		}
 	}
 	if s.pcaS != nil {
+		groups := st.unitGroups()
 		pts := make([]chart.Point, len(s.ids))
 		for i, id := range s.ids {
 			pts[i] = chart.Point{ID: id, Group: groups[i], X: s.pcaS.At(i, 0), Y: s.pcaS.At(i, 1)}
@@ -313,15 +358,15 @@ func (st *study) drawStylometry(f *figures) {
 				XLabel: fmt.Sprintf("PC1 (%.1f%%)", 100*s.pcaVar[0]), YLabel: fmt.Sprintf("PC2 (%.1f%%)", 100*s.pcaVar[1]), Colors: colors, TopK: 10})
 		})
 	}
-	if len(s.sets) > 1 {
-		apart := mat.NewSymDense(len(s.ids), nil)
-		for i := range s.ids {
-			for j := range s.ids {
+	if s.merges != nil && len(s.sets) > 1 {
+		apart := mat.NewSymDense(len(s.vids), nil)
+		for i := range s.vids {
+			for j := range s.vids {
 				apart.SetSym(i, j, 1-s.coclust.At(i, j))
 			}
 		}
 		f.add("consensus.svg", "Consensus over the MFW × culling grid", func(w io.Writer) error {
-			return chart.Heatmap(w, s.ids, apart, s.order, chart.Options{Title: fmt.Sprintf("Share of %d settings that split each pair (k = %d clusters)", len(s.sets), s.k), ValueLabel: "share of settings apart"})
+			return chart.Heatmap(w, s.vids, apart, s.order, chart.Options{Title: fmt.Sprintf("Share of %d settings that split each pair (k = %d clusters)", len(s.sets), s.k), ValueLabel: "share of settings apart"})
 		})
 	}
 }

@@ -22,10 +22,14 @@ const version = "0.1.0"
 // errStrict marks a run that finished but had failures under --strict.
 var errStrict = errors.New("some inputs failed (see errors.csv); --strict makes that an error")
 
-// exitCode is 3 for a --strict run with failed inputs, 130 for a run
-// interrupted by a signal (the shell's convention for SIGINT), 1 otherwise.
+// exitCode is 2 for an output folder stylometer refuses to replace, 3 for
+// a --strict run with failed inputs, 130 for a run interrupted by a signal
+// (the shell's convention for SIGINT), 1 otherwise.
 func exitCode(err error) int {
+	var r *refusal
 	switch {
+	case errors.As(err, &r):
+		return 2
 	case errors.Is(err, errStrict):
 		return 3
 	case errors.Is(err, context.Canceled):
@@ -121,7 +125,7 @@ func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
 // resolve builds the run's Config: the config file (or, for the seeds with
 // no --config, the seeds' own), then every flag the user set.
 func (f *flags) resolve(fl *pflag.FlagSet, seedsRun bool) (Config, error) {
-	var cfg Config
+	cfg := defaultConfig()
 	switch {
 	case f.config != "":
 		r, err := os.Open(f.config)
@@ -177,15 +181,9 @@ func (f *flags) resolve(fl *pflag.FlagSet, seedsRun bool) (Config, error) {
 	set("all-words", func() { cfg.Framing.AllWords = c.Framing.AllWords })
 	set("keyness-all", func() { cfg.Framing.KeynessAll = c.Framing.KeynessAll })
 	set("stopwords", func() { cfg.Framing.Stopwords = c.Framing.Stopwords })
-	cfg.defaults()
 	cfg.lexiconFS = f.lexiconFS
-	if cfg.Workers < 0 {
-		return cfg, fmt.Errorf("--workers %d: want 0 (all cores) or more", cfg.Workers)
-	}
-	if cfg.Stylometry.SampleOverlap < 0 || cfg.Stylometry.SampleSize > 0 && cfg.Stylometry.SampleOverlap >= cfg.Stylometry.SampleSize {
-		return cfg, fmt.Errorf("--sample-overlap %d: want 0 to sample size - 1", cfg.Stylometry.SampleOverlap)
-	}
-	return cfg, nil
+	cfg.configFile = f.config
+	return cfg, cfg.validate()
 }
 
 // parseTargets reads "Lenin;peasantry=peasant|peasants;working class".

@@ -1,18 +1,25 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
+	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/stylometer/stylometer/analysis"
+	"github.com/stylometer/stylometer/analysis/framing"
+	"github.com/stylometer/stylometer/pipeline"
 )
 
-// Config is every setting of a run. The TOML config file fills it first,
-// then flags override it. Its zero value plus defaults() is the documented
-// default run.
+// Config is every setting of a run. defaultConfig is the documented
+// default run; the TOML config file is applied over it, then the flags
+// that were set, then validate checks the whole.
 type Config struct {
 	Out      string   `toml:"out" json:"-"`             // output folder; default "out"
 	Meta     string   `toml:"meta" json:"meta"`         // metadata CSV joined on id or path
@@ -26,7 +33,28 @@ type Config struct {
 	Stylometry StylometryConfig `toml:"stylometry" json:"stylometry"`
 	Framing    FramingConfig    `toml:"framing" json:"framing"`
 
-	lexiconFS fs.FS // where Framing.Lexicon is read when it came from a config
+	lexiconFS  fs.FS  // where Framing.Lexicon is read when it came from a config
+	configFile string // the --config file, if any
+}
+
+// inputs lists every file and folder on disk the run reads: the corpus
+// paths, the metadata, the config file and the lexicon. The output folder
+// must not be, hold or sit inside any of them.
+func (c *Config) inputs(paths []string) []string {
+	in := append([]string(nil), paths...)
+	for _, p := range []string{c.Meta, c.configFile} {
+		if p != "" {
+			in = append(in, p)
+		}
+	}
+	switch lx := c.Framing.Lexicon; {
+	case lx == "":
+	case c.lexiconFS == nil || filepath.IsAbs(lx):
+		in = append(in, lx)
+	case c.configFile != "":
+		in = append(in, filepath.Join(filepath.Dir(c.configFile), lx))
+	}
+	return in
 }
 
 // TextConfig holds canonicalisation rules.
@@ -88,39 +116,115 @@ func decodeConfig(r io.Reader, name string, c *Config) error {
 	return nil
 }
 
-// defaults fills what neither the config nor a flag set.
-func (c *Config) defaults() {
+// defaultConfig is the documented default run: the config file and the
+// flags are applied over it, so a value a user gives, even 0, is never
+// mistaken for "not given".
+func defaultConfig() Config {
+	return Config{
+		Out:      "out",
+		Progress: "auto",
+		Stylometry: StylometryConfig{
+			Features: []string{"word:1"},
+			MFW:      "100",
+			Culling:  []float64{0},
+			Linkage:  "ward.D2",
+		},
+		Framing: FramingConfig{
+			Window:    5,
+			Context:   8,
+			MinCount:  3,
+			Slice:     500,
+			Prior:     "corpus",
+			Stopwords: "none",
+		},
+	}
+}
+
+// maxGrid is the most feature × culling × MFW settings a run computes.
+const maxGrid = 1000
+
+// validate checks every setting before any document is read, so that a
+// typo costs a second, not the whole tagging stage. Each message names the
+// flag (and config key) and says what is wanted.
+func (c *Config) validate() error {
 	if c.Out == "" {
-		c.Out = "out"
+		return errors.New("--out (out): empty output folder name")
 	}
-	if c.Progress == "" {
-		c.Progress = "auto"
+	if c.Workers < 0 {
+		return fmt.Errorf("--workers %d: want 0 (all cores) or more", c.Workers)
 	}
-	if len(c.Stylometry.Features) == 0 {
-		c.Stylometry.Features = []string{"word:1"}
+	switch c.Progress {
+	case "auto", "bar", "log", "none":
+	default:
+		return fmt.Errorf("--progress %q: want auto, bar, log or none", c.Progress)
 	}
-	if c.Stylometry.MFW == "" {
-		c.Stylometry.MFW = "100"
+	for _, x := range []struct {
+		flag, key string
+		v         int
+	}{
+		{"--window", "framing.window", c.Framing.Window},
+		{"--context", "framing.context", c.Framing.Context},
+		{"--slice", "framing.slice", c.Framing.Slice},
+		{"--min-count", "framing.min_count", c.Framing.MinCount},
+	} {
+		if x.v < 1 {
+			return fmt.Errorf("%s (%s) %d: want 1 or more", x.flag, x.key, x.v)
+		}
 	}
-	if len(c.Stylometry.Culling) == 0 {
-		c.Stylometry.Culling = []float64{0}
+	sc := c.Stylometry
+	if sc.SampleSize < 0 {
+		return fmt.Errorf("--sample-size (stylometry.sample_size) %d: want 0 (whole documents) or more", sc.SampleSize)
 	}
-	if c.Stylometry.Linkage == "" {
-		c.Stylometry.Linkage = "ward.D2"
+	if sc.SampleOverlap < 0 || sc.SampleSize > 0 && sc.SampleOverlap >= sc.SampleSize {
+		return fmt.Errorf("--sample-overlap (stylometry.sample_overlap) %d: want 0 to sample size - 1", sc.SampleOverlap)
 	}
-	if c.Framing.Window == 0 {
-		c.Framing.Window = 5
+	if len(sc.Culling) == 0 {
+		return errors.New("--culling (stylometry.culling): no value")
 	}
-	if c.Framing.Context == 0 {
-		c.Framing.Context = 8
+	for _, v := range sc.Culling {
+		if math.IsNaN(v) || v < 0 || v > 100 {
+			return fmt.Errorf("--culling (stylometry.culling) %v: want a percentage from 0 to 100", v)
+		}
 	}
-	if c.Framing.MinCount == 0 {
-		c.Framing.MinCount = 3
+	mfw, err := analysis.ParseMFW(sc.MFW)
+	if err != nil {
+		return fmt.Errorf("--mfw (stylometry.mfw): %w", err)
 	}
-	if c.Framing.Slice == 0 {
-		c.Framing.Slice = 500
+	if n := len(mfw) * len(sc.Culling) * max(len(sc.Features), 1); n > maxGrid {
+		return fmt.Errorf("--mfw, --culling, --features: %d settings (%d × %d × %d), at most %d", n, len(mfw), len(sc.Culling), len(sc.Features), maxGrid)
 	}
-	if c.Framing.Prior == "" {
-		c.Framing.Prior = "corpus"
+	if len(sc.Features) == 0 {
+		return errors.New("--features (stylometry.features): no feature")
 	}
+	for _, f := range sc.Features {
+		if _, err := pipeline.ParseFeature(f); err != nil {
+			return fmt.Errorf("--features (stylometry.features): %w", err)
+		}
+	}
+	for _, m := range sc.Measures {
+		if _, err := analysis.ParseMeasure(m); err != nil {
+			return fmt.Errorf("--measures (stylometry.measures): %w", err)
+		}
+	}
+	if _, err := analysis.ParseLinkage(sc.Linkage); err != nil {
+		return fmt.Errorf("--linkage (stylometry.linkage): %w", err)
+	}
+	if _, err := parsePrior(c.Framing.Prior); err != nil {
+		return err
+	}
+	if _, err := framing.Stopwords(c.Framing.Stopwords); err != nil {
+		return fmt.Errorf("--stopwords (framing.stopwords): %w", err)
+	}
+	for _, t := range c.Framing.Targets {
+		if strings.TrimSpace(t.Name) == "" {
+			return errors.New("--targets (framing.targets): a target with no name")
+		}
+	}
+	if _, err := pipeline.NewCanon(c.Text.Boilerplate); err != nil {
+		return fmt.Errorf("--boilerplate (text.boilerplate): %w", err)
+	}
+	if _, err := readLexicon(*c); err != nil {
+		return err
+	}
+	return nil
 }

@@ -127,7 +127,7 @@ func (st *study) framingSection(cfg Config, f *figures) reports.Section {
 	kinds := []string{"document"}
 	kinds = append(kinds, cfg.GroupBy...)
 	for _, k := range kinds {
-		if b, ok := block(f, "keyness_"+slug(k)+".svg", "Top: most distinctive (z > 0); bottom: most avoided (z < 0), against all other "+plural(k)+".", true); ok {
+		if b, ok := block(f, f.chartFile("keyness", k), "Top: most distinctive (z > 0); bottom: most avoided (z < 0), against all other "+plural(k)+".", true); ok {
 			s.Blocks = append(s.Blocks, b)
 		}
 	}

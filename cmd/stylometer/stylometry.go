@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -45,6 +46,13 @@ type stylometry struct {
 	z        *mat.Dense
 	linkage  analysis.Linkage
 	view     analysis.Measure // the measure behind the views (delta)
+	// The views (tree, MDS, consensus, network) place the texts placed,
+	// indices into units, with ids vids: those whose view-measure
+	// distances are defined at every setting. viewD is their distance
+	// matrix at the default setting, merges and order index into it.
+	placed   []int
+	vids     []string
+	viewD    mat.Symmetric
 	merges   []analysis.Merge
 	order    []int
 	mds      *mat.Dense
@@ -58,6 +66,7 @@ type stylometry struct {
 	attrib   map[analysis.Measure][]analysis.Attribution
 	labels   []string
 	sameDoc  float64 // share of same-document sample pairs in one cluster; NaN without samples
+	sampled  bool    // units are samples of documents
 	warnings []string
 }
 
@@ -90,7 +99,7 @@ func sum(m map[string]int) float64 {
 // setting.
 func (st *study) stylo(cfg Config) error {
 	sc := cfg.Stylometry
-	s := &stylometry{sameDoc: math.NaN(), view: analysis.Delta}
+	s := &stylometry{sameDoc: math.NaN(), view: analysis.Delta, sampled: sc.SampleSize > 0}
 	mfws, err := analysis.ParseMFW(sc.MFW)
 	if err != nil {
 		return fmt.Errorf("--mfw: %w", err)
@@ -151,8 +160,6 @@ func (st *study) stylo(cfg Config) error {
 		s.warnings = append(s.warnings, fmt.Sprintf("%d texts: distances need at least 3 for z-scores and maps; stylometry skipped", len(s.units)))
 		return nil
 	}
-	var trees [][]analysis.Merge
-	var deltas []mat.Symmetric
 	seen := map[setting]bool{}
 	for _, f := range features {
 		counts := make([]map[string]int, len(s.units))
@@ -185,12 +192,6 @@ func (st *study) stylo(cfg Config) error {
 					s.table = t
 				}
 				s.sets = append(s.sets, ds)
-				tree, err := analysis.Cluster(ds.byMeasure[s.view], s.linkage)
-				if err != nil {
-					return err
-				}
-				trees = append(trees, tree)
-				deltas = append(deltas, ds.byMeasure[s.view])
 			}
 		}
 	}
@@ -198,30 +199,14 @@ func (st *study) stylo(cfg Config) error {
 		s.warnings = append(s.warnings, "no MFW setting has two features or more: stylometry skipped")
 		return nil
 	}
-	n := len(s.units)
-	s.merges = trees[0]
-	s.order = analysis.LeafOrder(s.merges, n)
 	s.freq = analysis.RelFreq(nil, s.table)
 	s.z = analysis.ZScores(nil, s.freq)
-	if s.mds, s.mdsEig, err = analysis.MDS(s.sets[0].byMeasure[s.view], 2); err != nil {
-		s.warnings = append(s.warnings, "MDS: "+err.Error())
-		s.mds = nil
-	}
 	if s.pcaS, s.pcaL, s.pcaVar, err = analysis.PCA(s.z, 2); err != nil {
 		s.warnings = append(s.warnings, "PCA: "+err.Error())
 		s.pcaS = nil
 	}
-	// Co-clustering over the grid, cut into as many clusters as the
-	// colouring column has values (2 without groups).
-	s.k = 2
-	if g := distinct(st.groupOf()); g >= 2 {
-		s.k = g
-	}
-	s.k = min(s.k, n-1)
-	s.coclust = analysis.CoClustering(trees, n, s.k)
-	s.network = analysis.NearestNeighbourNetwork(deltas, 3)
 	if cfg.Label != "" {
-		s.labels = make([]string, n)
+		s.labels = make([]string, len(s.units))
 		for i, u := range s.units {
 			s.labels[i] = st.docs[u.doc].Meta[cfg.Label]
 		}
@@ -230,18 +215,114 @@ func (st *study) stylo(cfg Config) error {
 			s.attrib[ms] = analysis.Attribute(s.sets[0].byMeasure[ms], s.labels)
 		}
 	}
-	if sc.SampleSize > 0 {
+	st.noteUndefined()
+	return st.views()
+}
+
+// noteUndefined warns, naming the file, about every text with undefined
+// distances: one that has none of the MFW (cosine, jsd, minmax and
+// tfidf_cosine divide by its length) or, for Cosine Delta, whose z-scores
+// are all zero. Its cells in distances.csv are empty.
+func (st *study) noteUndefined() {
+	s := st.stylometry
+	for i, u := range s.units {
+		var undefined []string
+		for _, m := range s.measures {
+			for _, ds := range s.sets {
+				if hasNaN(ds.byMeasure[m], i) {
+					undefined = append(undefined, string(m))
+					break
+				}
+			}
+		}
+		if len(undefined) > 0 {
+			s.warnings = append(s.warnings, fmt.Sprintf("%s: %s distances undefined (none of the most frequent features occurs in %s, or it sits at the mean of every one): empty cells in distances.csv",
+				st.docs[u.doc].Path, strings.Join(undefined, ", "), u.id))
+		}
+	}
+}
+
+func hasNaN(d mat.Symmetric, i int) bool {
+	for j := range d.SymmetricDim() {
+		if math.IsNaN(d.At(i, j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// views computes the tree, the maps, the consensus and the network from
+// the view measure over the texts that every setting can place (those
+// with no undefined distance); the others are named in a warning.
+func (st *study) views() error {
+	s := st.stylometry
+	n := len(s.units)
+	mats := make([]mat.Symmetric, len(s.sets))
+	for i, ds := range s.sets {
+		mats[i] = ds.byMeasure[s.view]
+	}
+	s.placed = analysis.Defined(n, mats...)
+	if len(s.placed) < n {
+		in := make([]bool, n)
+		for _, i := range s.placed {
+			in[i] = true
+		}
+		for i, u := range s.units {
+			if !in[i] {
+				s.warnings = append(s.warnings, fmt.Sprintf("%s: left out of the tree, the maps, the consensus and the network (%s distance of %s undefined)", st.docs[u.doc].Path, s.view, u.id))
+			}
+		}
+	}
+	for _, i := range s.placed {
+		s.vids = append(s.vids, s.ids[i])
+	}
+	if len(s.placed) < 3 {
+		s.warnings = append(s.warnings, fmt.Sprintf("%d texts with defined %s distances: the tree and the maps need at least 3", len(s.placed), s.view))
+		return nil
+	}
+	m := len(s.placed)
+	var trees [][]analysis.Merge
+	var views []mat.Symmetric
+	for _, d := range mats {
+		sub := analysis.Subset(d, s.placed)
+		tree, err := analysis.Cluster(sub, s.linkage)
+		if err != nil {
+			return err
+		}
+		trees = append(trees, tree)
+		views = append(views, sub)
+	}
+	s.viewD = views[0]
+	s.merges = trees[0]
+	s.order = analysis.LeafOrder(s.merges, m)
+	var err error
+	if s.mds, s.mdsEig, err = analysis.MDS(s.viewD, 2); err != nil {
+		s.warnings = append(s.warnings, "MDS: "+err.Error())
+		s.mds = nil
+	}
+	// Co-clustering over the grid, cut into as many clusters as the
+	// colouring column has values (2 without groups).
+	s.k = 2
+	if g := distinct(st.groupOf()); g >= 2 {
+		s.k = g
+	}
+	s.k = min(s.k, m-1)
+	s.coclust = analysis.CoClustering(trees, m, s.k)
+	s.network = analysis.NearestNeighbourNetwork(views, 3)
+	if s.sampled {
 		// Cut the default tree into as many clusters as there are sampled
 		// documents: how often do two samples of one essay share a cluster?
+		docOf := make([]int, m)
 		sampled := map[int]bool{}
-		for _, u := range s.units {
-			sampled[u.doc] = true
+		for a, i := range s.placed {
+			docOf[a] = s.units[i].doc
+			sampled[docOf[a]] = true
 		}
-		lab := analysis.CutTree(s.merges, n, min(len(sampled), n))
+		lab := analysis.CutTree(s.merges, m, min(len(sampled), m))
 		same, pairs := 0, 0
-		for i := range n {
-			for j := i + 1; j < n; j++ {
-				if s.units[i].doc == s.units[j].doc {
+		for i := range m {
+			for j := i + 1; j < m; j++ {
+				if docOf[i] == docOf[j] {
 					pairs++
 					if lab[i] == lab[j] {
 						same++
@@ -277,6 +358,16 @@ func (st *study) unitGroups() []string {
 	return g
 }
 
+// placedGroups returns the colouring column's value of each placed unit.
+func (st *study) placedGroups() []string {
+	all := st.unitGroups()
+	g := make([]string, len(st.stylometry.placed))
+	for a, i := range st.stylometry.placed {
+		g[a] = all[i]
+	}
+	return g
+}
+
 // writeStylometry writes the stylometry tables with csvFile.
 func (st *study) writeStylometry(csvFile func(string, *reports.Table) error) error {
 	s := st.stylometry
@@ -296,14 +387,17 @@ func (st *study) writeStylometry(csvFile func(string, *reports.Table) error) err
 	tables := []named{
 		{"mfw.csv", reports.MFWTable(s.ids, s.table.Features, s.freq)},
 		{"distances.csv", reports.DistancesTable(s.ids, rows)},
-		{"clusters.csv", reports.ClustersTable(s.ids, s.merges)},
-		{"consensus.csv", reports.ConsensusTable(s.ids, s.coclust, len(s.sets), s.k)},
+	}
+	if s.merges != nil {
+		tables = append(tables,
+			named{"clusters.csv", reports.ClustersTable(s.vids, s.merges)},
+			named{"consensus.csv", reports.ConsensusTable(s.vids, s.coclust, len(s.sets), s.k)})
 	}
 	for _, m := range s.measures {
 		tables = append(tables, named{"distance_" + string(m) + ".csv", reports.MatrixTable(s.ids, s.sets[0].byMeasure[m])})
 	}
 	if s.mds != nil {
-		tables = append(tables, named{"mds.csv", reports.CoordsTable(s.ids, s.mds, "dim")})
+		tables = append(tables, named{"mds.csv", reports.CoordsTable(s.vids, s.mds, "dim")})
 	}
 	if s.pcaS != nil {
 		tables = append(tables,
@@ -311,8 +405,10 @@ func (st *study) writeStylometry(csvFile func(string, *reports.Table) error) err
 			named{"pca_loadings.csv", reports.LoadingsTable(s.table.Features, s.pcaL)},
 			named{"pca_variance.csv", reports.VarianceTable(s.pcaVar)})
 	}
-	nodes, edges := reports.NetworkTables(s.ids, st.unitGroups(), s.network)
-	tables = append(tables, named{"network_nodes.csv", nodes}, named{"network_edges.csv", edges})
+	if s.merges != nil {
+		nodes, edges := reports.NetworkTables(s.vids, st.placedGroups(), s.network)
+		tables = append(tables, named{"network_nodes.csv", nodes}, named{"network_edges.csv", edges})
+	}
 	if s.attrib != nil {
 		ms := make([]string, len(s.measures))
 		res := map[string][]analysis.Attribution{}
