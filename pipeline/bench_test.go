@@ -9,7 +9,7 @@ import (
 	"github.com/stylometer/stylometer/seeds"
 )
 
-func seedTexts(b *testing.B) []string {
+func seedTexts(b testing.TB) []string {
 	b.Helper()
 	var out []string
 	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {

@@ -48,8 +48,9 @@ func ParseFeature(spec string) (Feature, error) {
 // cross a sentence boundary. Word n-grams join lower-cased words with a
 // space and skip punctuation; character n-grams run over each sentence's
 // words joined by single spaces (as stylo does, spaces included); POS
-// n-grams run over the tags of every token, punctuation included.
-func countFeature(f Feature, toks []Token, counts map[string]int) {
+// n-grams run over the tags of every token, punctuation included. Once st
+// stops, it returns early with partial counts.
+func countFeature(f Feature, toks []Token, counts map[string]int, st *stopper) {
 	var seq []string
 	flush := func() {
 		switch f.Kind {
@@ -66,6 +67,9 @@ func countFeature(f Feature, toks []Token, counts map[string]int) {
 		seq = seq[:0]
 	}
 	for i, t := range toks {
+		if st.stopped() {
+			return
+		}
 		if i > 0 && t.Sentence != toks[i-1].Sentence {
 			flush()
 		}
@@ -109,11 +113,15 @@ without would yet you your yours yourself yourselves 's 're 've 'd 'll 'm n't`) 
 // styloWords returns the words stylo's tokenizer finds in text: maximal runs
 // of letters (Unicode categories L and M), lower-cased. Digits, apostrophes
 // and hyphens separate words ("Lenin's" is "lenin", "s"), as in stylo's
-// txt.to.words with its default splitting rule.
-func styloWords(text string) []string {
+// txt.to.words with its default splitting rule. Once st stops, it returns
+// early with an unusable result.
+func styloWords(text string, st *stopper) []string {
 	var out []string
 	start := -1
 	for i, r := range text {
+		if st.stopped() {
+			return out
+		}
 		letter := unicode.IsLetter(r) || unicode.IsMark(r) && start >= 0
 		switch {
 		case letter && start < 0:
@@ -130,8 +138,8 @@ func styloWords(text string) []string {
 }
 
 // countStylo adds the n-grams of stylo's words in text to counts.
-func countStylo(n int, words []string, counts map[string]int) {
-	for i := 0; i+n <= len(words); i++ {
+func countStylo(n int, words []string, counts map[string]int, st *stopper) {
+	for i := 0; i+n <= len(words) && !st.stopped(); i++ {
 		counts[strings.Join(words[i:i+n], " ")]++
 	}
 }

@@ -14,6 +14,8 @@ func FuzzTokens(f *testing.F) {
 		"\xEF\xBB\xBFThe U.S. — and the worker-peasant alliance.\"[8] democracy…",
 		"\xFF\xFEa\x00b\x00",
 		"", "\n\n\n", "––––", "‘’“”", "a\u0301\u0301 b\r\nc",
+		"revo\u00ADlution\u200B. \u00AD\u200B\u2060 \uFEFFedge\u200D—\u200Cin\n\u200B\n",
+		"id,author\na,Ren\xE9\n", "L\x00e\x00n\x00i\x00n\x00",
 	} {
 		f.Add([]byte(s))
 	}

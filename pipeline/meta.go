@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -17,17 +19,31 @@ type Meta struct {
 	order   []string            // keys in file order
 }
 
-// ReadMeta reads a metadata CSV (UTF-8, header row). It needs an "id" or a
-// "path" column; duplicate keys and ragged rows are errors naming the line.
+// ReadMeta reads a metadata CSV with a header row. It is decoded as
+// documents are (see Decode): UTF-8, with a byte-order mark dropped, or
+// UTF-16 with a byte-order mark; invalid UTF-8 or a NUL byte is an error
+// naming the file, the line and the byte offset, and saying how to convert
+// it. It needs an "id" or a "path" column; duplicate keys and ragged rows
+// are errors naming the line.
 func ReadMeta(r io.Reader, name string) (*Meta, error) {
-	cr := csv.NewReader(r)
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("metadata %s: %w", name, err)
+	}
+	text, err := Decode(b)
+	if err != nil {
+		// The line is counted in bytes, which only UTF-8 allows.
+		var de *decodeError
+		if errors.As(err, &de) && !isUTF16(b) {
+			return nil, fmt.Errorf("metadata %s: line %d: %w", name, 1+bytes.Count(b[:de.Offset], []byte("\n")), err)
+		}
+		return nil, fmt.Errorf("metadata %s: %w", name, err)
+	}
+	cr := csv.NewReader(strings.NewReader(text))
 	cr.FieldsPerRecord = 0
 	head, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("metadata %s: header: %w", name, err)
-	}
-	if len(head) > 0 {
-		head[0] = strings.TrimPrefix(head[0], "\uFEFF")
 	}
 	key := -1
 	for _, want := range []string{"id", "path"} {
@@ -76,10 +92,15 @@ func ReadMeta(r io.Reader, name string) (*Meta, error) {
 
 // Join returns each source's metadata (column -> value) and the problems
 // found: documents with no row and rows that match no document, by name.
+// A skipped source (Source.Skip) is no document: it gets nil and no
+// problem, and a row for it matches no document.
 func (m *Meta) Join(src []Source) (meta []map[string]string, problems []Failure) {
 	meta = make([]map[string]string, len(src))
 	used := map[string]bool{}
 	for i, s := range src {
+		if s.Skip != "" {
+			continue
+		}
 		k := s.ID
 		if m.Key == "path" {
 			k = path.Clean(s.Path)

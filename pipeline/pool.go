@@ -12,7 +12,8 @@ import (
 )
 
 // Failure is an input that was skipped or a problem found on the way: the
-// path, the stage (read, decode, text, metadata) and the reason.
+// path, the stage and the reason. The stages are "skipped" (not read at
+// all: Source.Skip), "read", "decode", "text" and "metadata".
 type Failure struct {
 	Path  string
 	Stage string
@@ -54,9 +55,11 @@ type Result struct {
 
 // Run reads, canonicalises, tokenises, tags and profiles every source in a
 // pool of opt.Workers goroutines. A document that fails becomes a Failure
-// and the run goes on; only cancellation of ctx stops it, with ctx's error.
-// Results are stored by input index, so their order never depends on
-// scheduling.
+// and the run goes on; a source with Skip set becomes a Failure with stage
+// "skipped" and is never read. Only cancellation of ctx stops the run: the
+// workers stop inside the document they are on (between lines, sentences
+// or a few thousand tokens) and Run returns ctx's error. Results are
+// stored by input index, so their order never depends on scheduling.
 func Run(ctx context.Context, tagger *Tagger, src []Source, opt Options) (*Result, error) {
 	workers := opt.Workers
 	if workers <= 0 {
@@ -76,7 +79,10 @@ func Run(ctx context.Context, tagger *Tagger, src []Source, opt Options) (*Resul
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			d, f := process(tagger, s, opt)
+			d, f, err := process(gctx, tagger, s, opt)
+			if err != nil {
+				return err
+			}
 			if f != nil {
 				fails[i] = f
 			} else {
@@ -105,34 +111,47 @@ func Run(ctx context.Context, tagger *Tagger, src []Source, opt Options) (*Resul
 	return res, nil
 }
 
-// process turns one source into a Doc, or a Failure naming the stage.
-func process(tagger *Tagger, s Source, opt Options) (d Doc, f *Failure) {
+// process turns one source into a Doc, or a Failure naming the stage. Its
+// error is only ever ctx's, when ctx is done before the document is.
+func process(ctx context.Context, tagger *Tagger, s Source, opt Options) (d Doc, f *Failure, err error) {
+	if s.Skip != "" {
+		return Doc{}, &Failure{Path: s.Path, Stage: "skipped", Err: s.Skip}, nil
+	}
 	defer func() {
 		// A panic in a third-party model on strange input must not take
 		// the whole run down: it is this document's failure.
 		if r := recover(); r != nil {
-			f = &Failure{Path: s.Path, Stage: "text", Err: fmt.Sprintf("internal error: %v", r)}
+			d, f, err = Doc{}, &Failure{Path: s.Path, Stage: "text", Err: fmt.Sprintf("internal error: %v", r)}, nil
 		}
 	}()
 	b, err := s.Read()
 	if err != nil {
-		return Doc{}, &Failure{Path: s.Path, Stage: "read", Err: err.Error()}
+		return Doc{}, &Failure{Path: s.Path, Stage: "read", Err: err.Error()}, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return Doc{}, nil, err
 	}
 	sum := sha256.Sum256(b)
 	text, err := Decode(b)
 	if err != nil {
-		return Doc{}, &Failure{Path: s.Path, Stage: "decode", Err: err.Error()}
+		return Doc{}, &Failure{Path: s.Path, Stage: "decode", Err: err.Error()}, nil
 	}
 	if len(b) == 0 {
-		return Doc{}, &Failure{Path: s.Path, Stage: "read", Err: "empty file"}
+		return Doc{}, &Failure{Path: s.Path, Stage: "read", Err: "empty file"}, nil
 	}
-	toks, sents, boiler := tagger.Tokens(opt.Canon, text)
+	toks, sents, boiler, err := tagger.TokensContext(ctx, opt.Canon, text)
+	if err != nil {
+		return Doc{}, nil, err
+	}
 	popt := opt.Profile
 	popt.Canon = opt.Canon
-	p := Build(text, toks, sents, popt)
+	p, err := BuildContext(ctx, text, toks, sents, popt)
+	if err != nil {
+		return Doc{}, nil, err
+	}
 	p.Boilerplate = boiler
 	if p.Words == 0 {
-		return Doc{}, &Failure{Path: s.Path, Stage: "text", Err: ErrEmpty.Error()}
+		return Doc{}, &Failure{Path: s.Path, Stage: "text", Err: ErrEmpty.Error()}, nil
 	}
-	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: hex.EncodeToString(sum[:]), Profile: p}, nil
+	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: hex.EncodeToString(sum[:]), Profile: p}, nil, nil
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,8 +75,8 @@ type ProfileOptions struct {
 // masked returns text with the boilerplate lines blanked, for the
 // features read from the text rather than from prose's tokens and for the
 // context of keyword-in-context lines.
-func (o ProfileOptions) masked(text string) string {
-	clean, _ := o.Canon.Clean(text)
+func (o ProfileOptions) masked(text string, st *stopper) string {
+	clean, _ := o.Canon.clean(text, st)
 	return clean
 }
 
@@ -151,6 +152,25 @@ type KWIC struct {
 
 // Build computes a document's profile from its tokens.
 func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile {
+	p, _ := BuildContext(context.Background(), text, toks, sents, opt)
+	return p
+}
+
+// BuildContext is Build stopped by ctx: its loops over tokens, words and
+// n-grams look at ctx every few thousand steps, and once ctx is done it
+// returns ctx's error and no profile.
+func BuildContext(ctx context.Context, text string, toks []Token, sents []Span, opt ProfileOptions) (*Profile, error) {
+	st := newStopper(ctx)
+	p := build(text, toks, sents, opt, st)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// build is Build; once st stops, it returns early with an unusable
+// profile.
+func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stopper) *Profile {
 	p := &Profile{
 		Sentences:     len(sents),
 		Terms:         map[string]int{},
@@ -163,6 +183,9 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 	seq := make([]string, 0, len(toks))
 	p.SentenceLengths = make([]int, len(sents))
 	for i, t := range toks {
+		if st.stopped() {
+			return p
+		}
 		p.POS[t.Tag]++
 		if !t.Word {
 			p.Punctuation++
@@ -182,9 +205,9 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 	}
 	p.Words = len(words)
 	p.Diversity = analysis.ComputeDiversity(seq)
-	p.ReadabilityCounts = readabilityCounts(seq, len(sents))
+	p.ReadabilityCounts = readabilityCounts(seq, len(sents), st)
 	p.Readability = analysis.Readability(p.ReadabilityCounts)
-	masked := opt.masked(text)
+	masked := opt.masked(text, st)
 	if len(opt.Features) > 0 {
 		p.Features = map[string]map[string]int{}
 		var stylo []string
@@ -192,19 +215,19 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 			m := map[string]int{}
 			if f.Kind == "stylo" {
 				if stylo == nil {
-					stylo = styloWords(masked)
+					stylo = styloWords(masked, st)
 				}
-				countStylo(f.N, stylo, m)
+				countStylo(f.N, stylo, m, st)
 			} else {
-				countFeature(f, toks, m)
+				countFeature(f, toks, m, st)
 			}
 			p.Features[f.String()] = m
 		}
 	}
-	p.samples(masked, toks, words, opt)
-	p.slices(toks, words, opt.slice())
+	p.samples(masked, toks, words, opt, st)
+	p.slices(toks, words, opt.slice(), st)
 	for _, tg := range opt.Targets {
-		p.Targets = append(p.Targets, locate(masked, toks, words, tg, opt))
+		p.Targets = append(p.Targets, locate(masked, toks, words, tg, opt, st))
 	}
 	return p
 }
@@ -212,9 +235,12 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 // readabilityCounts counts what the readability formulas need from the
 // word terms: syllables (analysis.Syllables), letters, letters and digits,
 // words of three or more syllables and words of more than six letters.
-func readabilityCounts(seq []string, sentences int) analysis.ReadabilityCounts {
+func readabilityCounts(seq []string, sentences int, st *stopper) analysis.ReadabilityCounts {
 	c := analysis.ReadabilityCounts{Words: len(seq), Sentences: sentences}
 	for _, w := range seq {
+		if st.stopped() {
+			break
+		}
 		letters, alnum := 0, 0
 		for _, r := range w {
 			if unicode.IsLetter(r) {
@@ -258,7 +284,7 @@ func alnum(s string) int {
 
 // samples cuts the words into samples; a sample's stylo words are those
 // of its stretch of the masked text.
-func (p *Profile) samples(masked string, toks []Token, words []int, opt ProfileOptions) {
+func (p *Profile) samples(masked string, toks []Token, words []int, opt ProfileOptions, st *stopper) {
 	size := opt.SampleSize
 	if size <= 0 {
 		return
@@ -267,9 +293,12 @@ func (p *Profile) samples(masked string, toks []Token, words []int, opt ProfileO
 	if step < 1 {
 		step = 1
 	}
-	for lo := 0; lo+size <= len(words); lo += step {
+	for lo := 0; lo+size <= len(words) && !st.stopped(); lo += step {
 		s := Sample{Words: size, Terms: map[string]int{}}
 		for _, wi := range words[lo : lo+size] {
+			if st.stopped() {
+				return
+			}
 			s.Terms[toks[wi].Term]++
 		}
 		if len(opt.Features) > 0 {
@@ -279,9 +308,9 @@ func (p *Profile) samples(masked string, toks []Token, words []int, opt ProfileO
 				m := map[string]int{}
 				if f.Kind == "stylo" {
 					last := span[len(span)-1]
-					countStylo(f.N, styloWords(masked[span[0].Start:last.Start+len(last.Text)]), m)
+					countStylo(f.N, styloWords(masked[span[0].Start:last.Start+len(last.Text)], st), m, st)
 				} else {
-					countFeature(f, span, m)
+					countFeature(f, span, m, st)
 				}
 				s.Features[f.String()] = m
 			}
@@ -290,7 +319,7 @@ func (p *Profile) samples(masked string, toks []Token, words []int, opt ProfileO
 	}
 }
 
-func (p *Profile) slices(toks []Token, words []int, size int) {
+func (p *Profile) slices(toks []Token, words []int, size int, st *stopper) {
 	for lo := 0; lo < len(words); lo += size {
 		hi := min(lo+size, len(words))
 		if hi-lo < size/2 && lo > 0 {
@@ -298,6 +327,9 @@ func (p *Profile) slices(toks []Token, words []int, size int) {
 		}
 		seen := map[string]bool{}
 		for _, wi := range words[lo:hi] {
+			if st.stopped() {
+				return
+			}
 			seen[toks[wi].Term] = true
 		}
 		for t := range seen {
@@ -312,10 +344,10 @@ func (p *Profile) slices(toks []Token, words []int, size int) {
 // separately; the occurrence itself excluded) and quotes each occurrence
 // from text, the original with its boilerplate blanked (the keyword itself
 // is never boilerplate, so it is the original's bytes).
-func locate(text string, toks []Token, words []int, tg Target, opt ProfileOptions) TargetProfile {
+func locate(text string, toks []Token, words []int, tg Target, opt ProfileOptions, st *stopper) TargetProfile {
 	tp := TargetProfile{Collocates: map[string]int{}}
 	k, ctx := opt.window(), opt.context()
-	for wi := 0; wi < len(words); wi++ {
+	for wi := 0; wi < len(words) && !st.stopped(); wi++ {
 		n := matchAt(toks, words, wi, tg.Forms)
 		if n == 0 {
 			continue

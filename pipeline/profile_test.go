@@ -101,7 +101,7 @@ func TestCountFeature(t *testing.T) {
 	}
 	for _, tc := range tests {
 		got := map[string]int{}
-		countFeature(tc.f, toks, got)
+		countFeature(tc.f, toks, got, nil)
 		if tc.want == nil {
 			n := 0
 			for _, c := range got {
@@ -146,13 +146,14 @@ func TestRunOrderAndErrorIsolation(t *testing.T) {
 	src[7] = memSource("binary", "\x00\x01\x02")
 	src[11] = memSource("empty", "")
 	src[15] = memSource("punct", "... !!! ---")
+	src[17] = Source{ID: "pipe", Path: "pipe.txt", Skip: "not a regular file (named pipe)"} // no Read: never called
 	for _, workers := range []int{1, 4} {
 		res, err := Run(context.Background(), tg, src, Options{Workers: workers})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(res.Docs) != 16 {
-			t.Fatalf("workers=%d: %d docs, want 16", workers, len(res.Docs))
+		if len(res.Docs) != 15 {
+			t.Fatalf("workers=%d: %d docs, want 15", workers, len(res.Docs))
 		}
 		prev := ""
 		for _, d := range res.Docs {
@@ -163,9 +164,15 @@ func TestRunOrderAndErrorIsolation(t *testing.T) {
 		}
 		var got []string
 		for _, f := range res.Failures {
-			got = append(got, f.Path+" "+f.Stage)
+			got = append(got, f.Path+" "+f.Stage+": "+f.Err)
 		}
-		want := []string{"unreadable.txt read", "binary.txt decode", "empty.txt read", "punct.txt text"}
+		want := []string{
+			"unreadable.txt read: permission denied",
+			"binary.txt decode: binary file: NUL byte at offset 0",
+			"empty.txt read: empty file",
+			"punct.txt text: " + ErrEmpty.Error(),
+			"pipe.txt skipped: not a regular file (named pipe)",
+		}
 		if d := cmp.Diff(want, got); d != "" {
 			t.Errorf("workers=%d failures (-want +got):\n%s", workers, d)
 		}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,24 +9,55 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Source is one document to read: its id (the file name without extension,
 // or its path when two files share a name), the path shown in errors and in
 // the manifest, and how to read it.
+//
+// Skip, when set, says why the source is not read at all (a hidden file, a
+// symbolic link to a folder, a named pipe ...): Run reports it as a Failure
+// with stage "skipped" and that reason, and never calls Read, which may be
+// nil.
 type Source struct {
 	ID   string
 	Path string
 	Read func() ([]byte, error)
+	Skip string
 }
 
 // textExt are the extensions a directory walk picks up.
 var textExt = map[string]bool{".txt": true, ".md": true}
 
-// FromPaths lists the documents named by paths: a file is taken whatever
-// its extension; a directory contributes its .txt and .md files,
-// recursively, in lexical order. A path that does not exist is an error; so
-// is a directory with no text file in it.
+// The reasons FromPaths gives in Source.Skip.
+const (
+	skipHiddenDir  = "hidden folder, not read (give it as an input to include it)"
+	skipHiddenFile = "hidden file, not read (give it as an input to include it)"
+	skipDirLink    = "symbolic link to a folder, not followed (give its target as an input to include it)"
+)
+
+// FromPaths lists the documents named by paths, in the order given.
+//
+// A path to a regular file is taken whatever its extension. A path to a
+// directory (or a symbolic link to one) contributes its .txt and .md files,
+// recursively, in lexical order, shown under the path as given. Nothing in
+// a directory is dropped silently: these become sources with Skip set, in
+// walk order, and are not read:
+//
+//   - a hidden folder (name starting with "."), which is not descended;
+//   - a hidden file with a text extension;
+//   - a symbolic link to a folder, which is not followed;
+//   - a text-named entry that is not a regular file (named pipe, socket,
+//     device), which could block a reader forever.
+//
+// Other files (other extensions, hidden or not) are ignored. A symbolic
+// link to a text file is read through the link; a dangling one fails when
+// read. A path given that is neither a file nor a directory is a skipped
+// source too.
+//
+// A path that does not exist is an error; so is a directory with no text
+// file to read in it.
 func FromPaths(paths []string) ([]Source, error) {
 	var out []Source
 	for _, p := range paths {
@@ -33,43 +65,174 @@ func FromPaths(paths []string) ([]Source, error) {
 		if err != nil {
 			return nil, fmt.Errorf("input %s: %w", p, errors.Unwrap(err))
 		}
-		if !info.IsDir() {
+		switch {
+		case info.Mode().IsRegular():
 			out = append(out, fileSource(p, p))
+			continue
+		case !info.IsDir():
+			out = append(out, skipSource(p, notRegular(info.Mode())))
 			continue
 		}
 		n := len(out)
-		err = filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				// An unreadable sub-directory is one bad input, not a failed run.
-				out = append(out, Source{ID: stem(name), Path: name, Read: func() ([]byte, error) { return nil, err }})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if name != p && strings.HasPrefix(d.Name(), ".") {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if textExt[strings.ToLower(filepath.Ext(name))] && !strings.HasPrefix(d.Name(), ".") {
-				out = append(out, fileSource(name, name))
-			}
-			return nil
-		})
+		out, err = walkDir(out, p)
 		if err != nil {
 			return nil, fmt.Errorf("input %s: %w", p, err)
 		}
-		if len(out) == n {
-			return nil, fmt.Errorf("input %s: no .txt or .md file in this directory", p)
+		if err := checkFound(p, out[n:]); err != nil {
+			return nil, err
 		}
 	}
 	return uniqueIDs(out), nil
 }
 
+// walkDir appends the sources found under the directory root to out. When
+// root is a symbolic link, the walk runs over its target (filepath.WalkDir
+// does not follow a root link) and the paths are shown under root.
+func walkDir(out []Source, root string) ([]Source, error) {
+	real := root
+	if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		r, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			return out, err
+		}
+		real = r
+	}
+	shown := func(name string) string {
+		if real == root {
+			return name
+		}
+		rel, err := filepath.Rel(real, name)
+		if err != nil {
+			return name
+		}
+		return filepath.Join(root, rel)
+	}
+	err := filepath.WalkDir(real, func(name string, d fs.DirEntry, err error) error {
+		display := shown(name)
+		if err != nil {
+			// An unreadable sub-directory is one bad input, not a failed run.
+			out = append(out, Source{ID: stem(display), Path: filepath.ToSlash(display), Read: func() ([]byte, error) { return nil, err }})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if name == real {
+			return nil
+		}
+		hidden := strings.HasPrefix(d.Name(), ".")
+		mode := d.Type()
+		link := mode&fs.ModeSymlink != 0
+		if link {
+			// The target's type; a dangling link keeps ModeSymlink and is
+			// read (and fails) like any text file.
+			if info, err := os.Stat(name); err == nil {
+				mode = info.Mode().Type()
+			}
+		}
+		if mode.IsDir() {
+			switch {
+			case hidden:
+				out = append(out, skipSource(display, skipHiddenDir))
+			case link:
+				out = append(out, skipSource(display, skipDirLink))
+			default:
+				return nil
+			}
+			if !link {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !textExt[strings.ToLower(filepath.Ext(name))] {
+			return nil
+		}
+		switch {
+		case hidden:
+			out = append(out, skipSource(display, skipHiddenFile))
+		case mode.IsRegular() || mode&fs.ModeSymlink != 0:
+			out = append(out, fileSource(name, display))
+		default:
+			out = append(out, skipSource(display, notRegular(mode)))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// checkFound reports a directory that gave no source to read, saying how
+// many entries were skipped and why the first one was.
+func checkFound(dir string, found []Source) error {
+	var skipped []Source
+	for _, s := range found {
+		if s.Skip == "" {
+			return nil
+		}
+		skipped = append(skipped, s)
+	}
+	if len(skipped) == 0 {
+		return fmt.Errorf("input %s: no .txt or .md file in this directory", dir)
+	}
+	entries := "entries"
+	if len(skipped) == 1 {
+		entries = "entry"
+	}
+	return fmt.Errorf("input %s: no .txt or .md file in this directory to read (%d %s skipped, e.g. %s: %s)", dir, len(skipped), entries, skipped[0].Path, skipped[0].Skip)
+}
+
 func fileSource(name, display string) Source {
-	return Source{ID: stem(name), Path: filepath.ToSlash(display), Read: func() ([]byte, error) { return os.ReadFile(name) }}
+	return Source{ID: stem(display), Path: filepath.ToSlash(display), Read: func() ([]byte, error) { return readRegular(name) }}
+}
+
+func skipSource(display, reason string) Source {
+	return Source{ID: stem(display), Path: filepath.ToSlash(display), Skip: reason}
+}
+
+// notRegular is the skip reason for a file of the given mode that is not a
+// regular file, e.g. "not a regular file (named pipe)".
+func notRegular(mode fs.FileMode) string {
+	kind := "special file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case mode&fs.ModeSocket != 0:
+		kind = "socket"
+	case mode&fs.ModeCharDevice != 0:
+		kind = "character device"
+	case mode&fs.ModeDevice != 0:
+		kind = "device"
+	case mode&fs.ModeSymlink != 0:
+		kind = "symbolic link"
+	case mode.IsDir():
+		kind = "directory"
+	}
+	return "not a regular file (" + kind + ")"
+}
+
+// readRegular reads a regular file. The file is opened without blocking
+// and checked after opening, so a file swapped for a named pipe or a
+// device after it was listed is refused instead of hanging the reader.
+func readRegular(name string) ([]byte, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New(notRegular(info.Mode()))}
+	}
+	var buf bytes.Buffer
+	if size := info.Size(); size > 0 && size < 1<<40 {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(f); err != nil {
+		return nil, err // an *fs.PathError naming the file
+	}
+	return buf.Bytes(), nil
 }
 
 // FromFS lists the .txt and .md files of fsys (recursively, lexical order),
@@ -98,21 +261,34 @@ func stem(name string) string {
 
 // uniqueIDs gives every source sharing an id with another its path without
 // extension as id instead, so no document is silently merged into another.
+// The ids of the sources to read are settled first, among themselves, so a
+// skipped entry never changes a document's id; a skipped entry takes its
+// path as id, with a ~n suffix if a document already has it.
 func uniqueIDs(src []Source) []Source {
 	n := map[string]int{}
 	for _, s := range src {
-		n[s.ID]++
+		if s.Skip == "" {
+			n[s.ID]++
+		}
 	}
 	for i, s := range src {
-		if n[s.ID] > 1 {
+		switch {
+		case s.Skip != "":
+			src[i].ID = strings.TrimPrefix(s.Path, "./")
+		case n[s.ID] > 1:
 			src[i].ID = strings.TrimSuffix(strings.TrimPrefix(s.Path, "./"), path.Ext(s.Path))
 		}
 	}
 	seen := map[string]int{}
-	for i, s := range src {
-		seen[s.ID]++
-		if seen[s.ID] > 1 { // the same path given twice
-			src[i].ID = fmt.Sprintf("%s~%d", s.ID, seen[s.ID])
+	for _, skipped := range []bool{false, true} {
+		for i, s := range src {
+			if (s.Skip != "") != skipped {
+				continue
+			}
+			seen[s.ID]++
+			if seen[s.ID] > 1 { // the same path given twice
+				src[i].ID = fmt.Sprintf("%s~%d", s.ID, seen[s.ID])
+			}
 		}
 	}
 	return src

@@ -3,14 +3,11 @@ package pipeline
 import (
 	"strings"
 	"testing"
-	"unicode/utf16"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestDecode(t *testing.T) {
-	le := []byte{0xFF, 0xFE}
-	for _, u := range utf16.Encode([]rune("Lenin’s")) {
-		le = append(le, byte(u), byte(u>>8))
-	}
 	tests := []struct {
 		name    string
 		in      []byte
@@ -19,15 +16,32 @@ func TestDecode(t *testing.T) {
 	}{
 		{"plain", []byte("Lenin"), "Lenin", ""},
 		{"utf8 bom", []byte("\xEF\xBB\xBFLenin"), "Lenin", ""},
-		{"utf16le bom", le, "Lenin’s", ""},
+		{"utf16le bom", utf16Bytes("Lenin’s", false, true), "Lenin’s", ""},
+		{"utf16be bom", utf16Bytes("Lenin’s", true, true), "Lenin’s", ""},
 		{"binary", []byte("ab\x00cd"), "", "binary file: NUL byte at offset 2"},
-		{"latin1", []byte("caf\xE9"), "", "not UTF-8: invalid byte at offset 3"},
+		// A zip header: NULs at both parities (4 and 5), so no UTF-16 hint.
+		{"zip", []byte("PK\x03\x04\x00\x00binary"), "", "binary file: NUL byte at offset 4"},
+		{"all nul", make([]byte, 8), "", "binary file: NUL byte at offset 0"},
+		// Too short to tell: "A" in UTF-16BE, but 2 bytes (under utf16Least).
+		{"short", []byte("\x00A"), "", "binary file: NUL byte at offset 0"},
+		// UTF-16 without a BOM: "L" then its zero high byte (offset 1) in
+		// little-endian, the zero high byte first (offset 0) in big-endian.
+		// "’" (U+2019) has no zero byte: 13 of the 14 odd bytes are NUL,
+		// over three quarters.
+		{"utf16le no bom", utf16Bytes("Lenin’s party.", false, false), "",
+			"binary file: NUL byte at offset 1 (UTF-16 without a byte-order mark? convert it, e.g. iconv -f utf-16le -t utf-8)"},
+		{"utf16be no bom", utf16Bytes("Lenin’s party.", true, false), "",
+			"binary file: NUL byte at offset 0 (UTF-16 without a byte-order mark? convert it, e.g. iconv -f utf-16be -t utf-8)"},
+		{"utf16 nul", utf16Bytes("ab\x00", false, true), "", "binary file: NUL character in UTF-16 text at offset 6"}, // BOM, a, b: 2+2+2
+		{"latin1", []byte("caf\xE9"), "", "not UTF-8: invalid byte at offset 3 (convert it, e.g. iconv -f latin1 -t utf-8)"},
+		// Offsets are in the file: the 3-byte BOM counts.
+		{"utf8 bom latin1", []byte("\xEF\xBB\xBFcaf\xE9"), "", "not UTF-8: invalid byte at offset 6 (convert it, e.g. iconv -f latin1 -t utf-8)"},
 	}
 	for _, tc := range tests {
 		got, err := Decode(tc.in)
 		if tc.wantErr != "" {
-			if err == nil || !strings.HasPrefix(err.Error(), tc.wantErr) {
-				t.Errorf("Decode(%s) error = %v, want prefix %q", tc.name, err, tc.wantErr)
+			if err == nil || err.Error() != tc.wantErr {
+				t.Errorf("Decode(%s) error = %v, want %s", tc.name, err, tc.wantErr)
 			}
 			continue
 		}
@@ -44,6 +58,10 @@ func TestTermFolding(t *testing.T) {
 		{"“Soviets”", `"soviets"`},
 		{"—", "--"},
 		{"Cafe\u0301", "café"}, // NFC: e + combining acute = é
+		// Soft hyphen and zero-width characters are dropped.
+		{"Revo\u00ADlution", "revolution"},
+		{"\u200Bzero\u200Cwidth\u200Djoin\u2060ed\uFEFF", "zerowidthjoined"},
+		{"\u00AD\u200B", ""},
 	}
 	for _, tc := range tests {
 		if got := Term(tc.in); got != tc.want {
@@ -131,7 +149,7 @@ func TestTokensOffsetsAndTags(t *testing.T) {
 func TestMaskKeepsLength(t *testing.T) {
 	c, _ := NewCanon([]string{`^Issue \d+$`})
 	text := "Issue 2548\r\nworkers—soviets\n"
-	work, dashes, removed := c.mask(text)
+	work, dashes, removed := c.mask(text, nil)
 	if len(work) != len(text) || removed != 1 || len(dashes) != 1 || dashes[0] != len("Issue 2548\r\nworkers") {
 		t.Errorf("mask(%q) = %q, %v, %d", text, work, dashes, removed)
 	}
@@ -153,7 +171,7 @@ func TestTokensSplitGluedPunctuation(t *testing.T) {
 func TestMaskDropRepeated(t *testing.T) {
 	c := &Canon{DropRepeated: true}
 	text := "Caption\nCaption\n\nCaption\nBody\nCaption\n"
-	work, _, removed := c.mask(text)
+	work, _, removed := c.mask(text, nil)
 	// The 2nd and 3rd "Caption" repeat the previous non-blank line; the
 	// last one follows "Body" and stays.
 	if want := "Caption\n       \n\n       \nBody\nCaption\n"; work != want || removed != 2 {
@@ -164,7 +182,7 @@ func TestMaskDropRepeated(t *testing.T) {
 func TestStyloWords(t *testing.T) {
 	// stylo splits on every non-letter: apostrophes, hyphens and digits
 	// separate words; case is folded; combining marks stay in the word.
-	got := strings.Join(styloWords("Lenin’s worker-peasant alliance, 1917: Cafe\u0301 ÉTAT"), "|")
+	got := strings.Join(styloWords("Lenin’s worker-peasant alliance, 1917: Cafe\u0301 ÉTAT", nil), "|")
 	if want := "lenin|s|worker|peasant|alliance|cafe\u0301|état"; got != want {
 		t.Errorf("styloWords = %s, want %s", got, want)
 	}
@@ -181,5 +199,66 @@ func TestKeepCase(t *testing.T) {
 	}
 	if tgt := NewTargetCase(&Canon{KeepCase: true}, "Party"); tgt.Forms[0][0] != "Party" {
 		t.Errorf("NewTargetCase kept %q", tgt.Forms[0][0])
+	}
+}
+
+// TestTokensInvisibleCharacters: soft hyphens and zero-width characters
+// never split a word and never make a token. Each text must give the same
+// terms, tags and word flags as the text with those characters removed,
+// and every token's Text must still be the original's bytes at its offset.
+func TestTokensInvisibleCharacters(t *testing.T) {
+	tg := newTestTagger(t)
+	strip := strings.NewReplacer("\u00AD", "", "\u200B", "", "\u200C", "", "\u200D", "", "\u2060", "", "\uFEFF", "")
+	tests := []struct {
+		in    string
+		terms string // word terms joined by |
+		texts string // word texts joined by |
+	}{
+		// Inside a word: kept in the text, dropped from the term.
+		{"The revo\u00ADlution began.", "the|revolution|began", "The|revo\u00ADlution|began"},
+		{"A zero\u200Bwidth space.", "a|zerowidth|space", "A|zero\u200Bwidth|space"},
+		{"Non\u200Cjoiner, jo\u200Diner and in\uFEFFside, wo\u2060rd.", "nonjoiner|joiner|and|inside|word", "Non\u200Cjoiner|jo\u200Diner|and|in\uFEFFside|wo\u2060rd"},
+		// At a word's edge or alone: in no token.
+		{"At the \u00ADedge and the edge\u200B.", "at|the|edge|and|the|edge", "At|the|edge|and|the|edge"},
+		{"Alone \u200B here \u00AD and \u2060\uFEFF there.", "alone|here|and|there", "Alone|here|and|there"},
+		// Next to a straight quote: it still opens and closes (the tags
+		// are compared with the text without them below).
+		{"He said \u200B\"revo\u00ADlution\u200B\" twice.", "he|said|revolution|twice", "He|said|revo\u00ADlution|twice"},
+		// Between a word and its full stop: prose still splits the stop off.
+		{"Revo\u00ADlution\u200B.\u200B\u200B", "revolution", "Revo\u00ADlution"},
+	}
+	type tok struct {
+		Term, Tag string
+		Word      bool
+	}
+	forms := func(toks []Token) []tok {
+		var out []tok
+		for _, tk := range toks {
+			out = append(out, tok{tk.Term, tk.Tag, tk.Word})
+		}
+		return out
+	}
+	for _, tc := range tests {
+		toks, _, _ := tg.Tokens(nil, tc.in)
+		var terms, texts []string
+		for _, tk := range toks {
+			if tk.Word {
+				terms = append(terms, tk.Term)
+				texts = append(texts, tk.Text)
+			}
+			if got := tc.in[tk.Start : tk.Start+len(tk.Text)]; got != tk.Text {
+				t.Errorf("%q: token %q at %d: text there is %q", tc.in, tk.Text, tk.Start, got)
+			}
+		}
+		if got := strings.Join(terms, "|"); got != tc.terms {
+			t.Errorf("terms(%q) = %s, want %s", tc.in, got, tc.terms)
+		}
+		if got := strings.Join(texts, "|"); got != tc.texts {
+			t.Errorf("texts(%q) = %q, want %q", tc.in, got, tc.texts)
+		}
+		plain, _, _ := tg.Tokens(nil, strip.Replace(tc.in))
+		if d := cmp.Diff(forms(plain), forms(toks)); d != "" {
+			t.Errorf("%q against the text without them (-plain +got):\n%s", tc.in, d)
+		}
 	}
 }

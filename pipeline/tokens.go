@@ -1,7 +1,10 @@
 package pipeline
 
 import (
+	"cmp"
+	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,7 +21,7 @@ import (
 // text[Start:Start+len(Text)] == Text.
 type Token struct {
 	Text     string // verbatim from the source
-	Term     string // counted form: NFC, ASCII quotes, lower case
+	Term     string // counted form: NFC, ASCII quotes, lower case, no soft hyphen or zero-width character
 	Tag      string // Penn Treebank part-of-speech tag
 	Start    int    // byte offset into the original text
 	Sentence int    // index of the sentence that holds the token
@@ -58,22 +61,48 @@ func NewTagger() (*Tagger, error) {
 // sentences on its own, so a heading never runs into the next paragraph.
 // Dashes (em, en, ...) separate words: "fit—in" is "fit", "—", "in". The
 // tagger sees curly quotes as their ASCII forms; offsets stay those of the
-// original text.
+// original text. Soft hyphens and zero-width characters (U+00AD, U+200B,
+// U+200C, U+200D, U+2060, U+FEFF) are invisible to the segmenter, the
+// tokenizer and the tagger: "revo\u00ADlution" is one word, whose Text
+// keeps the soft hyphen and whose Term is "revolution"; at a token's edge
+// or alone they belong to no token.
 func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boilerplate int) {
-	work, dashes, boilerplate := c.mask(text)
+	toks, sents, boilerplate, _ = t.TokensContext(context.Background(), c, text)
+	return toks, sents, boilerplate
+}
+
+// TokensContext is Tokens stopped by ctx: it looks at ctx before each line
+// and each sentence (and every few thousand characters while cleaning), and
+// once ctx is done it returns ctx's error and no tokens.
+func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks []Token, sents []Span, boilerplate int, err error) {
+	work, dashes, boilerplate := c.mask(text, newStopper(ctx))
 	toks = make([]Token, 0, len(text)/5+8)
 	var buf []token.Token
 	for lineStart, lineEnd := range lines(work) {
-		line := work[lineStart:lineEnd]
+		if err := ctx.Err(); err != nil {
+			return nil, nil, 0, err
+		}
+		line, shifts := stripInvisible(work[lineStart:lineEnd])
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
+		// at maps an offset into line to one into text.
+		at := func(i int) int { return lineStart + unshift(shifts, i) }
 		for _, s := range t.seg.Segment(line) {
-			start := lineStart + s.Start
-			span := Span{Start: start, End: start + len(s.Text)}
+			if err := ctx.Err(); err != nil {
+				return nil, nil, 0, err
+			}
+			if s.Text == "" {
+				continue
+			}
+			span := Span{Start: at(s.Start), End: at(s.Start+len(s.Text)-1) + 1}
 			buf = buf[:0]
 			for _, pt := range t.tok.Tokenize(s.Text) {
-				buf = splitMixed(buf, pt.Text, start+pt.Start)
+				buf = splitMixed(buf, pt.Text, s.Start+pt.Start)
+			}
+			for i, bt := range buf {
+				start, end := at(bt.Start), at(bt.Start+len(bt.Text)-1)+1
+				buf[i] = token.Token{Text: text[start:end], Start: start}
 			}
 			buf = insertDashes(buf, text, dashes, span)
 			if len(buf) == 0 {
@@ -98,7 +127,55 @@ func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boil
 			}
 		}
 	}
-	return toks, sents, boilerplate
+	if err := ctx.Err(); err != nil {
+		return nil, nil, 0, err
+	}
+	return toks, sents, boilerplate, nil
+}
+
+// shift says that from offset at on, a line with its invisible characters
+// removed is removed bytes shorter than the original line.
+type shift struct{ at, removed int }
+
+// invisibleChars are the characters invisible reports, for a quick test.
+const invisibleChars = "\u00AD\u200B\u200C\u200D\u2060\uFEFF"
+
+// stripInvisible returns line without its invisible characters (see
+// invisible) and the shifts that map an offset into the result back to
+// one into line (see unshift): none when line has no such character.
+func stripInvisible(line string) (string, []shift) {
+	if !strings.ContainsAny(line, invisibleChars) {
+		return line, nil
+	}
+	var b strings.Builder
+	b.Grow(len(line))
+	var shifts []shift
+	removed := 0
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRuneInString(line[i:])
+		if invisible(r) {
+			removed += n
+		} else {
+			if len(shifts) == 0 || shifts[len(shifts)-1].removed != removed {
+				shifts = append(shifts, shift{b.Len(), removed})
+			}
+			b.WriteString(line[i : i+n])
+		}
+		i += n
+	}
+	return b.String(), shifts
+}
+
+// unshift maps offset i into a stripped line back to an offset into the
+// original line. The offset of a character maps to that character, so a
+// token's first and last bytes map to its bounds in the original and the
+// invisible characters inside it come along.
+func unshift(shifts []shift, i int) int {
+	k, _ := slices.BinarySearchFunc(shifts, i, func(s shift, i int) int { return cmp.Compare(s.at, i+1) })
+	if k == 0 {
+		return i
+	}
+	return i + shifts[k-1].removed
 }
 
 // insertDashes merges the dashes that fall inside span into toks (sorted by
@@ -132,7 +209,8 @@ func dashAt(text string, at int) string {
 // tagForm is the form the tagger sees for a token: its TagForm, with double
 // quotes as the Penn Treebank's “ (opening) and ” (closing), which is what
 // the tagger was trained on. A straight " opens when it is followed by a
-// non-space and preceded by a space, a bracket or the start of the text.
+// non-space and preceded by a space, a bracket or the start of the text
+// (invisible characters aside).
 func tagForm(text string, t token.Token) string {
 	switch t.Text {
 	case "\u201C", "\u201E", "\u00AB":
@@ -142,8 +220,10 @@ func tagForm(text string, t token.Token) string {
 	case "\u2018", "\u201B":
 		return "`"
 	case `"`:
-		end := t.Start + 1
-		before := t.Start == 0 || strings.ContainsAny(text[t.Start-1:t.Start], " \t\n\r([{")
+		// The neighbours, invisible characters stepped over.
+		start := len(strings.TrimRightFunc(text[:t.Start], invisible))
+		end := len(text) - len(strings.TrimLeftFunc(text[t.Start+1:], invisible))
+		before := start == 0 || strings.ContainsAny(text[start-1:start], " \t\n\r([{")
 		after := end < len(text) && !strings.ContainsAny(text[end:end+1], " \t\n\r")
 		if before && after {
 			return "``"
@@ -161,6 +241,9 @@ func tagForm(text string, t token.Token) string {
 // untouched). Split, a word is a run of letters, digits and marks with
 // connectors between them; every other character is a token of its own.
 func splitMixed(buf []token.Token, tok string, start int) []token.Token {
+	if tok == "" {
+		return buf
+	}
 	mixed := false
 	for _, r := range tok {
 		if !wordRune(r) && !connector(r) {
