@@ -95,15 +95,6 @@ func checkOut(out string, inputs []string) error {
 	}
 	real := realPath(abs)
 	other := "choose another folder (e.g. --out results)"
-	if filepath.Dir(real) == real {
-		return refuse(out, "it is the root folder", other)
-	}
-	if wd, err := os.Getwd(); err == nil && within(realPath(wd), real) {
-		return refuse(out, "it is or holds the working folder", other)
-	}
-	if home, err := os.UserHomeDir(); err == nil && home != "" && within(realPath(home), real) {
-		return refuse(out, "it is or holds the home folder", other)
-	}
 	for _, in := range inputs {
 		ia, err := filepath.Abs(in)
 		if err != nil {
@@ -118,6 +109,15 @@ func checkOut(out string, inputs []string) error {
 		case within(real, ir):
 			return refuse(out, "it is inside the input folder "+in+", where the next run would read it as a document", "choose a folder outside the corpus")
 		}
+	}
+	if filepath.Dir(real) == real {
+		return refuse(out, "it is the root folder", other)
+	}
+	if wd, err := os.Getwd(); err == nil && within(realPath(wd), real) {
+		return refuse(out, "it is or holds the working folder", other)
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "" && within(realPath(home), real) {
+		return refuse(out, "it is or holds the home folder", other)
 	}
 	return checkReplaceable(out)
 }

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs stylometer with args and returns the error, stdout and stderr.
+func cli(t *testing.T, args ...string) (error, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd := newRootCmd(&stdout, &stderr)
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(context.Background())
+	return err, stdout.String(), stderr.String()
+}
+
+// writeFiles writes name -> content under dir, making folders.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// mustExist fails unless every path exists with the content it had.
+func mustExist(t *testing.T, files map[string]string) {
+	t.Helper()
+	for p, want := range files {
+		b, err := os.ReadFile(p)
+		if err != nil || string(b) != want {
+			t.Errorf("%s was lost or changed: %q, %v", p, b, err)
+		}
+	}
+}
+
+const essay = "The soviets took power in October. The workers and the peasants followed the party. " +
+	"Lenin wrote about the state and the revolution. The land went to the peasants."
+
+// TestOutRefusals: --out naming anything a user could lose is refused with
+// exit 2, before any document is read, and every file survives.
+func TestOutRefusals(t *testing.T) {
+	root := t.TempDir()
+	proj := filepath.Join(root, "proj")
+	keep := map[string]string{
+		filepath.Join(proj, "thesis.tex"):       `\documentclass{article}`,
+		filepath.Join(proj, "corpus", "a.txt"):  essay,
+		filepath.Join(proj, "corpus", "b.txt"):  essay + " Trotsky spoke.",
+		filepath.Join(proj, "notes", "n.txt"):   "my notes",
+		filepath.Join(proj, "report.pdf"):       "%PDF",
+		filepath.Join(root, "home", ".profile"): "export X=1",
+	}
+	for p, data := range keep {
+		writeFiles(t, filepath.Dir(p), map[string]string{filepath.Base(p): data})
+	}
+	t.Setenv("HOME", filepath.Join(root, "home"))
+	work := filepath.Join(root, "work")
+	if err := os.Mkdir(work, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(work)
+	corpus := filepath.Join(proj, "corpus")
+	for _, tc := range []struct {
+		name, out string
+		inputs    []string
+		why       string
+	}{
+		{"the input itself", corpus, []string{corpus}, "is the input"},
+		{"a parent of the input", proj, []string{corpus}, "holds the input"},
+		{"inside the input folder", filepath.Join(corpus, "out"), []string{corpus}, "inside the input folder"},
+		{"an input file", filepath.Join(corpus, "a.txt"), []string{filepath.Join(corpus, "a.txt")}, "is the input"},
+		{"an existing file", filepath.Join(proj, "report.pdf"), []string{corpus}, "existing file"},
+		{"a folder stylometer did not write", filepath.Join(proj, "notes"), []string{corpus}, "did not write"},
+		{"the root folder", "/", nil, "root folder"},
+		{"the working folder", ".", []string{corpus}, "working folder"},
+		{"a parent of the working folder", "..", []string{corpus}, "holds the input"},
+		{"a parent of the working folder", "..", nil, "working folder"},
+		{"the home folder", filepath.Join(root, "home"), []string{corpus}, "home folder"},
+	} {
+		args := append([]string{"run", "--progress", "none", "--out", tc.out}, tc.inputs...)
+		err, _, _ := cli(t, args...)
+		if code := exitCode(err); code != 2 || err == nil || !strings.Contains(err.Error(), tc.why) || !strings.Contains(err.Error(), "choose") {
+			t.Errorf("%s: --out %s: err = %v (exit %d), want exit 2 saying %q and how to proceed", tc.name, tc.out, err, code, tc.why)
+		}
+		mustExist(t, keep)
+	}
+	// The metadata file is an input too: an output folder holding it is refused.
+	meta := filepath.Join(proj, "notes", "meta.csv")
+	writeFiles(t, filepath.Dir(meta), map[string]string{"meta.csv": "id,stance\na,x\nb,y\n"})
+	err, _, _ := cli(t, "run", "--progress", "none", "--out", filepath.Join(proj, "notes"), "--meta", meta, corpus)
+	if exitCode(err) != 2 || !strings.Contains(err.Error(), "meta.csv") {
+		t.Errorf("--out holding --meta: err = %v, want exit 2 naming the metadata file", err)
+	}
+	mustExist(t, keep)
+
+	// What may be replaced: a new folder, an empty folder, stylometer's own.
+	empty := filepath.Join(root, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{filepath.Join(root, "new", "out"), empty, empty} {
+		if err, _, stderr := cli(t, "run", "--progress", "none", "--out", out, corpus); err != nil {
+			t.Errorf("--out %s: %v\n%s", out, err, stderr)
+		}
+	}
+	if !ours(empty) {
+		t.Errorf("%s holds no stylometer manifest after the run", empty)
+	}
+}
+
+// TestRecoverStoppedSwap: a run stopped between the swap's two renames
+// leaves the previous output as .<out>.stylometer-old and no <out>; one
+// killed while writing leaves .<out>.stylometer-tmp-*. The next run
+// restores or removes them and says so; a temporary folder whose run is
+// alive (its lock held) is left alone.
+func TestRecoverStoppedSwap(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "out")
+	_, tmpPrefix, old := siblings(out)
+	prev := map[string]string{
+		filepath.Join(old, "manifest.json"): `{"tool": "stylometer"}`,
+		filepath.Join(old, "terms.csv"):     "doc_id,term\n",
+	}
+	for p, data := range prev {
+		writeFiles(t, filepath.Dir(p), map[string]string{filepath.Base(p): data})
+	}
+	stale := filepath.Join(parent, tmpPrefix+"123")
+	live := filepath.Join(parent, tmpPrefix+"456")
+	writeFiles(t, stale, map[string]string{"terms.csv": "half a file"})
+	writeFiles(t, live, map[string]string{"terms.csv": "being written"})
+	unlock, err := lockDir(live, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+
+	var notes []string
+	if err := recoverOut(out, func(s string) { notes = append(notes, s) }); err != nil {
+		t.Fatal(err)
+	}
+	// The previous output is back under its name, the stale folder gone,
+	// the live one kept.
+	mustExist(t, map[string]string{
+		filepath.Join(out, "manifest.json"): `{"tool": "stylometer"}`,
+		filepath.Join(out, "terms.csv"):     "doc_id,term\n",
+	})
+	for _, gone := range []string{old, stale} {
+		if _, err := os.Stat(gone); err == nil {
+			t.Errorf("%s is still there", gone)
+		}
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("the live run's folder %s was removed", live)
+	}
+	all := strings.Join(notes, "\n")
+	for _, want := range []string{"restored the previous output", "removed " + stale} {
+		if !strings.Contains(all, want) {
+			t.Errorf("notes lack %q:\n%s", want, all)
+		}
+	}
+
+	// Stopped after the second rename: both exist; the old one is removed.
+	writeFiles(t, old, map[string]string{"manifest.json": `{"tool": "stylometer"}`})
+	notes = nil
+	if err := recoverOut(out, func(s string) { notes = append(notes, s) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); err == nil || len(notes) != 1 || !strings.Contains(notes[0], "removed "+old) {
+		t.Errorf("after a completed swap: %s still there or notes %q", old, notes)
+	}
+
+	// A whole run does the same on start, and says so on stderr.
+	if err := os.Rename(out, old); err != nil {
+		t.Fatal(err)
+	}
+	err, _, stderr := cli(t, "--progress", "none", "--out", out)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "restored the previous output") {
+		t.Errorf("stderr does not say the previous output was restored:\n%s", stderr)
+	}
+	if !ours(out) || fileExists(old) {
+		t.Errorf("after the run: %s ours = %v, %s exists = %v", out, ours(out), old, fileExists(old))
+	}
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
