@@ -107,7 +107,11 @@ func job(ctx context.Context, cfg Config, paths []string, stdout, stderr io.Writ
 		return nil, interrupted(err)
 	}
 	for _, f := range res.Failures {
-		note(fmt.Sprintf("skipped %s (%s): %s", f.Path, f.Stage, f.Err))
+		if f.Stage == "skipped" {
+			note(fmt.Sprintf("not read: %s: %s", f.Path, f.Err))
+		} else {
+			note(fmt.Sprintf("skipped %s (%s): %s", f.Path, f.Stage, f.Err))
+		}
 	}
 	for i := range res.Docs {
 		res.Docs[i].Meta = byID[res.Docs[i].ID]
