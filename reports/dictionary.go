@@ -53,7 +53,7 @@ var Dictionary = []FileDoc{
 	}},
 	{Name: "errors.csv", RowPer: "skipped input or metadata problem", Columns: []ColumnDoc{
 		{"path", "string", "", "the input file (or metadata key)"},
-		{"stage", "string", "", "read, decode, text (nothing left to analyse) or metadata"},
+		{"stage", "string", "", "read, decode, text (nothing left to analyse), metadata (no row, a row with no document, an empty group or label value), or skipped (not read by rule: a hidden file or folder, a link to a folder, a file that is not a regular file; --strict does not count these)"},
 		{"error", "string", "", "what went wrong"},
 	}},
 	{Name: "keyness.csv", RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; every term with --keyness-all)", Columns: []ColumnDoc{
