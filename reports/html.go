@@ -164,7 +164,7 @@ section > h2 { font-size: 1.3rem; border-bottom: 2px solid var(--ink); padding-b
 .summary { display: flex; flex-wrap: wrap; gap: .6rem; margin-top: 1rem; }
 .summary div { background: #eef2f8; border-radius: 6px; padding: .4rem .8rem; }
 .summary b { display: block; font-size: 1.15rem; }
-.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 1.2rem; align-items: start; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(520px, 100%), 1fr)); gap: 1.2rem; align-items: start; }
 .block { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; min-width: 0; }
 .block.wide { grid-column: 1 / -1; }
 .block h3 { margin: 0 0 .3rem; font-size: 1.05rem; }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -317,6 +318,16 @@ func writeFailedRun(out *outDir, cfg Config, src []pipeline.Source, res *pipelin
 		Summary:  []reports.KV{{Key: "documents", Value: "0"}, {Key: "skipped inputs", Value: strconv.Itoa(len(res.Failures))}},
 		Sections: []reports.Section{{ID: "errors", Title: "Inputs that failed", Blocks: []reports.Block{{Title: "errors.csv", Table: page, Wide: true}}}},
 	}
+	params, _ := json.MarshalIndent(manifestParams(cfg), "", "  ")
+	r.Parameters = string(params)
+	for _, n := range []string{"errors.csv", "manifest.json"} {
+		fl := reports.FileLink{Name: n}
+		if d := reports.Lookup(n); d != nil {
+			fl.RowPer, fl.Columns = d.RowPer, d.Columns
+		}
+		r.Files = append(r.Files, fl)
+	}
+	r.Files[0].Rows = len(t.Rows)
 	if err := out.write("index.html", func(w io.Writer) error { return reports.WriteHTML(w, r) }); err != nil {
 		return err
 	}
