@@ -106,6 +106,10 @@ func TestZeroVectorDocument(t *testing.T) {
 	if !strings.Contains(stderr, "distances undefined") {
 		t.Errorf("--sample-size 5: no sample reported with undefined distances; the test no longer exercises them:\n%s", stderr)
 	}
+	// Named one by one up to maxNotes, then counted.
+	if n := strings.Count(stderr, "distances undefined ("); n != maxNotes || !regexp.MustCompile(`… and \d+ more texts with undefined distances`).MatchString(stderr) {
+		t.Errorf("--sample-size 5: %d texts named with undefined distances, want %d and a count of the rest:\n%s", n, maxNotes, stderr)
+	}
 }
 
 // TestHarmlessNamesAndChartFiles: names that look like markup or script to

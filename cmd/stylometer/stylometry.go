@@ -225,6 +225,7 @@ func (st *study) stylo(cfg Config) error {
 // are all zero. Its cells in distances.csv are empty.
 func (st *study) noteUndefined() {
 	s := st.stylometry
+	var notes []string
 	for i, u := range s.units {
 		var undefined []string
 		for _, m := range s.measures {
@@ -236,10 +237,26 @@ func (st *study) noteUndefined() {
 			}
 		}
 		if len(undefined) > 0 {
-			s.warnings = append(s.warnings, fmt.Sprintf("%s: %s distances undefined (none of the most frequent features occurs in %s, or it sits at the mean of every one): empty cells in distances.csv",
+			notes = append(notes, fmt.Sprintf("%s: %s distances undefined (none of the most frequent features occurs in %s, or it sits at the mean of every one): empty cells in distances.csv",
 				st.docs[u.doc].Path, strings.Join(undefined, ", "), u.id))
 		}
 	}
+	s.warn(notes, "more texts with undefined distances: their cells in distances.csv are empty")
+}
+
+// maxNotes is the most texts named one by one in a kind of warning.
+const maxNotes = 10
+
+// warn adds notes to the warnings, the first maxNotes one by one and the
+// rest counted in one line, so that 5,000 short samples do not bury the
+// log: "… and 4,990 more <rest>".
+func (s *stylometry) warn(notes []string, rest string) {
+	if len(notes) <= maxNotes {
+		s.warnings = append(s.warnings, notes...)
+		return
+	}
+	s.warnings = append(s.warnings, notes[:maxNotes]...)
+	s.warnings = append(s.warnings, fmt.Sprintf("… and %d %s", len(notes)-maxNotes, rest))
 }
 
 func hasNaN(d mat.Symmetric, i int) bool {
@@ -267,11 +284,13 @@ func (st *study) views() error {
 		for _, i := range s.placed {
 			in[i] = true
 		}
+		var notes []string
 		for i, u := range s.units {
 			if !in[i] {
-				s.warnings = append(s.warnings, fmt.Sprintf("%s: left out of the tree, the maps, the consensus and the network (%s distance of %s undefined)", st.docs[u.doc].Path, s.view, u.id))
+				notes = append(notes, fmt.Sprintf("%s: left out of the tree, the maps, the consensus and the network (%s distance of %s undefined)", st.docs[u.doc].Path, s.view, u.id))
 			}
 		}
+		s.warn(notes, "more texts left out of the tree, the maps, the consensus and the network")
 	}
 	for _, i := range s.placed {
 		s.vids = append(s.vids, s.ids[i])
