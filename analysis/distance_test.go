@@ -12,20 +12,17 @@ import (
 )
 
 // refDir holds the values stylo 0.7.7 and R 4.2.2 computed on the seed
-// corpus (see shared/reference/README.md).
-const refDir = "../../shared/reference/stylo-seeds-100mfw"
+// corpus (see testdata/reference/README.md for the calls and inputs).
+const refDir = "testdata/reference/stylo-seeds-100mfw"
 
-// readRef reads a reference CSV, header row included. It skips the test if
-// the file is absent.
+// readRef reads a reference CSV, header row included. A missing file fails
+// the test: the reference values are part of the module.
 func readRef(t *testing.T, name string) [][]string {
 	t.Helper()
 	path := filepath.Join(refDir, name)
 	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		t.Skipf("reference file %s not found: the shared reference folder is not checked out beside the module", path)
-	}
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("reference values: %v", err)
 	}
 	defer f.Close()
 	recs, err := csv.NewReader(f).ReadAll()
@@ -36,7 +33,7 @@ func readRef(t *testing.T, name string) [][]string {
 }
 
 // readRefMatrix reads a reference CSV: a header row of column names, then
-// rows of a name followed by numbers. It skips the test if the file is absent.
+// rows of a name followed by numbers. A missing file fails the test.
 func readRefMatrix(t *testing.T, name string) (rows, cols []string, x *mat.Dense) {
 	t.Helper()
 	path := filepath.Join(refDir, name)

@@ -2,8 +2,6 @@ package keyness
 
 import (
 	"encoding/csv"
-	"errors"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,24 +10,21 @@ import (
 )
 
 // The acceptance tests compare against values the anchor tools computed on
-// the seed corpus (shared/reference/README.md, Provenance): target = doc
+// the seed corpus (../testdata/reference/README.md): target = doc
 // 000_9ac1d8aff788669d, reference = the other four seed documents pooled,
 // counts from stylo-seeds-100mfw/tidy_counts.csv.
 const (
-	refDir    = "../../../shared/reference"
+	refDir    = "../testdata/reference"
 	targetDoc = "000_9ac1d8aff788669d"
 )
 
-// readCSV returns the records of a reference file keyed by header name, or
-// skips the test when the shared reference folder is absent.
+// readCSV returns the records of a reference file keyed by header name. A
+// missing file fails the test: the reference values are part of the module.
 func readCSV(t *testing.T, rel string) []map[string]string {
 	t.Helper()
 	f, err := os.Open(filepath.Join(refDir, rel))
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("reference file %s not found (shared/reference not checked out next to the module); skipping", rel)
-	}
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("reference values: %v", err)
 	}
 	defer f.Close()
 	recs, err := csv.NewReader(f).ReadAll()
