@@ -80,7 +80,7 @@ func BenchmarkRun(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(total))
 			for b.Loop() {
-				if _, err := Run(context.Background(), tg, src, Options{Workers: w}); err != nil {
+				if _, err := ProfileSources(context.Background(), tg, src, PoolOptions{Workers: w}); err != nil {
 					b.Fatal(err)
 				}
 			}

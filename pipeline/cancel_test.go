@@ -134,7 +134,7 @@ func TestRunCancelInsideDocument(t *testing.T) {
 		src = append(src, memSource(fmt.Sprint(i), "Some words to tag here."))
 	}
 	var calls atomic.Int64
-	_, err := Run(ctx, tg, src, Options{Workers: 2, Progress: func(n int) {
+	_, err := ProfileSources(ctx, tg, src, PoolOptions{Workers: 2, Progress: func(n int) {
 		calls.Add(1)
 		if n == 1 {
 			cancel()

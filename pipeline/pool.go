@@ -27,12 +27,12 @@ type Doc struct {
 	Bytes   int
 	SHA256  string
 	Meta    map[string]string // nil when the document has no metadata row
-	Profile *Profile
+	Profile *DocProfile
 }
 
-// Options configure Run. The zero value uses GOMAXPROCS workers, no
-// boilerplate rules and word counts only.
-type Options struct {
+// PoolOptions configure ProfileSources. The zero value uses GOMAXPROCS
+// workers, no boilerplate rules and word counts only.
+type PoolOptions struct {
 	// Workers is the number of documents processed at once; 0 means
 	// GOMAXPROCS.
 	Workers int
@@ -46,21 +46,24 @@ type Options struct {
 	Progress func(done int)
 }
 
-// Result is the merged output of a run: the documents that were analysed,
-// in input order, and the inputs that failed, in input order.
-type Result struct {
+// Profiles is the output of the map stage: the documents that were
+// profiled, in input order, the inputs that failed, in input order, and
+// the metadata columns (in file order) that Doc.Meta holds.
+type Profiles struct {
 	Docs     []Doc
 	Failures []Failure
+	Columns  []string
 }
 
-// Run reads, canonicalises, tokenises, tags and profiles every source in a
-// pool of opt.Workers goroutines. A document that fails becomes a Failure
+// ProfileSources reads, canonicalises, tokenises, tags and profiles every
+// source in a pool of opt.Workers goroutines: the per-document (map) stage,
+// for any subset of a corpus's sources. A document that fails becomes a Failure
 // and the run goes on; a source with Skip set becomes a Failure with stage
 // "skipped" and is never read. Only cancellation of ctx stops the run: the
 // workers stop inside the document they are on (between lines, sentences
-// or a few thousand tokens) and Run returns ctx's error. Results are
+// or a few thousand tokens) and ProfileSources returns ctx's error. Results are
 // stored by input index, so their order never depends on scheduling.
-func Run(ctx context.Context, tagger *Tagger, src []Source, opt Options) (*Result, error) {
+func ProfileSources(ctx context.Context, tagger *Tagger, src []Source, opt PoolOptions) (*Profiles, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -100,7 +103,7 @@ func Run(ctx context.Context, tagger *Tagger, src []Source, opt Options) (*Resul
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := &Result{}
+	res := &Profiles{}
 	for i := range src {
 		if fails[i] != nil {
 			res.Failures = append(res.Failures, *fails[i])
@@ -113,7 +116,7 @@ func Run(ctx context.Context, tagger *Tagger, src []Source, opt Options) (*Resul
 
 // process turns one source into a Doc, or a Failure naming the stage. Its
 // error is only ever ctx's, when ctx is done before the document is.
-func process(ctx context.Context, tagger *Tagger, s Source, opt Options) (d Doc, f *Failure, err error) {
+func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d Doc, f *Failure, err error) {
 	if s.Skip != "" {
 		return Doc{}, &Failure{Path: s.Path, Stage: "skipped", Err: s.Skip}, nil
 	}

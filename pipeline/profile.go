@@ -91,9 +91,9 @@ func orDefault(v, d int) int {
 	return v
 }
 
-// Profile is everything the analysis needs from one document: counts, not
+// DocProfile is everything the analysis needs from one document: counts, not
 // the token stream.
-type Profile struct {
+type DocProfile struct {
 	Words       int // tokens that hold a letter or digit
 	Punctuation int // other tokens
 	Sentences   int
@@ -151,7 +151,7 @@ type KWIC struct {
 }
 
 // Build computes a document's profile from its tokens.
-func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile {
+func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *DocProfile {
 	p, _ := BuildContext(context.Background(), text, toks, sents, opt)
 	return p
 }
@@ -159,7 +159,7 @@ func Build(text string, toks []Token, sents []Span, opt ProfileOptions) *Profile
 // BuildContext is Build stopped by ctx: its loops over tokens, words and
 // n-grams look at ctx every few thousand steps, and once ctx is done it
 // returns ctx's error and no profile.
-func BuildContext(ctx context.Context, text string, toks []Token, sents []Span, opt ProfileOptions) (*Profile, error) {
+func BuildContext(ctx context.Context, text string, toks []Token, sents []Span, opt ProfileOptions) (*DocProfile, error) {
 	st := newStopper(ctx)
 	p := build(text, toks, sents, opt, st)
 	if err := ctx.Err(); err != nil {
@@ -170,8 +170,8 @@ func BuildContext(ctx context.Context, text string, toks []Token, sents []Span, 
 
 // build is Build; once st stops, it returns early with an unusable
 // profile.
-func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stopper) *Profile {
-	p := &Profile{
+func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stopper) *DocProfile {
+	p := &DocProfile{
 		Sentences:     len(sents),
 		Terms:         map[string]int{},
 		Content:       map[string]int{},
@@ -284,7 +284,7 @@ func alnum(s string) int {
 
 // samples cuts the words into samples; a sample's stylo words are those
 // of its stretch of the masked text.
-func (p *Profile) samples(masked string, toks []Token, words []int, opt ProfileOptions, st *stopper) {
+func (p *DocProfile) samples(masked string, toks []Token, words []int, opt ProfileOptions, st *stopper) {
 	size := opt.SampleSize
 	if size <= 0 {
 		return
@@ -319,7 +319,7 @@ func (p *Profile) samples(masked string, toks []Token, words []int, opt ProfileO
 	}
 }
 
-func (p *Profile) slices(toks []Token, words []int, size int, st *stopper) {
+func (p *DocProfile) slices(toks []Token, words []int, size int, st *stopper) {
 	for lo := 0; lo < len(words); lo += size {
 		hi := min(lo+size, len(words))
 		if hi-lo < size/2 && lo > 0 {

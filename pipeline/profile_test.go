@@ -148,7 +148,7 @@ func TestRunOrderAndErrorIsolation(t *testing.T) {
 	src[15] = memSource("punct", "... !!! ---")
 	src[17] = Source{ID: "pipe", Path: "pipe.txt", Skip: "not a regular file (named pipe)"} // no Read: never called
 	for _, workers := range []int{1, 4} {
-		res, err := Run(context.Background(), tg, src, Options{Workers: workers})
+		res, err := ProfileSources(context.Background(), tg, src, PoolOptions{Workers: workers})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,7 +187,7 @@ func TestRunCancel(t *testing.T) {
 		src = append(src, memSource(fmt.Sprint(i), "Some words to tag here."))
 	}
 	var done atomic.Int64
-	_, err := Run(ctx, tg, src, Options{Workers: 2, Progress: func(n int) {
+	_, err := ProfileSources(ctx, tg, src, PoolOptions{Workers: 2, Progress: func(n int) {
 		if n == 5 {
 			cancel()
 		}

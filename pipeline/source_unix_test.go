@@ -29,7 +29,7 @@ func TestNamedPipeDoesNotHangRun(t *testing.T) {
 	writeTree(t, dir, map[string]string{"a.txt": "The workers spoke.", "c.txt": "The party listened."})
 	mkfifo(t, filepath.Join(dir, "b.txt"))
 	type result struct {
-		res *Result
+		res *Profiles
 		err error
 	}
 	done := make(chan result, 1)
@@ -39,7 +39,7 @@ func TestNamedPipeDoesNotHangRun(t *testing.T) {
 			done <- result{nil, err}
 			return
 		}
-		res, err := Run(context.Background(), tg, src, Options{Workers: 2})
+		res, err := ProfileSources(context.Background(), tg, src, PoolOptions{Workers: 2})
 		done <- result{res, err}
 	}()
 	var r result

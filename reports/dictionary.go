@@ -5,9 +5,13 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/stylometer/stylometer/pipeline"
 )
 
-// FileDoc documents one output file: what a row is and every column.
+// FileDoc documents one output file: what a row is and every column. It
+// is also the file's entry in the registry of outputs: Write writes it
+// with its files function.
 type FileDoc struct {
 	Name    string // file name; a * stands for a measure name
 	RowPer  string
@@ -15,6 +19,10 @@ type FileDoc struct {
 	// Rest, when set, documents the columns after the listed ones, whose
 	// names come from the data (features, document ids).
 	Rest *ColumnDoc
+	// files gives the file (or, for a name with a *, the files) a study
+	// has for this entry, with their writers; none when the study has no
+	// content for it.
+	files func(st *pipeline.Study) []file
 }
 
 // ColumnDoc documents one column.
@@ -25,10 +33,11 @@ type ColumnDoc struct {
 	Meaning string
 }
 
-// Dictionary is the data dictionary of every CSV stylometer writes. A test
-// fails when a header column is missing from it.
+// Dictionary is the data dictionary of every CSV stylometer writes and
+// the registry of the writers: one entry per file, in the order Write
+// writes them. A test fails when a header column is missing from it.
 var Dictionary = []FileDoc{
-	{Name: "documents.csv", RowPer: "document", Columns: []ColumnDoc{
+	{Name: "documents.csv", files: documentsFiles, RowPer: "document", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id: the file name without extension (or its path when two files share a name)"},
 		{"path", "string", "", "the file as read"},
 		{"bytes", "integer", "bytes", "size of the file"},
@@ -38,25 +47,25 @@ var Dictionary = []FileDoc{
 		{"punctuation", "integer", "tokens", "tokens without a letter or digit"},
 		{"boilerplate_lines", "integer", "lines", "lines removed by the boilerplate rules (and, with text.drop_repeated, lines repeating the previous one)"},
 	}, Rest: &ColumnDoc{"<metadata column or measure>", "string or float", "", "metadata columns (strings, as given) come after path; measures (floats) after boilerplate_lines, each described in the Measures table below"}},
-	{Name: "terms.csv", RowPer: "document × term", Columns: []ColumnDoc{
+	{Name: "terms.csv", files: termsFiles, RowPer: "document × term", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"term", "string", "", "lower-cased word form (NFC, straight quotes)"},
 		{"count", "integer", "tokens", "occurrences in the document"},
 		{"rel_freq", "float", "proportion", "count / the document's word tokens"},
 		{"tfidf", "float", "", "tf·idf with raw tf and scikit-learn's smoothed idf ln((1+m)/(1+df))+1, each document's vector L2-normalised"},
 	}},
-	{Name: "pos.csv", RowPer: "document × part-of-speech tag", Columns: []ColumnDoc{
+	{Name: "pos.csv", files: posFiles, RowPer: "document × part-of-speech tag", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"tag", "string", "", "Penn Treebank tag (prose v3 tagger)"},
 		{"count", "integer", "tokens", "tokens with this tag"},
 		{"rel_freq", "float", "proportion", "count / all the document's tokens, punctuation included"},
 	}},
-	{Name: "errors.csv", RowPer: "skipped input or metadata problem", Columns: []ColumnDoc{
+	{Name: "errors.csv", files: errorsFiles, RowPer: "skipped input or metadata problem", Columns: []ColumnDoc{
 		{"path", "string", "", "the input file (or metadata key)"},
 		{"stage", "string", "", "read, decode, text (nothing left to analyse), metadata (no row, a row with no document, an empty group or label value), or skipped (not read by rule: a hidden file or folder, a link to a folder, a file that is not a regular file; --strict does not count these)"},
 		{"error", "string", "", "what went wrong"},
 	}},
-	{Name: "keyness.csv", RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; every term with --keyness-all)", Columns: []ColumnDoc{
+	{Name: "keyness.csv", files: keynessFiles, RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; every term with --keyness-all)", Columns: []ColumnDoc{
 		{"scope", "string", "", "document (each document against the rest) or a grouping column"},
 		{"target", "string", "", "the document id or the column's value on the target side"},
 		{"reference", "string", "", "rest (all other documents or values) or, with --pairs, the other value"},
@@ -79,7 +88,7 @@ var Dictionary = []FileDoc{
 		{"zeta_craig", "float", "", "Craig's Zeta over slices: share of target slices with the term − share of reference slices"},
 		{"zeta_eder", "float", "", "Eder's Zeta: Craig's Zeta / (sum of the two shares)"},
 	}},
-	{Name: "collocates.csv", RowPer: "target × unit × collocate", Columns: []ColumnDoc{
+	{Name: "collocates.csv", files: collocatesFiles, RowPer: "target × unit × collocate", Columns: []ColumnDoc{
 		{"target", "string", "", "the target's name"},
 		{"scope", "string", "", "document, a grouping column, or corpus"},
 		{"unit", "string", "", "the document id, the column's value, or corpus"},
@@ -95,7 +104,7 @@ var Dictionary = []FileDoc{
 		{"g2", "float", "", "G² of window vs outside, signed"},
 		{"p", "float", "probability", "χ²(1) upper tail of |G²|"},
 	}},
-	{Name: "targets.csv", RowPer: "target × unit", Columns: []ColumnDoc{
+	{Name: "targets.csv", files: targetsFiles, RowPer: "target × unit", Columns: []ColumnDoc{
 		{"target", "string", "", "the target's name"},
 		{"scope", "string", "", "document, a grouping column, or corpus"},
 		{"unit", "string", "", "the document id, the column's value, or corpus"},
@@ -103,7 +112,7 @@ var Dictionary = []FileDoc{
 		{"tokens", "integer", "words", "words in the unit"},
 		{"per_10k", "float", "per 10,000 words", "count / tokens × 10,000"},
 	}},
-	{Name: "kwic.csv", RowPer: "occurrence of a target", Columns: []ColumnDoc{
+	{Name: "kwic.csv", files: kwicFiles, RowPer: "occurrence of a target", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"target", "string", "", "the target's name"},
 		{"position", "integer", "bytes", "offset of the keyword in the original file: original[position:position+len(keyword)] == keyword"},
@@ -111,7 +120,7 @@ var Dictionary = []FileDoc{
 		{"keyword", "string", "", "the occurrence, verbatim"},
 		{"right", "string", "", "the words after (whitespace folded)"},
 	}},
-	{Name: "lexicon.csv", RowPer: "lexicon category × unit", Columns: []ColumnDoc{
+	{Name: "lexicon.csv", files: lexiconFiles, RowPer: "lexicon category × unit", Columns: []ColumnDoc{
 		{"category", "string", "", "the lexicon's category"},
 		{"scope", "string", "", "document, a grouping column, or corpus"},
 		{"unit", "string", "", "the document id, the column's value, or corpus"},
@@ -120,10 +129,10 @@ var Dictionary = []FileDoc{
 		{"per_10k", "float", "per 10,000 words", "count / tokens × 10,000"},
 		{"matched_terms", "string", "", "the distinct words that matched, space-separated"},
 	}},
-	{Name: "mfw.csv", RowPer: "text (document, or sample <id>#k with --sample-size)", Columns: []ColumnDoc{
+	{Name: "mfw.csv", files: mfwFiles, RowPer: "text (document, or sample <id>#k with --sample-size)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 	}, Rest: &ColumnDoc{"<feature>", "float", "percent", "relative frequency × 100 of each of the most frequent features, in rank order (stylo's frequency table) at the default setting"}},
-	{Name: "distances.csv", RowPer: "measure × setting × pair of texts", Columns: []ColumnDoc{
+	{Name: "distances.csv", files: distancesFiles, RowPer: "measure × setting × pair of texts", Columns: []ColumnDoc{
 		{"measure", "string", "", "delta, argamon, eder, simple, wurzburg, cosine, minmax, canberra, manhattan, euclidean, jsd, tfidf_cosine (see Method)"},
 		{"features", "string", "", "feature type: word:N, char:N, pos:N, fw:N (function words) or stylo:N (stylo's own tokenizer)"},
 		{"mfw", "integer", "features", "most frequent features used (fewer than asked when fewer exist)"},
@@ -132,10 +141,10 @@ var Dictionary = []FileDoc{
 		{"doc_b", "string", "", "second text"},
 		{"value", "float", "", "the distance (0 = identical; tfidf_cosine is 1 − similarity)"},
 	}},
-	{Name: "distance_*.csv", RowPer: "text", Columns: []ColumnDoc{
+	{Name: "distance_*.csv", files: matrixFiles, RowPer: "text", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 	}, Rest: &ColumnDoc{"<doc id>", "float", "", "the square distance matrix of one measure at the default setting"}},
-	{Name: "clusters.csv", RowPer: "merge step of the hierarchical clustering", Columns: []ColumnDoc{
+	{Name: "clusters.csv", files: clustersFiles, RowPer: "merge step of the hierarchical clustering", Columns: []ColumnDoc{
 		{"step", "integer", "", "k, from 0"},
 		{"a", "integer", "", "first merged id: below n a text (input order), n + k the cluster made at step k (SciPy linkage layout)"},
 		{"b", "integer", "", "second merged id (a < b)"},
@@ -144,44 +153,44 @@ var Dictionary = []FileDoc{
 		{"a_label", "string", "", "a's text id or cluster k"},
 		{"b_label", "string", "", "b's text id or cluster k"},
 	}},
-	{Name: "mds.csv", RowPer: "text", Columns: []ColumnDoc{
+	{Name: "mds.csv", files: mdsFiles, RowPer: "text", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 		{"dim1", "float", "", "first coordinate of classical MDS of the default distances"},
 		{"dim2", "float", "", "second coordinate"},
 	}},
-	{Name: "pca.csv", RowPer: "text", Columns: []ColumnDoc{
+	{Name: "pca.csv", files: pcaFiles, RowPer: "text", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 		{"pc1", "float", "", "score on the first principal component of the z-scored MFW table"},
 		{"pc2", "float", "", "score on the second"},
 	}},
-	{Name: "pca_loadings.csv", RowPer: "feature", Columns: []ColumnDoc{
+	{Name: "pca_loadings.csv", files: pcaLoadingsFiles, RowPer: "feature", Columns: []ColumnDoc{
 		{"feature", "string", "", "a most frequent feature"},
 		{"pc1", "float", "", "loading on the first component"},
 		{"pc2", "float", "", "loading on the second"},
 	}},
-	{Name: "pca_variance.csv", RowPer: "principal component", Columns: []ColumnDoc{
+	{Name: "pca_variance.csv", files: pcaVarianceFiles, RowPer: "principal component", Columns: []ColumnDoc{
 		{"component", "string", "", "pc1, pc2"},
 		{"explained_variance", "float", "proportion", "share of the total variance the component explains"},
 	}},
-	{Name: "consensus.csv", RowPer: "pair of texts", Columns: []ColumnDoc{
+	{Name: "consensus.csv", files: consensusFiles, RowPer: "pair of texts", Columns: []ColumnDoc{
 		{"doc_a", "string", "", "first text"},
 		{"doc_b", "string", "", "second text"},
 		{"together", "float", "proportion", "share of the MFW × culling settings whose tree, cut into k clusters, puts the two in one cluster"},
 		{"settings", "integer", "", "settings in the grid"},
 		{"k", "integer", "clusters", "clusters each tree is cut into: the number of values of the first grouping column, or 2"},
 	}},
-	{Name: "network_nodes.csv", RowPer: "text (Gephi node table, Gephi's column names)", Columns: []ColumnDoc{
+	{Name: "network_nodes.csv", files: networkFiles(true), RowPer: "text (Gephi node table, Gephi's column names)", Columns: []ColumnDoc{
 		{"Id", "string", "", "text id"},
 		{"Label", "string", "", "text id"},
 		{"group", "string", "", "value of the first grouping column"},
 	}},
-	{Name: "network_edges.csv", RowPer: "pair of texts linked as nearest neighbours (Gephi edge table)", Columns: []ColumnDoc{
+	{Name: "network_edges.csv", files: networkFiles(false), RowPer: "pair of texts linked as nearest neighbours (Gephi edge table)", Columns: []ColumnDoc{
 		{"Source", "string", "", "text id"},
 		{"Target", "string", "", "text id"},
 		{"Weight", "float", "", "summed over the grid: 1 for a nearest neighbour, 0.5 for the second, 0.25 for the third (stylo's consensus network)"},
 		{"Type", "string", "", "Undirected"},
 	}},
-	{Name: "attribution.csv", RowPer: "measure × text with a label", Columns: []ColumnDoc{
+	{Name: "attribution.csv", files: attributionFiles(true), RowPer: "measure × text with a label", Columns: []ColumnDoc{
 		{"measure", "string", "", "distance measure"},
 		{"doc_id", "string", "", "text id"},
 		{"label", "string", "", "its value of the --label column"},
@@ -190,7 +199,7 @@ var Dictionary = []FileDoc{
 		{"rank", "integer", "", "rank of the true label among the candidates (1 = first)"},
 		{"candidates", "string", "", "label=distance of each label's nearest text, closest first, separated by ; "},
 	}},
-	{Name: "attribution_accuracy.csv", RowPer: "measure", Columns: []ColumnDoc{
+	{Name: "attribution_accuracy.csv", files: attributionFiles(false), RowPer: "measure", Columns: []ColumnDoc{
 		{"measure", "string", "", "distance measure"},
 		{"documents", "integer", "texts", "texts attributed"},
 		{"correct", "integer", "texts", "texts whose nearest neighbour has their label"},

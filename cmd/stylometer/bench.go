@@ -104,7 +104,7 @@ func writeSynthetic(dir string, size, docBytes int) (int, error) {
 }
 
 func benchChild(ctx context.Context, dir string, workers int, stdout, stderr io.Writer) error {
-	cfg := defaultConfig()
+	cfg := pipeline.DefaultConfig()
 	cfg.Workers, cfg.Progress, cfg.Out = workers, "none", filepath.Join(dir, "out-"+strconv.Itoa(workers))
 	start := time.Now()
 	var out strings.Builder

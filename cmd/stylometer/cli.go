@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/stylometer/stylometer/pipeline"
+	"github.com/stylometer/stylometer/reports"
 	"github.com/stylometer/stylometer/seeds"
 )
 
@@ -22,13 +23,21 @@ const version = "0.1.0"
 // errStrict marks a run that finished but had failures under --strict.
 var errStrict = errors.New("some inputs failed (see errors.csv); --strict makes that an error")
 
-// exitCode is 2 for an output folder stylometer refuses to replace, 3 for
-// a --strict run with failed inputs, 130 for a run interrupted by a signal
-// (the shell's convention for SIGINT), 1 otherwise.
+// usageError is a bad flag, config file or setting: exit status 2.
+type usageError struct{ err error }
+
+func (u *usageError) Error() string { return u.err.Error() }
+func (u *usageError) Unwrap() error { return u.err }
+
+// exitCode is 2 for a bad flag, setting or config file and for an output
+// folder stylometer refuses to replace, 3 for a --strict run with failed
+// inputs, 130 for a run interrupted by a signal (the shell's convention
+// for SIGINT), 1 otherwise.
 func exitCode(err error) int {
-	var r *refusal
+	var r *reports.Refusal
+	var u *usageError
 	switch {
-	case errors.As(err, &r):
+	case errors.As(err, &r), errors.As(err, &u):
 		return 2
 	case errors.Is(err, errStrict):
 		return 3
@@ -38,20 +47,171 @@ func exitCode(err error) int {
 	return 1
 }
 
-// flags holds the command-line values; applied over the config file only
-// where the user set them.
-type flags struct {
-	config    string
-	cfg       Config
-	targets   string
-	features  string
-	measures  string
-	culling   []float64
-	groupBy   []string
-	boilerAdd []string
-	// lexiconFS is where a config-given lexicon path is read from: the
-	// seeds' FS, or the config file's folder.
-	lexiconFS fs.FS
+// flagValues are the values the flags are parsed into: a Config (its
+// defaults shown by --help) and the flags that are not config keys.
+type flagValues struct {
+	pipeline.Config
+	config  string // --config
+	targets string // --targets, parsed by parseTargets
+	list    map[string]*string
+}
+
+// flagDef binds one flag to one configuration key: field is the Config
+// field the flag sets (a *string, *int, *bool, *[]string or *[]float64);
+// apply, when set, replaces the plain copy of that field.
+type flagDef struct {
+	name, short, key, usage string
+	field                   func(c *pipeline.Config) any
+	apply                   func(dst *pipeline.Config, v *flagValues)
+}
+
+// flags is every flag of run, each bound to its configuration key: the one
+// table behind the flag set, the config overlay and the messages.
+var flags = []flagDef{
+	{"out", "o", "out", "output folder; replaced only if stylometer wrote it (see README)", func(c *pipeline.Config) any { return &c.Out }, nil},
+	{"meta", "", "meta", "metadata CSV joined on an id (file name without extension) or path column", func(c *pipeline.Config) any { return &c.Meta }, nil},
+	{"workers", "j", "workers", "documents processed at once (0: GOMAXPROCS)", func(c *pipeline.Config) any { return &c.Workers }, nil},
+	{"progress", "", "progress", "progress on stderr: auto, bar, log or none", func(c *pipeline.Config) any { return &c.Progress }, nil},
+	{"strict", "", "strict", "exit non-zero (3) when any input fails", func(c *pipeline.Config) any { return &c.Strict }, nil},
+	{"group-by", "", "group_by", "metadata columns whose values are contrasted (e.g. stance,outlet)", func(c *pipeline.Config) any { return &c.GroupBy }, nil},
+	{"label", "", "label", "metadata column to attribute documents to (leave-one-out)", func(c *pipeline.Config) any { return &c.Label }, nil},
+	{"keep-case", "", "text.keep_case", `count "Party" and "party" as different terms (default: fold case)`, func(c *pipeline.Config) any { return &c.Text.KeepCase }, nil},
+	{"boilerplate", "", "text.boilerplate", "extra whole-line boilerplate regular expression (repeatable)", func(c *pipeline.Config) any { return &c.Text.Boilerplate },
+		func(dst *pipeline.Config, v *flagValues) {
+			dst.Text.Boilerplate = append(dst.Text.Boilerplate, v.Text.Boilerplate...)
+		}},
+	{"features", "", "stylometry.features", "features for the distances, comma-separated: word:N, char:N, pos:N, fw:N (function words), stylo:N (stylo's tokenizer)", nil,
+		func(dst *pipeline.Config, v *flagValues) {
+			dst.Stylometry.Features = splitList(*v.list["features"], ",")
+		}},
+	{"mfw", "", "stylometry.mfw", "most-frequent-feature counts: a list (100,200) or a range (100-1000:100)", func(c *pipeline.Config) any { return &c.Stylometry.MFW }, nil},
+	{"culling", "", "stylometry.culling", "culling levels: keep features found in at least this % of documents", func(c *pipeline.Config) any { return &c.Stylometry.Culling }, nil},
+	{"measures", "", "stylometry.measures", "distance measures, comma-separated, the first drives the tree and maps (default all: " + strings.Join(pipeline.MeasureNames(), ", ") + ")", nil,
+		func(dst *pipeline.Config, v *flagValues) {
+			dst.Stylometry.Measures = splitList(*v.list["measures"], ",")
+		}},
+	{"linkage", "", "stylometry.linkage", "clustering: ward.D2, ward.D, average, complete, single", func(c *pipeline.Config) any { return &c.Stylometry.Linkage }, nil},
+	{"sample-size", "", "stylometry.sample_size", "cut documents into samples of N words (0: whole documents)", func(c *pipeline.Config) any { return &c.Stylometry.SampleSize }, nil},
+	{"sample-overlap", "", "stylometry.sample_overlap", "words shared by consecutive samples", func(c *pipeline.Config) any { return &c.Stylometry.SampleOverlap }, nil},
+	{"targets", "", "framing.targets", `framing targets: "Lenin;peasantry=peasant|peasants;working class"`, nil,
+		func(dst *pipeline.Config, v *flagValues) { dst.Framing.Targets = parseTargets(v.targets) }},
+	{"window", "", "framing.window", "collocate window in words each side, within the sentence", func(c *pipeline.Config) any { return &c.Framing.Window }, nil},
+	{"context", "", "framing.context", "keyword-in-context words each side", func(c *pipeline.Config) any { return &c.Framing.Context }, nil},
+	{"min-count", "", "framing.min_count", "keyness: minimum count of a term in the corpus", func(c *pipeline.Config) any { return &c.Framing.MinCount }, nil},
+	{"slice", "", "framing.slice", "Zeta: slice length in words", func(c *pipeline.Config) any { return &c.Framing.Slice }, nil},
+	{"prior", "", "framing.prior", "log-odds prior: corpus (informative) or uniform:A", func(c *pipeline.Config) any { return &c.Framing.Prior }, nil},
+	{"lexicon", "", "framing.lexicon", "category word lists: a CSV of category,term (patterns like revolution* allowed)", func(c *pipeline.Config) any { return &c.Framing.Lexicon },
+		func(dst *pipeline.Config, v *flagValues) { dst.Framing.Lexicon, dst.LexiconFS = v.Framing.Lexicon, nil }},
+	{"pairs", "", "framing.pairs", "keyness also for every pair of values of each group column", func(c *pipeline.Config) any { return &c.Framing.Pairs }, nil},
+	{"all-words", "", "framing.all_words", "keyness over all words, not only content words", func(c *pipeline.Config) any { return &c.Framing.AllWords }, nil},
+	{"keyness-all", "", "framing.keyness_all", "keyness.csv: every term of every scope, not only terms present in the target or significantly avoided (p_adj < 0.05)", func(c *pipeline.Config) any { return &c.Framing.KeynessAll }, nil},
+	{"stopwords", "", "framing.stopwords", "stopword list removed from keyness: none or english", func(c *pipeline.Config) any { return &c.Framing.Stopwords }, nil},
+}
+
+// define declares every flag of the table on fs, bound to v.
+func (v *flagValues) define(fs *pflag.FlagSet) {
+	v.Config = pipeline.DefaultConfig()
+	v.list = map[string]*string{"features": new(string), "measures": new(string)}
+	*v.list["features"] = strings.Join(v.Stylometry.Features, ",")
+	fs.StringVar(&v.config, "config", "", "TOML config file (unknown keys are errors); flags override it")
+	for _, f := range flags {
+		if f.field == nil {
+			p := v.list[f.name]
+			if f.name == "targets" {
+				p = &v.targets
+			}
+			fs.StringVarP(p, f.name, f.short, *p, f.usage)
+			continue
+		}
+		switch p := f.field(&v.Config).(type) {
+		case *string:
+			fs.StringVarP(p, f.name, f.short, *p, f.usage)
+		case *int:
+			fs.IntVarP(p, f.name, f.short, *p, f.usage)
+		case *bool:
+			fs.BoolVarP(p, f.name, f.short, *p, f.usage)
+		case *[]string:
+			if f.name == "boilerplate" {
+				fs.StringArrayVarP(p, f.name, f.short, *p, f.usage)
+			} else {
+				fs.StringSliceVarP(p, f.name, f.short, *p, f.usage)
+			}
+		case *[]float64:
+			fs.Float64SliceVarP(p, f.name, f.short, *p, f.usage)
+		default:
+			panic("stylometer: flag " + f.name + " has no flag type")
+		}
+	}
+}
+
+// resolve builds the run's Config: the defaults, the config file (or, for
+// the seeds with no --config, the seeds' own), then every flag the person
+// set, in the table's order.
+func (v *flagValues) resolve(fs *pflag.FlagSet, seedsRun bool) (pipeline.Config, error) {
+	cfg := pipeline.DefaultConfig()
+	switch {
+	case v.config != "":
+		r, err := os.Open(v.config)
+		if err != nil {
+			return cfg, &usageError{fmt.Errorf("--config: %w", err)}
+		}
+		defer r.Close()
+		if err := pipeline.DecodeConfig(r, v.config, &cfg); err != nil {
+			return cfg, &usageError{err}
+		}
+		cfg.LexiconFS, cfg.File = os.DirFS(filepath.Dir(v.config)), v.config
+	case seedsRun:
+		r, err := seeds.FS().Open(seeds.Config)
+		if err != nil {
+			return cfg, err
+		}
+		defer r.Close()
+		if err := pipeline.DecodeConfig(r, "seeds/"+seeds.Config, &cfg); err != nil {
+			return cfg, err
+		}
+		cfg.LexiconFS = seeds.FS()
+	}
+	for _, f := range flags {
+		switch {
+		case !fs.Changed(f.name):
+		case f.apply != nil:
+			f.apply(&cfg, v)
+		default:
+			copyValue(f.field(&cfg), f.field(&v.Config))
+		}
+	}
+	return cfg, nil
+}
+
+// copyValue sets *dst to *src for the flag types of the table.
+func copyValue(dst, src any) {
+	switch d := dst.(type) {
+	case *string:
+		*d = *src.(*string)
+	case *int:
+		*d = *src.(*int)
+	case *bool:
+		*d = *src.(*bool)
+	case *[]string:
+		*d = *src.(*[]string)
+	case *[]float64:
+		*d = *src.(*[]float64)
+	}
+}
+
+// optionError shows a setting that cannot be used under its flag's name.
+func optionError(err error) error {
+	var o *pipeline.OptionError
+	if !errors.As(err, &o) {
+		return err
+	}
+	name := o.Key
+	for _, f := range flags {
+		if f.key == o.Key {
+			name = "--" + f.name + " (" + o.Key + ")"
+		}
+	}
+	return &usageError{fmt.Errorf("%s %s: %s", name, o.Value, o.Want)}
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -73,125 +233,35 @@ terms). With no arguments it analyses its embedded seed corpus into out/.`,
 	root.Flags().AddFlagSet(run.Flags())
 	root.RunE = run.RunE
 	root.Args = cobra.NoArgs
+	bad := func(_ *cobra.Command, err error) error { return &usageError{err} }
+	root.SetFlagErrorFunc(bad)
+	run.SetFlagErrorFunc(bad)
 	return root
 }
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
-	var f flags
+	var v flagValues
 	cmd := &cobra.Command{
 		Use:   "run [flags] [PATH...]",
 		Short: "Analyse the texts in PATHs (directories of .txt/.md, or files); none: the embedded seeds",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := f.resolve(cmd.Flags(), len(args) == 0)
+			cfg, err := v.resolve(cmd.Flags(), len(args) == 0)
 			if err != nil {
 				return err
 			}
 			return run(cmd.Context(), cfg, args, stdout, stderr)
 		},
 	}
-	fl := cmd.Flags()
-	c := &f.cfg
-	fl.StringVar(&f.config, "config", "", "TOML config file (unknown keys are errors); flags override it")
-	fl.StringVarP(&c.Out, "out", "o", "out", "output folder, replaced atomically")
-	fl.StringVar(&c.Meta, "meta", "", "metadata CSV joined on an id (file name without extension) or path column")
-	fl.IntVarP(&c.Workers, "workers", "j", 0, "documents processed at once (0: GOMAXPROCS)")
-	fl.StringVar(&c.Progress, "progress", "auto", "progress on stderr: auto, bar, log or none")
-	fl.BoolVar(&c.Strict, "strict", false, "exit non-zero (3) when any input fails")
-	fl.StringSliceVar(&f.groupBy, "group-by", nil, "metadata columns whose values are contrasted (e.g. stance,outlet)")
-	fl.StringVar(&c.Label, "label", "", "metadata column to attribute documents to (leave-one-out)")
-	fl.BoolVar(&c.Text.KeepCase, "keep-case", false, `count "Party" and "party" as different terms (default: fold case)`)
-	fl.StringArrayVar(&f.boilerAdd, "boilerplate", nil, "extra whole-line boilerplate regular expression (repeatable)")
-	fl.StringVar(&f.features, "features", "word:1", "features for the distances: word:N, char:N, pos:N (comma-separated)")
-	fl.StringVar(&c.Stylometry.MFW, "mfw", "100", "most-frequent-feature counts: a list (100,200) or a range (100-1000:100)")
-	fl.Float64SliceVar(&f.culling, "culling", []float64{0}, "culling levels: keep features found in at least this % of documents")
-	fl.StringVar(&f.measures, "measures", "", "distance measures (comma-separated; default all)")
-	fl.StringVar(&c.Stylometry.Linkage, "linkage", "ward.D2", "clustering: ward.D2, ward.D, average, complete, single")
-	fl.IntVar(&c.Stylometry.SampleSize, "sample-size", 0, "cut documents into samples of N words (0: whole documents)")
-	fl.IntVar(&c.Stylometry.SampleOverlap, "sample-overlap", 0, "words shared by consecutive samples")
-	fl.StringVar(&f.targets, "targets", "", `framing targets: "Lenin;peasantry=peasant|peasants;working class"`)
-	fl.IntVar(&c.Framing.Window, "window", 5, "collocate window in words each side, within the sentence")
-	fl.IntVar(&c.Framing.Context, "context", 8, "keyword-in-context words each side")
-	fl.IntVar(&c.Framing.MinCount, "min-count", 3, "keyness: minimum count of a term in the corpus")
-	fl.IntVar(&c.Framing.Slice, "slice", 500, "Zeta: slice length in words")
-	fl.StringVar(&c.Framing.Prior, "prior", "corpus", "log-odds prior: corpus (informative) or uniform:A")
-	fl.StringVar(&c.Framing.Lexicon, "lexicon", "", "category word lists: a CSV of category,term (patterns like revolution* allowed)")
-	fl.BoolVar(&c.Framing.Pairs, "pairs", false, "keyness also for every pair of values of each group column")
-	fl.BoolVar(&c.Framing.AllWords, "all-words", false, "keyness over all words, not only content words")
-	fl.BoolVar(&c.Framing.KeynessAll, "keyness-all", false, "keyness.csv: every term of every scope, not only terms present in the target or significantly avoided (p_adj < 0.05)")
-	fl.StringVar(&c.Framing.Stopwords, "stopwords", "none", "stopword list removed from keyness: none or english")
+	v.define(cmd.Flags())
 	return cmd
 }
 
-// resolve builds the run's Config: the config file (or, for the seeds with
-// no --config, the seeds' own), then every flag the user set.
-func (f *flags) resolve(fl *pflag.FlagSet, seedsRun bool) (Config, error) {
-	cfg := defaultConfig()
-	switch {
-	case f.config != "":
-		r, err := os.Open(f.config)
-		if err != nil {
-			return cfg, fmt.Errorf("config: %w", err)
-		}
-		defer r.Close()
-		if err := decodeConfig(r, f.config, &cfg); err != nil {
-			return cfg, err
-		}
-		f.lexiconFS = os.DirFS(filepath.Dir(f.config))
-	case seedsRun:
-		r, err := seeds.FS().Open(seeds.Config)
-		if err != nil {
-			return cfg, err
-		}
-		defer r.Close()
-		if err := decodeConfig(r, "seeds/"+seeds.Config, &cfg); err != nil {
-			return cfg, err
-		}
-		f.lexiconFS = seeds.FS()
-	}
-	set := func(name string, apply func()) {
-		if fl.Changed(name) {
-			apply()
-		}
-	}
-	c := &f.cfg
-	set("out", func() { cfg.Out = c.Out })
-	set("meta", func() { cfg.Meta = c.Meta })
-	set("workers", func() { cfg.Workers = c.Workers })
-	set("progress", func() { cfg.Progress = c.Progress })
-	set("strict", func() { cfg.Strict = c.Strict })
-	set("group-by", func() { cfg.GroupBy = f.groupBy })
-	set("label", func() { cfg.Label = c.Label })
-	set("keep-case", func() { cfg.Text.KeepCase = c.Text.KeepCase })
-	set("boilerplate", func() { cfg.Text.Boilerplate = append(cfg.Text.Boilerplate, f.boilerAdd...) })
-	set("features", func() { cfg.Stylometry.Features = splitList(f.features, ",") })
-	set("mfw", func() { cfg.Stylometry.MFW = c.Stylometry.MFW })
-	set("culling", func() { cfg.Stylometry.Culling = f.culling })
-	set("measures", func() { cfg.Stylometry.Measures = splitList(f.measures, ",") })
-	set("linkage", func() { cfg.Stylometry.Linkage = c.Stylometry.Linkage })
-	set("sample-size", func() { cfg.Stylometry.SampleSize = c.Stylometry.SampleSize })
-	set("sample-overlap", func() { cfg.Stylometry.SampleOverlap = c.Stylometry.SampleOverlap })
-	set("targets", func() { cfg.Framing.Targets = parseTargets(f.targets) })
-	set("window", func() { cfg.Framing.Window = c.Framing.Window })
-	set("context", func() { cfg.Framing.Context = c.Framing.Context })
-	set("min-count", func() { cfg.Framing.MinCount = c.Framing.MinCount })
-	set("slice", func() { cfg.Framing.Slice = c.Framing.Slice })
-	set("prior", func() { cfg.Framing.Prior = c.Framing.Prior })
-	set("lexicon", func() { cfg.Framing.Lexicon = c.Framing.Lexicon; f.lexiconFS = nil })
-	set("pairs", func() { cfg.Framing.Pairs = c.Framing.Pairs })
-	set("all-words", func() { cfg.Framing.AllWords = c.Framing.AllWords })
-	set("keyness-all", func() { cfg.Framing.KeynessAll = c.Framing.KeynessAll })
-	set("stopwords", func() { cfg.Framing.Stopwords = c.Framing.Stopwords })
-	cfg.lexiconFS = f.lexiconFS
-	cfg.configFile = f.config
-	return cfg, cfg.validate()
-}
-
 // parseTargets reads "Lenin;peasantry=peasant|peasants;working class".
-func parseTargets(s string) []TargetConfig {
-	var out []TargetConfig
+func parseTargets(s string) []pipeline.TargetSpec {
+	var out []pipeline.TargetSpec
 	for _, item := range splitList(s, ";") {
 		name, forms, ok := strings.Cut(item, "=")
-		t := TargetConfig{Name: strings.TrimSpace(name)}
+		t := pipeline.TargetSpec{Name: strings.TrimSpace(name)}
 		if ok {
 			t.Forms = splitList(forms, "|")
 		}

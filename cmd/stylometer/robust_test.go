@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stylometer/stylometer/reports"
 	"github.com/stylometer/stylometer/seeds"
 )
 
@@ -107,8 +108,8 @@ func TestZeroVectorDocument(t *testing.T) {
 		t.Errorf("--sample-size 5: no sample reported with undefined distances; the test no longer exercises them:\n%s", stderr)
 	}
 	// Named one by one up to maxNotes, then counted.
-	if n := strings.Count(stderr, "distances undefined ("); n != maxNotes || !regexp.MustCompile(`… and \d+ more texts with undefined distances`).MatchString(stderr) {
-		t.Errorf("--sample-size 5: %d texts named with undefined distances, want %d and a count of the rest:\n%s", n, maxNotes, stderr)
+	if n := strings.Count(stderr, "distances undefined ("); n != 10 || !regexp.MustCompile(`… and \d+ more texts with undefined distances`).MatchString(stderr) {
+		t.Errorf("--sample-size 5: %d texts named with undefined distances, want 10 (stylometry names ten texts of a kind) and a count of the rest:\n%s", n, stderr)
 	}
 }
 
@@ -176,7 +177,7 @@ func TestAllInputsFail(t *testing.T) {
 	if len(rows) != 2 || !strings.HasSuffix(rows[0]["path"], "a.txt") || !strings.HasSuffix(rows[1]["path"], "b.txt") {
 		t.Errorf("errors.csv = %v, want a row for a.txt and b.txt", rows)
 	}
-	if !ours(out) || !fileExists(filepath.Join(out, "index.html")) {
+	if !reports.Ours(out) || !fileExists(filepath.Join(out, "index.html")) {
 		t.Error("no manifest.json or index.html beside errors.csv")
 	}
 }
@@ -190,35 +191,36 @@ func TestOptionsCheckedFirst(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--window", "0"}, "--window"},
-		{[]string{"--window", "-3"}, "--window"},
-		{[]string{"--context", "-3"}, "--context"},
-		{[]string{"--slice", "0"}, "--slice"},
-		{[]string{"--min-count", "0"}, "--min-count"},
-		{[]string{"--culling", "NaN"}, "--culling"},
-		{[]string{"--culling", "101"}, "--culling"},
-		{[]string{"--mfw", "1-100000000:1"}, "at most 200"},
-		{[]string{"--mfw", "100-abc"}, "--mfw"},
-		{[]string{"--linkage", "bogus"}, "--linkage"},
-		{[]string{"--measures", "bogus"}, "--measures"},
-		{[]string{"--prior", "bogus"}, "--prior"},
-		{[]string{"--stopwords", "klingon"}, "--stopwords"},
-		{[]string{"--lexicon", "missing.csv"}, "lexicon"},
-		{[]string{"--sample-size", "-1"}, "--sample-size"},
-		{[]string{"--features", "word:x"}, "--features"},
-		{[]string{"--config", cfg}, "framing.window"},
+		{[]string{"--window", "0"}, `--window (framing.window) 0: want 1 or more`},
+		{[]string{"--window", "-3"}, `--window (framing.window) -3: want 1 or more`},
+		{[]string{"--context", "-3"}, `--context (framing.context) -3: want 1 or more`},
+		{[]string{"--slice", "0"}, `--slice (framing.slice) 0: want 1 or more`},
+		{[]string{"--min-count", "0"}, `--min-count (framing.min_count) 0: want 1 or more`},
+		{[]string{"--culling", "NaN"}, `--culling (stylometry.culling) NaN: want a percentage from 0 to 100`},
+		{[]string{"--culling", "101"}, `--culling (stylometry.culling) 101: want a percentage`},
+		{[]string{"--mfw", "1-100000000:1"}, `--mfw (stylometry.mfw) "1-100000000:1": 100000000 settings, at most 200`},
+		{[]string{"--mfw", "100-abc"}, `--mfw (stylometry.mfw) "100-abc": range "100-abc" wants from-to:step`},
+		{[]string{"--linkage", "bogus"}, `--linkage (stylometry.linkage) "bogus": want ward.D2, ward.D, average, complete or single`},
+		{[]string{"--measures", "bogus"}, `--measures (stylometry.measures) "bogus": want delta, argamon`},
+		{[]string{"--prior", "bogus"}, `--prior (framing.prior) "bogus": want corpus or uniform:A`},
+		{[]string{"--stopwords", "klingon"}, `--stopwords (framing.stopwords) "klingon": want none or english`},
+		{[]string{"--lexicon", "missing.csv"}, `--lexicon (framing.lexicon) "missing.csv": cannot be read`},
+		{[]string{"--sample-size", "-1"}, `--sample-size (stylometry.sample_size) -1: want 0`},
+		{[]string{"--features", "word:x"}, `--features (stylometry.features) "word:x": want word:N`},
+		{[]string{"--config", cfg}, `--window (framing.window) 0: want 1 or more`},
+		{[]string{"--wndow", "5"}, "unknown flag: --wndow"},
 	} {
 		args := append(append([]string{"run", "--progress", "none", "--out", filepath.Join(t.TempDir(), "out")}, tc.args...), "no-such-corpus")
 		err, _, _ := cli(t, args...)
-		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "no-such-corpus") {
-			t.Errorf("%v: err = %v, want an error about %q before the corpus is looked at", tc.args, err, tc.want)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "no-such-corpus") || exitCode(err) != 2 {
+			t.Errorf("%v: err = %v (exit %d), want exit 2 and %q, before the corpus is looked at", tc.args, err, exitCode(err), tc.want)
 		}
 	}
 	// A misspelt metadata column is refused before the documents are read.
 	for _, args := range [][]string{{"--group-by", "stanse"}, {"--label", "autor"}} {
 		err, _, _ := cli(t, append([]string{"--progress", "none", "--out", filepath.Join(t.TempDir(), "out")}, args...)...)
-		if err == nil || !regexp.MustCompile(args[1]+`: the metadata has no such column \(it has: .*stance`).MatchString(err.Error()) {
-			t.Errorf("%v: err = %v, want the column refused with the columns there are", args, err)
+		if err == nil || exitCode(err) != 2 || !regexp.MustCompile(`"`+args[1]+`": the metadata has no such column \(it has: .*stance`).MatchString(err.Error()) {
+			t.Errorf("%v: err = %v, want exit 2, the column refused with the columns there are", args, err)
 		}
 	}
 }

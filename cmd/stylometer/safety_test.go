@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stylometer/stylometer/reports"
 )
 
 // cli runs stylometer with args and returns the error, stdout and stderr.
@@ -113,76 +115,20 @@ func TestOutRefusals(t *testing.T) {
 			t.Errorf("--out %s: %v\n%s", out, err, stderr)
 		}
 	}
-	if !ours(empty) {
+	if !reports.Ours(empty) {
 		t.Errorf("%s holds no stylometer manifest after the run", empty)
 	}
 }
 
-// TestRecoverStoppedSwap: a run stopped between the swap's two renames
-// leaves the previous output as .<out>.stylometer-old and no <out>; one
-// killed while writing leaves .<out>.stylometer-tmp-*. The next run
-// restores or removes them and says so; a temporary folder whose run is
-// alive (its lock held) is left alone.
-func TestRecoverStoppedSwap(t *testing.T) {
+// TestRunRecoversStoppedSwap: a run stopped between the swap's two
+// renames leaves the previous output as .<out>.stylometer-old and no <out>;
+// the next run restores it first and says so on stderr (the folder's own
+// cases are tested in reports).
+func TestRunRecoversStoppedSwap(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "out")
-	_, tmpPrefix, old := siblings(out)
-	prev := map[string]string{
-		filepath.Join(old, "manifest.json"): `{"tool": "stylometer"}`,
-		filepath.Join(old, "terms.csv"):     "doc_id,term\n",
-	}
-	for p, data := range prev {
-		writeFiles(t, filepath.Dir(p), map[string]string{filepath.Base(p): data})
-	}
-	stale := filepath.Join(parent, tmpPrefix+"123")
-	live := filepath.Join(parent, tmpPrefix+"456")
-	writeFiles(t, stale, map[string]string{"terms.csv": "half a file"})
-	writeFiles(t, live, map[string]string{"terms.csv": "being written"})
-	unlock, err := lockDir(live, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unlock()
-
-	var notes []string
-	if err := recoverOut(out, func(s string) { notes = append(notes, s) }); err != nil {
-		t.Fatal(err)
-	}
-	// The previous output is back under its name, the stale folder gone,
-	// the live one kept.
-	mustExist(t, map[string]string{
-		filepath.Join(out, "manifest.json"): `{"tool": "stylometer"}`,
-		filepath.Join(out, "terms.csv"):     "doc_id,term\n",
-	})
-	for _, gone := range []string{old, stale} {
-		if _, err := os.Stat(gone); err == nil {
-			t.Errorf("%s is still there", gone)
-		}
-	}
-	if _, err := os.Stat(live); err != nil {
-		t.Errorf("the live run's folder %s was removed", live)
-	}
-	all := strings.Join(notes, "\n")
-	for _, want := range []string{"restored the previous output", "removed " + stale} {
-		if !strings.Contains(all, want) {
-			t.Errorf("notes lack %q:\n%s", want, all)
-		}
-	}
-
-	// Stopped after the second rename: both exist; the old one is removed.
-	writeFiles(t, old, map[string]string{"manifest.json": `{"tool": "stylometer"}`})
-	notes = nil
-	if err := recoverOut(out, func(s string) { notes = append(notes, s) }); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(old); err == nil || len(notes) != 1 || !strings.Contains(notes[0], "removed "+old) {
-		t.Errorf("after a completed swap: %s still there or notes %q", old, notes)
-	}
-
-	// A whole run does the same on start, and says so on stderr.
-	if err := os.Rename(out, old); err != nil {
-		t.Fatal(err)
-	}
+	old := filepath.Join(parent, ".out.stylometer-old")
+	writeFiles(t, old, map[string]string{"manifest.json": `{"tool": "stylometer"}`, "terms.csv": "doc_id,term\n"})
 	err, _, stderr := cli(t, "--progress", "none", "--out", out)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr)
@@ -190,8 +136,8 @@ func TestRecoverStoppedSwap(t *testing.T) {
 	if !strings.Contains(stderr, "restored the previous output") {
 		t.Errorf("stderr does not say the previous output was restored:\n%s", stderr)
 	}
-	if !ours(out) || fileExists(old) {
-		t.Errorf("after the run: %s ours = %v, %s exists = %v", out, ours(out), old, fileExists(old))
+	if !reports.Ours(out) || fileExists(old) {
+		t.Errorf("after the run: %s ours = %v, %s exists = %v", out, reports.Ours(out), old, fileExists(old))
 	}
 }
 

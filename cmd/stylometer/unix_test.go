@@ -98,8 +98,7 @@ func interrupt(t *testing.T, cmd *exec.Cmd, lines <-chan string, out string) {
 		t.Errorf("stderr does not say the previous output was kept:\n%s", strings.Join(rest, "\n"))
 	}
 	mustExist(t, map[string]string{filepath.Join(out, "terms.csv"): "earlier run\n"})
-	_, tmpPrefix, _ := siblings(out)
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), tmpPrefix+"*")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".out.stylometer-tmp-*")); len(left) > 0 {
 		t.Errorf("temporary folders left: %v", left)
 	}
 }

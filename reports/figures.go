@@ -1,4 +1,4 @@
-package main
+package reports
 
 import (
 	"bytes"
@@ -14,12 +14,50 @@ import (
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/plot/vg"
 
-	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/framing"
 	"github.com/stylometer/stylometer/analysis/keyness"
 	"github.com/stylometer/stylometer/pipeline"
 	"github.com/stylometer/stylometer/reports/chart"
 )
+
+// studyView is a Study with the document ids the charts and the page look
+// up.
+type studyView struct {
+	*pipeline.Study
+	ids []string
+}
+
+func view(st *pipeline.Study) *studyView {
+	v := &studyView{Study: st}
+	for _, d := range st.Docs {
+		v.ids = append(v.ids, d.ID)
+	}
+	return v
+}
+
+// drawAll renders every chart of st, in a fixed order.
+func drawAll(st *pipeline.Study) *figures {
+	v := view(st)
+	f := &figures{}
+	v.drawStylometry(f)
+	v.drawFraming(f)
+	v.drawDescriptives(f)
+	return f
+}
+
+// unitGroups returns each stylometric text's value of the colouring column.
+func (st *studyView) unitGroups() []string { return st.Stylometry.Groups }
+
+// placedGroups returns the colouring column's value of each text placed in
+// the tree and the maps.
+func placedGroups(st *pipeline.Study) []string {
+	s := st.Stylometry
+	g := make([]string, len(s.Placed))
+	for a, i := range s.Placed {
+		g[a] = s.Groups[i]
+	}
+	return g
+}
 
 // figure is a rendered chart: its file under charts/ and its SVG.
 type figure struct {
@@ -108,19 +146,19 @@ func (f *figures) chartFile(prefix string, names ...string) string {
 }
 
 // groupOf returns each document's value of the first grouping column.
-func (st *study) groupOf() []string {
-	g := make([]string, len(st.docs))
-	if st.colourBy == "" {
+func (st *studyView) groupOf() []string {
+	g := make([]string, len(st.Docs))
+	if st.ColourBy() == "" {
 		return g
 	}
-	for i, d := range st.docs {
-		g[i] = d.Meta[st.colourBy]
+	for i, d := range st.Docs {
+		g[i] = d.Meta[st.ColourBy()]
 	}
 	return g
 }
 
 // palette is the corpus-wide colour of each group value.
-func (st *study) palette() map[string]color.Color { return chart.Palette(st.groupOf()) }
+func (st *studyView) palette() map[string]color.Color { return chart.Palette(st.groupOf()) }
 
 // topTerms picks a scope's most distinctive (highest log-odds z) and most
 // avoided (lowest) terms, n of each.
@@ -146,12 +184,12 @@ const wideChart = 26 * vg.Centimeter
 const maxFightin = 12
 
 // drawFraming renders the framing charts.
-func (st *study) drawFraming(f *figures) {
+func (st *studyView) drawFraming(f *figures) {
 	colors := st.palette()
 	// Keyness panels per kind of scope (documents, then each column).
 	var kinds []string
 	byKind := map[string][]chart.Panel{}
-	for _, r := range st.keyness {
+	for _, r := range st.Framing.Keyness {
 		if r.Scope.Reference != "rest" {
 			continue
 		}
@@ -175,9 +213,9 @@ func (st *study) drawFraming(f *figures) {
 	// Fightin' words for each group value, or each document when there are
 	// no groups and at most maxFightin documents (a chart per document does
 	// not help past that: keyness.csv and the panels do).
-	for _, r := range st.keyness {
+	for _, r := range st.Framing.Keyness {
 		if r.Scope.Reference != "rest" || len(r.Rows) == 0 ||
-			r.Scope.Kind == "document" && (len(st.groupBy) > 0 || len(st.docs) > maxFightin) {
+			r.Scope.Kind == "document" && (len(st.Options.GroupBy) > 0 || len(st.Docs) > maxFightin) {
 			continue
 		}
 		words := make([]chart.WordScore, 0, len(r.Rows))
@@ -191,25 +229,25 @@ func (st *study) drawFraming(f *figures) {
 			return chart.FightinWords(w, words, chart.Options{Title: r.Scope.Target + " vs the rest", XLabel: "log10 frequency in the corpus", YLabel: "log-odds z"})
 		})
 	}
-	if len(st.targets) > 0 {
-		rates := make([][]float64, len(st.targets))
+	if len(st.Framing.Targets) > 0 {
+		rates := make([][]float64, len(st.Framing.Targets))
 		for i := range rates {
-			rates[i] = make([]float64, len(st.docs))
+			rates[i] = make([]float64, len(st.Docs))
 		}
-		for _, r := range st.rates {
+		for _, r := range st.Framing.Rates {
 			if r.Unit.Kind == "document" {
 				rates[st.targetIndex(r.Target)][st.docIndex(r.Unit.Name)] = r.Per10k
 			}
 		}
 		f.add("targets.svg", "Target terms across documents", func(w io.Writer) error {
-			return chart.Rates(w, st.ids, st.targets, rates, chart.Options{Title: "Target terms per 10,000 words", XLabel: "per 10,000 words", Width: wideChart})
+			return chart.Rates(w, st.ids, st.Framing.Targets, rates, chart.Options{Title: "Target terms per 10,000 words", XLabel: "per 10,000 words", Width: wideChart})
 		})
 		st.drawCollocates(f, colors)
 	}
-	if len(st.lexicon) > 0 {
+	if len(st.Framing.Lexicon) > 0 {
 		var cats []string
 		seen := map[string]bool{}
-		for _, r := range st.lexicon {
+		for _, r := range st.Framing.Lexicon {
 			if !seen[r.Category] {
 				seen[r.Category] = true
 				cats = append(cats, r.Category)
@@ -217,13 +255,13 @@ func (st *study) drawFraming(f *figures) {
 		}
 		rates := make([][]float64, len(cats))
 		for i := range rates {
-			rates[i] = make([]float64, len(st.docs))
+			rates[i] = make([]float64, len(st.Docs))
 		}
 		ci := map[string]int{}
 		for i, c := range cats {
 			ci[c] = i
 		}
-		for _, r := range st.lexicon {
+		for _, r := range st.Framing.Lexicon {
 			if r.Unit.Kind == "document" {
 				rates[ci[r.Category]][st.docIndex(r.Unit.Name)] = r.Per10k
 			}
@@ -238,16 +276,16 @@ func (st *study) drawFraming(f *figures) {
 // each group value, or of each document without groups. The chart leaves
 // out English function words (framing.Stopwords("english")) so that the
 // content of the frame shows; collocates.csv keeps every word.
-func (st *study) drawCollocates(f *figures, _ map[string]color.Color) {
+func (st *studyView) drawCollocates(f *figures, _ map[string]color.Color) {
 	stop, _ := framing.Stopwords("english")
 	kind := "document"
-	if len(st.groupBy) > 0 {
-		kind = st.groupBy[0]
+	if len(st.Options.GroupBy) > 0 {
+		kind = st.Options.GroupBy[0]
 	}
-	for _, target := range st.targets {
+	for _, target := range st.Framing.Targets {
 		var panels []chart.Panel
 		var cur *chart.Panel
-		for _, c := range st.collocates {
+		for _, c := range st.Framing.Collocates {
 			if c.Target != target || c.Unit.Kind != kind || math.IsNaN(c.Stats.G2) || c.Stats.G2 <= 0 || stop[c.Collocate] || !pipeline.IsWord(c.Collocate) {
 				continue
 			}
@@ -269,11 +307,11 @@ func (st *study) drawCollocates(f *figures, _ map[string]color.Color) {
 }
 
 // drawDescriptives renders sentence lengths and the Zipf plot.
-func (st *study) drawDescriptives(f *figures) {
+func (st *studyView) drawDescriptives(f *figures) {
 	groups := st.groupOf()
 	colors := st.palette()
 	var sl, zipf []chart.Series
-	for i, d := range st.docs {
+	for i, d := range st.Docs {
 		p := d.Profile
 		s := chart.Series{Name: d.ID, Group: groups[i]}
 		for _, n := range p.SentenceLengths {
@@ -294,7 +332,7 @@ func (st *study) drawDescriptives(f *figures) {
 	})
 }
 
-func (st *study) docIndex(id string) int {
+func (st *studyView) docIndex(id string) int {
 	for i, x := range st.ids {
 		if x == id {
 			return i
@@ -303,8 +341,8 @@ func (st *study) docIndex(id string) int {
 	panic("unknown document " + id)
 }
 
-func (st *study) targetIndex(name string) int {
-	for i, x := range st.targets {
+func (st *studyView) targetIndex(name string) int {
+	for i, x := range st.Framing.Targets {
 		if x == name {
 			return i
 		}
@@ -313,68 +351,60 @@ func (st *study) targetIndex(name string) int {
 }
 
 // drawStylometry renders the who-writes-like-whom charts.
-func (st *study) drawStylometry(f *figures) {
-	s := st.stylometry
-	if s == nil || len(s.sets) == 0 {
+func (st *studyView) drawStylometry(f *figures) {
+	s := st.Stylometry
+	if s == nil || len(s.Sets) == 0 {
 		return
 	}
 	colors := st.palette()
-	set := s.sets[0]
-	name := fmt.Sprintf("%s, %d MFW (%s), culling %g%%", measureName[s.view], set.mfw, set.feature, set.culling)
-	if s.merges != nil {
-		groups := st.placedGroups()
-		f.add("heatmap_"+string(s.view)+".svg", "Distances: "+measureName[s.view], func(w io.Writer) error {
-			return chart.Heatmap(w, s.vids, s.viewD, s.order, chart.Options{Title: name + "; ordered by the dendrogram"})
+	set := s.Sets[0]
+	name := fmt.Sprintf("%s, %d MFW (%s), culling %g%%", s.View.Definition().Name, set.MFW, set.Feature, set.Culling)
+	if s.Merges != nil {
+		groups := placedGroups(st.Study)
+		f.add("heatmap_"+string(s.View)+".svg", "Distances: "+s.View.Definition().Name, func(w io.Writer) error {
+			return chart.Heatmap(w, s.PlacedIDs, s.ViewD, s.Order, chart.Options{Title: name + "; ordered by the dendrogram"})
 		})
-		merges := make([]chart.Merge, len(s.merges))
-		for i, m := range s.merges {
+		merges := make([]chart.Merge, len(s.Merges))
+		for i, m := range s.Merges {
 			merges[i] = chart.Merge(m)
 		}
 		f.add("dendrogram.svg", "Dendrogram", func(w io.Writer) error {
-			return chart.Dendrogram(w, s.vids, groups, merges, chart.Options{Title: string(s.linkage) + " clustering of " + name, Colors: colors})
+			return chart.Dendrogram(w, s.PlacedIDs, groups, merges, chart.Options{Title: string(s.Linkage) + " clustering of " + name, Colors: colors})
 		})
-		if s.mds != nil {
-			pts := make([]chart.Point, len(s.vids))
-			for i, id := range s.vids {
-				pts[i] = chart.Point{ID: id, Group: groups[i], X: s.mds.At(i, 0), Y: s.mds.At(i, 1)}
+		if s.MDS != nil {
+			pts := make([]chart.Point, len(s.PlacedIDs))
+			for i, id := range s.PlacedIDs {
+				pts[i] = chart.Point{ID: id, Group: groups[i], X: s.MDS.At(i, 0), Y: s.MDS.At(i, 1)}
 			}
 			f.add("mds.svg", "MDS map", func(w io.Writer) error {
 				return chart.Scatter(w, pts, chart.Options{Title: "Classical MDS of " + name, XLabel: "dimension 1", YLabel: "dimension 2", Colors: colors})
 			})
 		}
 	}
-	if s.pcaS != nil {
+	if s.PCAScores != nil {
 		groups := st.unitGroups()
-		pts := make([]chart.Point, len(s.ids))
-		for i, id := range s.ids {
-			pts[i] = chart.Point{ID: id, Group: groups[i], X: s.pcaS.At(i, 0), Y: s.pcaS.At(i, 1)}
+		pts := make([]chart.Point, len(s.IDs))
+		for i, id := range s.IDs {
+			pts[i] = chart.Point{ID: id, Group: groups[i], X: s.PCAScores.At(i, 0), Y: s.PCAScores.At(i, 1)}
 		}
-		load := make([]chart.Loading, len(s.table.Features))
-		for j, ft := range s.table.Features {
-			load[j] = chart.Loading{Name: ft, X: s.pcaL.At(j, 0), Y: s.pcaL.At(j, 1)}
+		load := make([]chart.Loading, len(s.Table.Features))
+		for j, ft := range s.Table.Features {
+			load[j] = chart.Loading{Name: ft, X: s.PCALoadings.At(j, 0), Y: s.PCALoadings.At(j, 1)}
 		}
 		f.add("pca.svg", "PCA biplot", func(w io.Writer) error {
-			return chart.Biplot(w, pts, load, chart.Options{Title: fmt.Sprintf("PCA of z-scored %d MFW", set.mfw),
-				XLabel: fmt.Sprintf("PC1 (%.1f%%)", 100*s.pcaVar[0]), YLabel: fmt.Sprintf("PC2 (%.1f%%)", 100*s.pcaVar[1]), Colors: colors, TopK: 10})
+			return chart.Biplot(w, pts, load, chart.Options{Title: fmt.Sprintf("PCA of z-scored %d MFW", set.MFW),
+				XLabel: fmt.Sprintf("PC1 (%.1f%%)", 100*s.PCAVariance[0]), YLabel: fmt.Sprintf("PC2 (%.1f%%)", 100*s.PCAVariance[1]), Colors: colors, TopK: 10})
 		})
 	}
-	if s.merges != nil && len(s.sets) > 1 {
-		apart := mat.NewSymDense(len(s.vids), nil)
-		for i := range s.vids {
-			for j := range s.vids {
-				apart.SetSym(i, j, 1-s.coclust.At(i, j))
+	if s.Merges != nil && len(s.Sets) > 1 {
+		apart := mat.NewSymDense(len(s.PlacedIDs), nil)
+		for i := range s.PlacedIDs {
+			for j := range s.PlacedIDs {
+				apart.SetSym(i, j, 1-s.Consensus.At(i, j))
 			}
 		}
 		f.add("consensus.svg", "Consensus over the MFW × culling grid", func(w io.Writer) error {
-			return chart.Heatmap(w, s.vids, apart, s.order, chart.Options{Title: fmt.Sprintf("Share of %d settings that split each pair (k = %d clusters)", len(s.sets), s.k), ValueLabel: "share of settings apart"})
+			return chart.Heatmap(w, s.PlacedIDs, apart, s.Order, chart.Options{Title: fmt.Sprintf("Share of %d settings that split each pair (k = %d clusters)", len(s.Sets), s.K), ValueLabel: "share of settings apart"})
 		})
 	}
-}
-
-// measureName is each measure's name for people.
-var measureName = map[analysis.Measure]string{
-	analysis.Delta: "Burrows' Delta", analysis.Argamon: "Argamon's Delta", analysis.Eder: "Eder's Delta",
-	analysis.Simple: "Eder's Simple", analysis.Wurzburg: "Cosine Delta", analysis.Cosine: "cosine distance",
-	analysis.MinMax: "MinMax", analysis.Canberra: "Canberra", analysis.Manhattan: "Manhattan",
-	analysis.Euclidean: "Euclidean", analysis.JSD: "Jensen–Shannon divergence", analysis.TFIDFCosine: "tf-idf cosine distance",
 }

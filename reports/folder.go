@@ -1,4 +1,4 @@
-package main
+package reports
 
 import (
 	"bufio"
@@ -22,16 +22,17 @@ import (
 // .<name>.stylometer-tmp-*, locked while the run lives; the swap moves the
 // previous output to .<name>.stylometer-old, the new one into place, then
 // deletes the old. A run stopped at any point leaves names that the next
-// run (recoverOut) recognises: it restores the old output when the new one
+// run (RecoverFolder) recognises: it restores the old output when the new one
 // never arrived, and removes temporary folders whose run is gone.
 
-// refusal is an output folder stylometer will not replace; exit status 2.
-type refusal struct{ msg string }
+// Refusal is an output folder stylometer will not replace: what was
+// refused and how to proceed.
+type Refusal struct{ msg string }
 
-func (r *refusal) Error() string { return r.msg }
+func (r *Refusal) Error() string { return r.msg }
 
 func refuse(out, why, how string) error {
-	return &refusal{msg: fmt.Sprintf("refusing --out %s: %s; %s", out, why, how)}
+	return &Refusal{msg: fmt.Sprintf("refusing --out %s: %s; %s", out, why, how)}
 }
 
 const (
@@ -50,8 +51,8 @@ func siblings(final string) (parent, tmpPrefix, old string) {
 	return parent, "." + base + tmpInfix, filepath.Join(parent, "."+base+oldInfix)
 }
 
-// ours reports whether dir holds a manifest.json written by stylometer.
-func ours(dir string) bool {
+// Ours reports whether dir holds a manifest.json written by stylometer.
+func Ours(dir string) bool {
 	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err != nil {
 		return false
@@ -85,10 +86,11 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// checkOut refuses an output folder that replacing would lose a user's
-// files with: see the comment at the top of this file. inputs are every
-// file and folder the run reads (corpus paths, metadata, config, lexicon).
-func checkOut(out string, inputs []string) error {
+// CheckFolder refuses, with a *Refusal, an output folder that replacing
+// would lose a person's files with: see the comment at the top of this
+// file. inputs are every file and folder the run reads (corpus paths,
+// metadata, config, lexicon).
+func CheckFolder(out string, inputs []string) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return refuse(out, err.Error(), "choose another folder")
@@ -138,7 +140,7 @@ func checkReplaceable(out string) error {
 		return refuse(out, "it is a symbolic link", "give the folder it points to, or choose another folder")
 	case !info.IsDir():
 		return refuse(out, "it is an existing file", "choose another folder, or remove the file yourself")
-	case ours(out):
+	case Ours(out):
 		return nil
 	}
 	entries, err := os.ReadDir(out)
@@ -152,12 +154,12 @@ func checkReplaceable(out string) error {
 	return nil
 }
 
-// recoverOut finishes what a stopped run left beside final and says so
+// RecoverFolder finishes what a stopped run left beside final and says so
 // through note: a previous output moved aside but never replaced is
 // restored; a previous output whose replacement is in place is deleted; a
 // temporary folder whose run is gone (its lock is free) is deleted. It
 // holds the parent folder's lock, so two runs never recover at once.
-func recoverOut(final string, note func(string)) error {
+func RecoverFolder(final string, note func(string)) error {
 	final = filepath.Clean(final)
 	parent, tmpPrefix, old := siblings(final)
 	if _, err := os.Stat(parent); errors.Is(err, os.ErrNotExist) {
@@ -171,7 +173,7 @@ func recoverOut(final string, note func(string)) error {
 	if _, err := os.Lstat(old); err == nil {
 		_, ferr := os.Lstat(final)
 		switch {
-		case errors.Is(ferr, os.ErrNotExist) && ours(old):
+		case errors.Is(ferr, os.ErrNotExist) && Ours(old):
 			if err := os.Rename(old, final); err != nil {
 				return fmt.Errorf("restore %s from %s: %w", final, old, err)
 			}
@@ -208,10 +210,10 @@ func recoverOut(final string, note func(string)) error {
 	return nil
 }
 
-// outDir writes a run's files into a temporary folder beside the target and
-// renames it into place on commit, so a failed or interrupted run leaves the
-// previous output intact.
-type outDir struct {
+// Folder writes a run's files into a temporary folder beside the target
+// and renames it into place on Commit, so a failed or interrupted run
+// leaves the previous output intact. It is a Sink.
+type Folder struct {
 	ctx    context.Context
 	final  string
 	tmp    string
@@ -219,7 +221,9 @@ type outDir struct {
 	files  map[string]string // relative name -> SHA-256
 }
 
-func newOutDir(ctx context.Context, final string) (*outDir, error) {
+// OpenFolder starts the output folder final: a locked temporary sibling
+// that Write fills; Write stops with ctx's error once ctx is done.
+func OpenFolder(ctx context.Context, final string) (*Folder, error) {
 	final = filepath.Clean(final)
 	parent, tmpPrefix, _ := siblings(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -244,13 +248,13 @@ func newOutDir(ctx context.Context, final string) (*outDir, error) {
 		_ = os.RemoveAll(tmp)
 		return nil, fmt.Errorf("output folder %s: %w", final, err)
 	}
-	return &outDir{ctx: ctx, final: final, tmp: tmp, unlock: unlock, files: map[string]string{}}, nil
+	return &Folder{ctx: ctx, final: final, tmp: tmp, unlock: unlock, files: map[string]string{}}, nil
 }
 
-// write streams a file rendered by fn into the temporary folder through a
+// Write streams a file rendered by fn into the temporary folder through a
 // buffer, recording its SHA-256 for the manifest. It stops before the file
 // when the run is cancelled.
-func (o *outDir) write(name string, fn func(io.Writer) error) (err error) {
+func (o *Folder) Write(name string, fn func(io.Writer) error) (err error) {
 	if err := o.ctx.Err(); err != nil {
 		return err
 	}
@@ -279,22 +283,23 @@ func (o *outDir) write(name string, fn func(io.Writer) error) (err error) {
 	return nil
 }
 
-// names returns the files written so far, sorted.
-func (o *outDir) names() []string {
-	n := make([]string, 0, len(o.files))
-	for k := range o.files {
-		n = append(n, k)
+// Outputs returns the files written so far with their SHA-256, sorted by
+// name: the manifest's list.
+func (o *Folder) Outputs() []Output {
+	out := make([]Output, 0, len(o.files))
+	for k, h := range o.files {
+		out = append(out, Output{File: k, SHA256: h})
 	}
-	sort.Strings(n)
-	return n
+	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
+	return out
 }
 
-// commit replaces the final folder with the temporary one, under the
+// Commit replaces the final folder with the temporary one, under the
 // parent folder's lock. It checks again that the folder it replaces is
 // still one stylometer may replace: a long run gives time for it to change.
 // Stopped between its two renames, it leaves the previous output in
-// .<name>.stylometer-old, which recoverOut restores.
-func (o *outDir) commit() error {
+// .<name>.stylometer-old, which RecoverFolder restores.
+func (o *Folder) Commit() error {
 	parent, _, old := siblings(o.final)
 	unlock, err := lockDir(parent, true)
 	if err != nil {
@@ -327,8 +332,31 @@ func (o *outDir) commit() error {
 	return nil
 }
 
-// abort removes the temporary folder.
-func (o *outDir) abort() {
+// Abort removes the temporary folder.
+func (o *Folder) Abort() {
 	o.unlock()
 	_ = os.RemoveAll(o.tmp)
+}
+
+// WriteFolder writes the output folder final with fill, atomically: on any
+// error or once ctx is done the temporary folder is removed and the
+// previous output stays as it was.
+func WriteFolder(ctx context.Context, final string, fill func(*Folder) error) error {
+	out, err := OpenFolder(ctx, final)
+	if err != nil {
+		return err
+	}
+	if err := fill(out); err != nil {
+		out.Abort()
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		out.Abort()
+		return err
+	}
+	if err := out.Commit(); err != nil {
+		out.Abort()
+		return err
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-package main
+package reports
 
 import (
 	"encoding/json"
@@ -8,8 +8,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/keyness"
-	"github.com/stylometer/stylometer/reports"
+	"github.com/stylometer/stylometer/pipeline"
 )
 
 // fmtNum formats a number for the page (not for CSV): 3 significant
@@ -19,7 +20,7 @@ func fmtNum(v float64) string {
 	case math.IsNaN(v):
 		return ""
 	case math.IsInf(v, 0):
-		return reports.Float(v)
+		return Float(v)
 	case v != 0 && math.Abs(v) < 0.001:
 		return strconv.FormatFloat(v, 'e', 2, 64)
 	case math.Abs(v) >= 100:
@@ -28,50 +29,52 @@ func fmtNum(v float64) string {
 	return strconv.FormatFloat(v, 'f', 3, 64)
 }
 
-func block(f *figures, file, caption string, wide bool) (reports.Block, bool) {
+func block(f *figures, file, caption string, wide bool) (Block, bool) {
 	fig := f.get(file)
 	if fig == nil {
-		return reports.Block{}, false
+		return Block{}, false
 	}
-	return reports.Block{Title: fig.title, Caption: caption, SVG: fig.svg, Href: fig.file, Wide: wide}, true
+	return Block{Title: fig.title, Caption: caption, SVG: fig.svg, Href: fig.file, Wide: wide}, true
 }
 
-// buildReport assembles index.html's content.
-func buildReport(cfg Config, st *study, f *figures, rows map[string]int, nfail int) *reports.Report {
-	r := &reports.Report{Title: "stylometer report"}
+// buildPage assembles index.html's content.
+func buildPage(ps *pipeline.Study, f *figures, rows map[string]int, run Run) *Report {
+	st := view(ps)
+	nfail := len(ps.Failures)
+	r := &Report{Title: "stylometer report"}
 	tokens := 0
-	for _, d := range st.docs {
+	for _, d := range st.Docs {
 		tokens += d.Profile.Words
 	}
-	r.Subtitle = fmt.Sprintf("%d documents, %d words. Who writes like whom, and how each document and group frames the subject.", len(st.docs), tokens)
-	r.Summary = []reports.KV{
-		{Key: "documents", Value: strconv.Itoa(len(st.docs))},
+	r.Subtitle = fmt.Sprintf("%d documents, %d words. Who writes like whom, and how each document and group frames the subject.", len(st.Docs), tokens)
+	r.Summary = []KV{
+		{Key: "documents", Value: strconv.Itoa(len(st.Docs))},
 		{Key: "words", Value: strconv.Itoa(tokens)},
-		{Key: "distinct words", Value: strconv.Itoa(len(st.words.Features))},
+		{Key: "distinct words", Value: strconv.Itoa(len(st.Words.Features))},
 		{Key: "skipped inputs", Value: strconv.Itoa(nfail)},
 	}
-	if len(cfg.GroupBy) > 0 {
-		r.Summary = append(r.Summary, reports.KV{Key: "grouped by", Value: strings.Join(cfg.GroupBy, ", ")})
+	if len(st.Options.GroupBy) > 0 {
+		r.Summary = append(r.Summary, KV{Key: "grouped by", Value: strings.Join(st.Options.GroupBy, ", ")})
 	}
 
 	// Corpus overview.
-	ov := reports.Section{ID: "corpus", Title: "Corpus", Intro: "Each document with its metadata and key statistics. documents.csv has every measure."}
-	t := &reports.HTMLTable{Header: append([]string{"document"}, st.metaCols...)}
+	ov := Section{ID: "corpus", Title: "Corpus", Intro: "Each document with its metadata and key statistics. documents.csv has every measure."}
+	t := &HTMLTable{Header: append([]string{"document"}, st.Columns...)}
 	show := []string{"tokens", "types", "sentences"}
 	t.Header = append(t.Header, show...)
 	extra := []string{"sentence_length_mean", "mattr", "mtld", "lexical_density", "flesch", "flesch_kincaid"}
 	t.Header = append(t.Header, extra...)
 	t.Numeric = make([]bool, len(t.Header))
-	for i := 1 + len(st.metaCols); i < len(t.Numeric); i++ {
+	for i := 1 + len(st.Columns); i < len(t.Numeric); i++ {
 		t.Numeric[i] = true
 	}
 	col := map[string][]float64{}
-	for _, c := range st.docCols {
-		col[c.Name] = c.Values
+	for j, m := range pipeline.DocMeasures {
+		col[m.Name] = st.Measures[j]
 	}
-	for i, d := range st.docs {
+	for i, d := range st.Docs {
 		row := []string{d.ID}
-		for _, c := range st.metaCols {
+		for _, c := range st.Columns {
 			row = append(row, d.Meta[c])
 		}
 		p := d.Profile
@@ -81,15 +84,15 @@ func buildReport(cfg Config, st *study, f *figures, rows map[string]int, nfail i
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	ov.Blocks = append(ov.Blocks, reports.Block{Title: "Documents", Table: t, Wide: true})
+	ov.Blocks = append(ov.Blocks, Block{Title: "Documents", Table: t, Wide: true})
 	r.Sections = append(r.Sections, ov)
 
 	if s, ok := st.stylometrySection(f); ok {
 		r.Sections = append(r.Sections, s)
 	}
-	r.Sections = append(r.Sections, st.framingSection(cfg, f))
+	r.Sections = append(r.Sections, st.framingSection(f))
 
-	desc := reports.Section{ID: "descriptives", Title: "Descriptives", Intro: "How long the sentences are and how the vocabulary is distributed. Lexical diversity and readability are in the corpus table and in documents.csv."}
+	desc := Section{ID: "descriptives", Title: "Descriptives", Intro: "How long the sentences are and how the vocabulary is distributed. Lexical diversity and readability are in the corpus table and in documents.csv."}
 	if b, ok := block(f, "sentence_lengths.svg", "Box = quartiles, whiskers to 1.5 IQR, dots = outliers.", false); ok {
 		desc.Blocks = append(desc.Blocks, b)
 	}
@@ -98,8 +101,8 @@ func buildReport(cfg Config, st *study, f *figures, rows map[string]int, nfail i
 	}
 	r.Sections = append(r.Sections, desc)
 
-	r.Methods = methods
-	params, _ := json.MarshalIndent(manifestParams(cfg), "", "  ")
+	r.Methods = methods()
+	params, _ := json.MarshalIndent(run.Parameters, "", "  ")
 	r.Parameters = string(params)
 	names := make([]string, 0, len(rows))
 	for n := range rows {
@@ -107,12 +110,12 @@ func buildReport(cfg Config, st *study, f *figures, rows map[string]int, nfail i
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fl := reports.FileLink{Name: n, Rows: rows[n]}
-		if d := reports.Lookup(n); d != nil {
+		fl := FileLink{Name: n, Rows: rows[n]}
+		if d := Lookup(n); d != nil {
 			fl.RowPer = d.RowPer
 			fl.Columns = d.Columns
 			if d.Rest != nil {
-				fl.Columns = append(append([]reports.ColumnDoc(nil), d.Columns...), *d.Rest)
+				fl.Columns = append(append([]ColumnDoc(nil), d.Columns...), *d.Rest)
 			}
 		}
 		r.Files = append(r.Files, fl)
@@ -122,10 +125,10 @@ func buildReport(cfg Config, st *study, f *figures, rows map[string]int, nfail i
 
 // framingSection shows each scope's distinctive words, the targets and the
 // lexicon.
-func (st *study) framingSection(cfg Config, f *figures) reports.Section {
-	s := reports.Section{ID: "framing", Title: "Framing", Intro: "The words that set each document and each group apart from the rest (log-odds ratio with informative Dirichlet prior, z-scored: Monroe, Colaresi & Quinn 2008), with Dunning's G², Hardie's Log Ratio and Benjamini–Hochberg adjusted p side by side; then how each one talks around the target terms. Content words only unless --all-words."}
+func (st *studyView) framingSection(f *figures) Section {
+	s := Section{ID: "framing", Title: "Framing", Intro: "The words that set each document and each group apart from the rest (log-odds ratio with informative Dirichlet prior, z-scored: Monroe, Colaresi & Quinn 2008), with Dunning's G², Hardie's Log Ratio and Benjamini–Hochberg adjusted p side by side; then how each one talks around the target terms. Content words only unless --all-words."}
 	kinds := []string{"document"}
-	kinds = append(kinds, cfg.GroupBy...)
+	kinds = append(kinds, st.Options.GroupBy...)
 	for _, k := range kinds {
 		if b, ok := block(f, f.chartFile("keyness", k), "Top: most distinctive (z > 0); bottom: most avoided (z < 0), against all other "+plural(k)+".", true); ok {
 			s.Blocks = append(s.Blocks, b)
@@ -133,8 +136,8 @@ func (st *study) framingSection(cfg Config, f *figures) reports.Section {
 	}
 	// One table per scope kind: the top five words of each target.
 	for _, k := range kinds {
-		t := &reports.HTMLTable{Header: []string{k, "term", "z", "G²", "log ratio", "p (BH)", "n target", "n rest"}, Numeric: []bool{false, false, true, true, true, true, true, true}}
-		for _, res := range st.keyness {
+		t := &HTMLTable{Header: []string{k, "term", "z", "G²", "log ratio", "p (BH)", "n target", "n rest"}, Numeric: []bool{false, false, true, true, true, true, true, true}}
+		for _, res := range st.Framing.Keyness {
 			if res.Scope.Kind != k || res.Scope.Reference != "rest" {
 				continue
 			}
@@ -147,12 +150,12 @@ func (st *study) framingSection(cfg Config, f *figures) reports.Section {
 		}
 		if len(t.Rows) > 0 {
 			t.Note = "Top five per " + k + "; every term and measure is in keyness.csv."
-			s.Blocks = append(s.Blocks, reports.Block{Title: "Most distinctive words by " + k, Table: t})
+			s.Blocks = append(s.Blocks, Block{Title: "Most distinctive words by " + k, Table: t})
 		}
 	}
 	for _, fig := range f.list {
 		if strings.HasPrefix(fig.file, "charts/fightin_") {
-			s.Blocks = append(s.Blocks, reports.Block{Title: fig.title, Caption: "Each word's corpus frequency against its log-odds z; labelled: the largest |z|; dashed: z = ±1.96.", SVG: fig.svg, Href: fig.file})
+			s.Blocks = append(s.Blocks, Block{Title: fig.title, Caption: "Each word's corpus frequency against its log-odds z; labelled: the largest |z|; dashed: z = ±1.96.", SVG: fig.svg, Href: fig.file})
 		}
 	}
 	if b, ok := block(f, "targets.svg", "How often each document names each target, per 10,000 words (targets.csv).", true); ok {
@@ -160,11 +163,11 @@ func (st *study) framingSection(cfg Config, f *figures) reports.Section {
 	}
 	for _, fig := range f.list {
 		if strings.HasPrefix(fig.file, "charts/collocates_") {
-			s.Blocks = append(s.Blocks, reports.Block{Title: fig.title, Caption: fmt.Sprintf("Strongest collocates by G² within ±%d words in the sentence, function words left out (collocates.csv has every word, with PMI and logDice).", cfg.Framing.Window), SVG: fig.svg, Href: fig.file})
+			s.Blocks = append(s.Blocks, Block{Title: fig.title, Caption: fmt.Sprintf("Strongest collocates by G² within ±%d words in the sentence, function words left out (collocates.csv has every word, with PMI and logDice).", st.Options.Window), SVG: fig.svg, Href: fig.file})
 		}
 	}
 	if kw := st.kwicTable(3); kw != nil {
-		s.Blocks = append(s.Blocks, reports.Block{Title: "Targets in context", Caption: "Up to three occurrences of each target per document, quoted from the original text (kwic.csv has all, with byte offsets).", Table: kw, Wide: true})
+		s.Blocks = append(s.Blocks, Block{Title: "Targets in context", Caption: "Up to three occurrences of each target per document, quoted from the original text (kwic.csv has all, with byte offsets).", Table: kw, Wide: true})
 	}
 	if b, ok := block(f, "lexicon.svg", "Words of each lexicon category per 10,000 words (lexicon.csv).", true); ok {
 		s.Blocks = append(s.Blocks, b)
@@ -180,13 +183,13 @@ func plural(k string) string {
 }
 
 func keyRow(target string, k keyness.Row) []string {
-	return []string{target, k.Term, fmtNum(k.LogOddsZ), fmtNum(k.G2), fmtNum(k.LogRatio), fmtNum(k.PAdj), reports.Float(k.NTarget), reports.Float(k.NReference)}
+	return []string{target, k.Term, fmtNum(k.LogOddsZ), fmtNum(k.G2), fmtNum(k.LogRatio), fmtNum(k.PAdj), Float(k.NTarget), Float(k.NReference)}
 }
 
-func (st *study) kwicTable(per int) *reports.HTMLTable {
-	t := &reports.HTMLTable{Header: []string{"document", "target", "left", "keyword", "right"}}
-	for _, d := range st.docs {
-		for ti, name := range st.targets {
+func (st *studyView) kwicTable(per int) *HTMLTable {
+	t := &HTMLTable{Header: []string{"document", "target", "left", "keyword", "right"}}
+	for _, d := range st.Docs {
+		for ti, name := range st.Framing.Targets {
 			for i, k := range d.Profile.Targets[ti].KWIC {
 				if i == per {
 					break
@@ -201,19 +204,27 @@ func (st *study) kwicTable(per int) *reports.HTMLTable {
 	return t
 }
 
-// methods defines every measure on the page.
-var methods = []reports.Method{
+// methods defines every measure on the page: the distances from their
+// definitions in analysis, the rest here.
+func methods() []Method {
+	var out []Method
+	for _, m := range methodsBefore {
+		out = append(out, m)
+	}
+	for _, d := range analysis.Definitions() {
+		out = append(out, Method{Name: d.Name, Definition: d.Formula, Source: d.Source})
+	}
+	return append(out, methodsAfter...)
+}
+
+// methodsBefore and methodsAfter are the methods around the distances.
+var methodsBefore = []Method{
 	{Name: "Tokens, sentences, tags", Definition: "prose v3: Punkt sentence segmentation per paragraph (line), its tokenizer with dashes as separators and glued punctuation split, and its averaged-perceptron Penn Treebank tagger (curly quotes shown to it as `` and ''). Words are tokens with a letter or digit, lower-cased.", Source: "github.com/jdkato/prose v3"},
 	{Name: "Relative frequency", Definition: "count / all words of the document; stylo's tables (mfw.csv) give it × 100.", Source: "Eder, Rybicki & Kestemont 2016 (stylo)"},
 	{Name: "Most frequent words (MFW)", Definition: "features ranked by raw corpus count, ties by code point, cut at N; culling keeps features present in at least c% of documents.", Source: "stylo"},
-	{Name: "Burrows' Delta", Definition: "(1/n) Σ |z_a − z_b| over the n MFW, z-scores per feature over all documents (sd with m − 1).", Source: "Burrows 2002"},
-	{Name: "Argamon's Delta", Definition: "√(Σ (z_a − z_b)²) / n, as stylo computes it.", Source: "Argamon 2008; stylo"},
-	{Name: "Eder's Delta", Definition: "Σ |z_a − z_b| · (n − i + 1)/n, weights falling with frequency rank i.", Source: "Eder 2015; stylo"},
-	{Name: "Eder's Simple", Definition: "Σ |√f_a − √f_b| on relative frequencies in percent.", Source: "stylo"},
-	{Name: "Cosine Delta (Würzburg)", Definition: "1 − cos(z_a, z_b), features with sd 0 dropped.", Source: "Smith & Aldridge 2011; Evert et al. 2017"},
-	{Name: "Cosine, MinMax, Canberra, Manhattan, Euclidean", Definition: "1 − cos(f_a, f_b); 1 − Σmin/Σmax (Ruzicka); R's canberra; L1 and L2 on percent frequencies.", Source: "stylo; R stats::dist"},
-	{Name: "Jensen–Shannon divergence", Definition: "JSD of the two relative-frequency distributions over the MFW (renormalised), base 2.", Source: "Lin 1991"},
-	{Name: "tf-idf cosine", Definition: "1 − cosine of L2-normalised tf·idf rows, idf = ln((1+m)/(1+df)) + 1.", Source: "scikit-learn TfidfVectorizer"},
+}
+
+var methodsAfter = []Method{
 	{Name: "Hierarchical clustering", Definition: "agglomerative, Lance–Williams updates; ward.D2 (R's) by default; SciPy linkage layout.", Source: "Ward 1963; Murtagh & Legendre 2014; Müllner 2011"},
 	{Name: "Classical MDS, PCA", Definition: "Torgerson scaling of the distance matrix; PCA of z-scored MFW; signs fixed so the largest loading is positive.", Source: "Torgerson 1952; gonum stat/mds, stat.PC"},
 	{Name: "Log-odds with informative Dirichlet prior", Definition: "δ = ln((y_t+α_w)/(n_t+α_0−y_t−α_w)) − ln((y_r+α_w)/(n_r+α_0−y_r−α_w)), z = δ/√(1/(y_t+α_w) + 1/(y_r+α_w)), α_w = the term's corpus count.", Source: "Monroe, Colaresi & Quinn 2008, eq. 22 (FightingWords)"},
@@ -226,24 +237,24 @@ var methods = []reports.Method{
 }
 
 // stylometrySection shows who writes like whom.
-func (st *study) stylometrySection(f *figures) (reports.Section, bool) {
-	s := st.stylometry
+func (st *studyView) stylometrySection(f *figures) (Section, bool) {
+	s := st.Stylometry
 	if s == nil {
-		return reports.Section{}, false
+		return Section{}, false
 	}
-	sec := reports.Section{ID: "stylometry", Title: "Who writes like whom"}
-	if len(s.sets) == 0 {
-		sec.Intro = "Not computed: " + strings.Join(s.warnings, "; ")
+	sec := Section{ID: "stylometry", Title: "Who writes like whom"}
+	if len(s.Sets) == 0 {
+		sec.Intro = "Not computed: " + strings.Join(s.Warnings, "; ")
 		return sec, true
 	}
-	set := s.sets[0]
+	set := s.Sets[0]
 	sec.Intro = fmt.Sprintf("Distances between the %d texts over the %d most frequent %s features (culling %g%%), z-scored as stylo does; the views use %s. %d settings of the MFW × culling grid, %d measures: every value is in distances.csv.",
-		len(s.ids), set.mfw, set.feature, set.culling, measureName[s.view], len(s.sets), len(s.measures))
-	if !math.IsNaN(s.sameDoc) {
-		sec.Intro += fmt.Sprintf(" Sampling: with the tree cut into as many clusters as there are sampled documents, %.0f%% of the pairs of samples from the same document land in the same cluster.", 100*s.sameDoc)
+		len(s.IDs), set.MFW, set.Feature, set.Culling, s.View.Definition().Name, len(s.Sets), len(s.Measures))
+	if !math.IsNaN(s.SameDoc) {
+		sec.Intro += fmt.Sprintf(" Sampling: with the tree cut into as many clusters as there are sampled documents, %.0f%% of the pairs of samples from the same document land in the same cluster.", 100*s.SameDoc)
 	}
 	for _, b := range []struct{ file, caption string }{
-		{"heatmap_" + string(s.view) + ".svg", "Darker is closer. Rows and columns in the dendrogram's order."},
+		{"heatmap_" + string(s.View) + ".svg", "Darker is closer. Rows and columns in the dendrogram's order."},
 		{"dendrogram.svg", "Leaves coloured by group; height is the linkage distance (clusters.csv)."},
 		{"mds.svg", "Classical (Torgerson) scaling of the distance matrix: close points write alike (mds.csv)."},
 		{"pca.svg", "Documents on the first two principal components of the z-scored MFW, with the words that load most (pca.csv, pca_loadings.csv)."},
@@ -254,22 +265,22 @@ func (st *study) stylometrySection(f *figures) (reports.Section, bool) {
 		}
 	}
 	// Nearest neighbours under each measure.
-	nn := &reports.HTMLTable{Header: []string{"text"}}
-	for _, m := range s.measures {
+	nn := &HTMLTable{Header: []string{"text"}}
+	for _, m := range s.Measures {
 		nn.Header = append(nn.Header, string(m))
 	}
-	for i, id := range s.ids {
+	for i, id := range s.IDs {
 		row := []string{id}
-		for _, m := range s.measures {
-			d := set.byMeasure[m]
+		for _, m := range s.Measures {
+			d := set.ByMeasure[m]
 			best, bj := math.Inf(1), -1
-			for j := range s.ids {
+			for j := range s.IDs {
 				if j != i && d.At(i, j) < best {
 					best, bj = d.At(i, j), j
 				}
 			}
 			if bj >= 0 {
-				row = append(row, s.ids[bj])
+				row = append(row, s.IDs[bj])
 			} else {
 				row = append(row, "")
 			}
@@ -280,27 +291,27 @@ func (st *study) stylometrySection(f *figures) (reports.Section, bool) {
 		nn.Note = fmt.Sprintf("First 60 of %d texts.", len(nn.Rows))
 		nn.Rows = nn.Rows[:60]
 	}
-	sec.Blocks = append(sec.Blocks, reports.Block{Title: "Nearest neighbour under each measure", Caption: "Agreement across measures is evidence; disagreement says the signal is weak.", Table: nn, Wide: true})
-	if s.attrib != nil {
-		acc := &reports.HTMLTable{Header: []string{"measure", "texts", "correct", "accuracy"}, Numeric: []bool{false, true, true, true}}
-		for _, m := range s.measures {
+	sec.Blocks = append(sec.Blocks, Block{Title: "Nearest neighbour under each measure", Caption: "Agreement across measures is evidence; disagreement says the signal is weak.", Table: nn, Wide: true})
+	if s.Attribution != nil {
+		acc := &HTMLTable{Header: []string{"measure", "texts", "correct", "accuracy"}, Numeric: []bool{false, true, true, true}}
+		for _, m := range s.Measures {
 			ok := 0
-			for _, a := range s.attrib[m] {
+			for _, a := range s.Attribution[m] {
 				if a.Predicted == a.Label {
 					ok++
 				}
 			}
-			n := len(s.attrib[m])
+			n := len(s.Attribution[m])
 			acc.Rows = append(acc.Rows, []string{string(m), strconv.Itoa(n), strconv.Itoa(ok), fmtNum(float64(ok) / math.Max(1, float64(n)))})
 		}
-		sec.Blocks = append(sec.Blocks, reports.Block{Title: "Leave-one-out attribution", Caption: "Each text attributed to the label of its nearest other text (attribution.csv ranks every candidate).", Table: acc})
+		sec.Blocks = append(sec.Blocks, Block{Title: "Leave-one-out attribution", Caption: "Each text attributed to the label of its nearest other text (attribution.csv ranks every candidate).", Table: acc})
 	}
-	if len(s.warnings) > 0 {
-		w := &reports.HTMLTable{Header: []string{"note"}}
-		for _, x := range s.warnings {
+	if len(s.Warnings) > 0 {
+		w := &HTMLTable{Header: []string{"note"}}
+		for _, x := range s.Warnings {
 			w.Rows = append(w.Rows, []string{x})
 		}
-		sec.Blocks = append(sec.Blocks, reports.Block{Title: "Notes", Table: w})
+		sec.Blocks = append(sec.Blocks, Block{Title: "Notes", Table: w})
 	}
 	return sec, true
 }

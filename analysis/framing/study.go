@@ -1,0 +1,41 @@
+package framing
+
+// StudyOptions configure Study. The zero value compares each document
+// with the rest, with no targets and no lexicon.
+type StudyOptions struct {
+	GroupBy []string // metadata columns whose values are compared with the rest
+	Pairs   bool     // also every ordered pair of values of each column
+	Targets []string // target names, in the order of Doc.Targets
+	Lexicon *Lexicon // nil: no lexicon rates
+	Keyness Options
+	// MinCooc is the least co-occurrence count a collocate needs; 0 means 2.
+	MinCooc int
+}
+
+// Result is the framing of a corpus: keyness per scope, collocates and
+// rates per target and unit, lexicon rates per category and unit.
+type Result struct {
+	Targets    []string
+	Keyness    []KeynessResult
+	Collocates []Collocate
+	Rates      []Rate
+	Lexicon    []LexiconRate // nil without a lexicon
+}
+
+// Study runs every framing comparison of docs: Keyness over Scopes,
+// Collocates and Rates over Units, and LexiconRates.
+func Study(docs []Doc, o StudyOptions) *Result {
+	r := &Result{Targets: o.Targets}
+	r.Keyness = Keyness(docs, Scopes(docs, o.GroupBy, o.Pairs), o.Keyness)
+	units := Units(docs, o.GroupBy)
+	minCooc := o.MinCooc
+	if minCooc == 0 {
+		minCooc = 2
+	}
+	r.Collocates = Collocates(docs, o.Targets, units, minCooc)
+	r.Rates = Rates(docs, o.Targets, units)
+	if o.Lexicon != nil {
+		r.Lexicon = LexiconRates(docs, o.Lexicon, units)
+	}
+	return r
+}

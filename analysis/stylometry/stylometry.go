@@ -1,0 +1,307 @@
+package stylometry
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/stylometer/stylometer/analysis"
+)
+
+// Text is one row of the stylometric tables: a document or a sample of
+// one (stylo's "<id>#k").
+type Text struct {
+	ID   string
+	Name string // how warnings name it: the document's file
+	Doc  int    // the document it comes from (samples of one document share it)
+	// Counts and Totals hold, per feature name ("word:1", "char:3" ...),
+	// the text's counts and the denominator of its relative frequencies.
+	Counts map[string]map[string]int
+	Totals map[string]float64
+	Label  string // its value of the attribution label; "" is unlabelled
+	Group  string // its value of the colouring column; "" is none
+}
+
+// Options configure Analyse. Every field must be set (see pipeline.Options
+// for the defaults a run uses).
+type Options struct {
+	Features []string           // feature names, keys of Text.Counts
+	MFW      []int              // most-frequent-feature counts, the first the default
+	Culling  []float64          // percent of texts a feature must occur in
+	Measures []analysis.Measure // the first drives the views
+	Linkage  analysis.Linkage
+	Label    bool // attribute texts by Text.Label
+	Sampled  bool // texts are samples: report how often samples of one document cluster together
+}
+
+// Setting is one point of the grid for one feature type.
+type Setting struct {
+	Feature string
+	MFW     int // features actually used (at most the number asked)
+	Culling float64
+}
+
+// DistanceSet is every measure's distances at one setting.
+type DistanceSet struct {
+	Setting
+	ByMeasure map[analysis.Measure]*mat.SymDense
+}
+
+// Result holds the who-writes-like-whom results.
+type Result struct {
+	IDs      []string
+	Groups   []string // each text's Text.Group
+	Measures []analysis.Measure
+	View     analysis.Measure // the measure behind the tree and the maps
+	Linkage  analysis.Linkage
+	Sets     []DistanceSet // in grid order; Sets[0] is the default setting
+	Table    *analysis.Table
+	Freq     *mat.Dense // per cent, default setting
+	Z        *mat.Dense
+	// PCA of Z over every text.
+	PCAScores, PCALoadings *mat.Dense
+	PCAVariance            []float64
+	// The views (tree, MDS, consensus, network) place the texts Placed,
+	// indices into IDs, with ids PlacedIDs: those whose view-measure
+	// distances are defined at every setting. ViewD is their distance
+	// matrix at the default setting; Merges and Order index into it.
+	Placed    []int
+	PlacedIDs []string
+	ViewD     mat.Symmetric
+	Merges    []analysis.Merge
+	Order     []int
+	MDS       *mat.Dense
+	MDSEigen  []float64
+	K         int           // clusters each tree of the consensus is cut into
+	Consensus *mat.SymDense // share of the grid's trees putting each pair together
+	Network   []analysis.Edge
+	// Attribution by measure, leave-one-out at the default setting; nil
+	// without a label.
+	Attribution map[analysis.Measure][]analysis.Attribution
+	Labels      []string
+	// SameDoc is the share of pairs of samples of one document that the
+	// default tree, cut into as many clusters as there are documents,
+	// puts together; NaN without samples.
+	SameDoc  float64
+	Warnings []string
+}
+
+// maxNotes is the most texts named one by one in a kind of warning.
+const maxNotes = 10
+
+// Analyse computes the distances over the grid and the views at the
+// default setting. Fewer than 3 texts, or no setting with 2 features or
+// more, give a Result with a warning and no distances.
+func Analyse(texts []Text, opt Options) *Result {
+	r := &Result{SameDoc: math.NaN(), Measures: opt.Measures, View: opt.Measures[0], Linkage: opt.Linkage}
+	for _, t := range texts {
+		r.IDs = append(r.IDs, t.ID)
+		r.Groups = append(r.Groups, t.Group)
+	}
+	if len(texts) < 3 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts: distances need at least 3 for z-scores and maps; stylometry skipped", len(texts)))
+		return r
+	}
+	seen := map[Setting]bool{}
+	for _, f := range opt.Features {
+		counts := make([]map[string]int, len(texts))
+		totals := make([]float64, len(texts))
+		for i, t := range texts {
+			counts[i], totals[i] = t.Counts[f], t.Totals[f]
+		}
+		base := analysis.NewTable(r.IDs, counts, totals)
+		for _, c := range opt.Culling {
+			culled := base.Cull(c)
+			for _, m := range opt.MFW {
+				t := culled.Top(m)
+				set := Setting{Feature: f, MFW: len(t.Features), Culling: c}
+				if set.MFW < m {
+					r.Warnings = append(r.Warnings, fmt.Sprintf("%s, culling %g%%: %d features asked, %d exist", f, c, m, set.MFW))
+				}
+				if seen[set] || set.MFW < 2 {
+					continue
+				}
+				seen[set] = true
+				ds := DistanceSet{Setting: set, ByMeasure: map[analysis.Measure]*mat.SymDense{}}
+				for _, ms := range opt.Measures {
+					// The table has documents and features: the only
+					// errors left are programmer errors.
+					d, err := analysis.Distance(ms, t)
+					if err != nil {
+						panic(err)
+					}
+					ds.ByMeasure[ms] = d
+				}
+				if len(r.Sets) == 0 {
+					r.Table = t
+				}
+				r.Sets = append(r.Sets, ds)
+			}
+		}
+	}
+	if len(r.Sets) == 0 {
+		r.Warnings = append(r.Warnings, "no MFW setting has two features or more: stylometry skipped")
+		return r
+	}
+	r.Freq = analysis.RelFreq(nil, r.Table)
+	r.Z = analysis.ZScores(nil, r.Freq)
+	var err error
+	if r.PCAScores, r.PCALoadings, r.PCAVariance, err = analysis.PCA(r.Z, 2); err != nil {
+		r.Warnings = append(r.Warnings, "PCA: "+err.Error())
+		r.PCAScores = nil
+	}
+	if opt.Label {
+		r.Labels = make([]string, len(texts))
+		for i, t := range texts {
+			r.Labels[i] = t.Label
+		}
+		r.Attribution = map[analysis.Measure][]analysis.Attribution{}
+		for _, ms := range opt.Measures {
+			r.Attribution[ms] = analysis.Attribute(r.Sets[0].ByMeasure[ms], r.Labels)
+		}
+	}
+	r.noteUndefined(texts)
+	r.views(texts, opt)
+	return r
+}
+
+// warn adds notes to the warnings, the first maxNotes one by one and the
+// rest counted in one line, so that 5,000 short samples do not bury the
+// log: "… and 4,990 more <rest>".
+func (r *Result) warn(notes []string, rest string) {
+	if len(notes) <= maxNotes {
+		r.Warnings = append(r.Warnings, notes...)
+		return
+	}
+	r.Warnings = append(r.Warnings, notes[:maxNotes]...)
+	r.Warnings = append(r.Warnings, fmt.Sprintf("… and %d %s", len(notes)-maxNotes, rest))
+}
+
+// noteUndefined warns, naming the file, about every text with undefined
+// distances: one that has none of the MFW (cosine, jsd, minmax and
+// tfidf_cosine divide by its length) or, for Cosine Delta, whose z-scores
+// are all zero. Its cells in distances.csv are empty.
+func (r *Result) noteUndefined(texts []Text) {
+	var notes []string
+	for i, t := range texts {
+		var undefined []string
+		for _, m := range r.Measures {
+			for _, ds := range r.Sets {
+				if hasNaN(ds.ByMeasure[m], i) {
+					undefined = append(undefined, string(m))
+					break
+				}
+			}
+		}
+		if len(undefined) > 0 {
+			notes = append(notes, fmt.Sprintf("%s: %s distances undefined (none of the most frequent features occurs in %s, or it sits at the mean of every one): empty cells in distances.csv",
+				t.Name, strings.Join(undefined, ", "), t.ID))
+		}
+	}
+	r.warn(notes, "more texts with undefined distances: their cells in distances.csv are empty")
+}
+
+func hasNaN(d mat.Symmetric, i int) bool {
+	for j := range d.SymmetricDim() {
+		if math.IsNaN(d.At(i, j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// views computes the tree, the maps, the consensus and the network from
+// the view measure over the texts that every setting can place (those
+// with no undefined distance); the others are named in a warning.
+func (r *Result) views(texts []Text, opt Options) {
+	n := len(texts)
+	mats := make([]mat.Symmetric, len(r.Sets))
+	for i, ds := range r.Sets {
+		mats[i] = ds.ByMeasure[r.View]
+	}
+	r.Placed = analysis.Defined(n, mats...)
+	if len(r.Placed) < n {
+		in := make([]bool, n)
+		for _, i := range r.Placed {
+			in[i] = true
+		}
+		var notes []string
+		for i, t := range texts {
+			if !in[i] {
+				notes = append(notes, fmt.Sprintf("%s: left out of the tree, the maps, the consensus and the network (%s distance of %s undefined)", t.Name, r.View, t.ID))
+			}
+		}
+		r.warn(notes, "more texts left out of the tree, the maps, the consensus and the network")
+	}
+	for _, i := range r.Placed {
+		r.PlacedIDs = append(r.PlacedIDs, r.IDs[i])
+	}
+	m := len(r.Placed)
+	if m < 3 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts with defined %s distances: the tree and the maps need at least 3", m, r.View))
+		return
+	}
+	var trees [][]analysis.Merge
+	var views []mat.Symmetric
+	for _, d := range mats {
+		sub := analysis.Subset(d, r.Placed)
+		// Subset holds no NaN and distances are never negative: the only
+		// error left is a programmer error.
+		tree, err := analysis.Cluster(sub, r.Linkage)
+		if err != nil {
+			panic(err)
+		}
+		trees = append(trees, tree)
+		views = append(views, sub)
+	}
+	r.ViewD = views[0]
+	r.Merges = trees[0]
+	r.Order = analysis.LeafOrder(r.Merges, m)
+	var err error
+	if r.MDS, r.MDSEigen, err = analysis.MDS(r.ViewD, 2); err != nil {
+		r.Warnings = append(r.Warnings, "MDS: "+err.Error())
+		r.MDS = nil
+	}
+	// Co-clustering over the grid, cut into as many clusters as the
+	// colouring column has values (2 without groups).
+	groups := map[string]bool{}
+	for _, t := range texts {
+		if t.Group != "" {
+			groups[t.Group] = true
+		}
+	}
+	r.K = 2
+	if len(groups) >= 2 {
+		r.K = len(groups)
+	}
+	r.K = min(r.K, m-1)
+	r.Consensus = analysis.CoClustering(trees, m, r.K)
+	r.Network = analysis.NearestNeighbourNetwork(views, 3)
+	if opt.Sampled {
+		// Cut the default tree into as many clusters as there are sampled
+		// documents: how often do two samples of one essay share a cluster?
+		docOf := make([]int, m)
+		sampled := map[int]bool{}
+		for a, i := range r.Placed {
+			docOf[a] = texts[i].Doc
+			sampled[docOf[a]] = true
+		}
+		lab := analysis.CutTree(r.Merges, m, min(len(sampled), m))
+		same, pairs := 0, 0
+		for i := range m {
+			for j := i + 1; j < m; j++ {
+				if docOf[i] == docOf[j] {
+					pairs++
+					if lab[i] == lab[j] {
+						same++
+					}
+				}
+			}
+		}
+		if pairs > 0 {
+			r.SameDoc = float64(same) / float64(pairs)
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package pipeline
+
+import (
+	"github.com/stylometer/stylometer/analysis"
+	"github.com/stylometer/stylometer/analysis/framing"
+	"github.com/stylometer/stylometer/analysis/keyness"
+)
+
+// The framing defaults, shared by Options and DefaultConfig.
+const (
+	defaultWindow   = 5
+	defaultContext  = 8
+	defaultMinCount = 3
+	defaultSlice    = 500
+)
+
+// Options configure a run: what each document's profile counts and what
+// the analysis computes. The zero value is the documented default run;
+// Config.Options builds Options from a configuration file and flags.
+type Options struct {
+	// Workers is the number of documents processed at once; 0 means
+	// GOMAXPROCS.
+	Workers int
+	// Text holds the canonicalisation rules; the zero value removes
+	// nothing and folds case.
+	Text TextConfig
+	// Features are the feature types of the distances; nil means word:1.
+	Features []Feature
+	// MFW are the most-frequent-feature counts of the grid, the first the
+	// default setting; nil means {100}.
+	MFW []int
+	// Culling are the culling levels of the grid (per cent of texts a
+	// feature must occur in); nil means {0}.
+	Culling []float64
+	// Measures are the distance measures, the first driving the tree and
+	// the maps; nil means analysis.Measures() with Delta driving them.
+	Measures []analysis.Measure
+	// Linkage is the clustering method; "" means ward.D2.
+	Linkage analysis.Linkage
+	// SampleSize cuts documents into samples of this many words for the
+	// stylometry (0: whole documents); SampleOverlap words are shared by
+	// consecutive samples.
+	SampleSize, SampleOverlap int
+	// GroupBy are the metadata columns whose values are compared with the
+	// rest; the first colours the charts.
+	GroupBy []string
+	// Label is the metadata column texts are attributed to; "": none.
+	Label string
+	// Targets are the framing targets.
+	Targets []TargetSpec
+	// Lexicon holds category word lists; nil: none.
+	Lexicon *framing.Lexicon
+	// Stopwords names the list left out of keyness: "" or "none", or
+	// "english".
+	Stopwords string
+	// Prior is the log-odds prior; the zero value is the informative
+	// (corpus) prior.
+	Prior keyness.Prior
+	// Window is the collocate window in words each side (0: 5); Context
+	// the keyword-in-context width (0: 8); MinCount a term's least count
+	// for keyness (0: 3); Slice Zeta's slice length in words (0: 500).
+	Window, Context, MinCount, Slice int
+	// Pairs also compares every ordered pair of values of each column;
+	// AllWords runs keyness over all words, not content words only;
+	// KeynessAll keeps every term of every scope in the keyness rows.
+	Pairs, AllWords, KeynessAll bool
+	// Progress, when set, is called after each document with the number
+	// done and the total, from the workers: it must be safe for
+	// concurrent use.
+	Progress func(done, total int)
+}
+
+// withDefaults returns o with every zero field set to its default.
+func (o Options) withDefaults() Options {
+	if len(o.Features) == 0 {
+		o.Features = []Feature{{Kind: "word", N: 1}}
+	}
+	if len(o.MFW) == 0 {
+		o.MFW = []int{100}
+	}
+	if len(o.Culling) == 0 {
+		o.Culling = []float64{0}
+	}
+	if len(o.Measures) == 0 {
+		o.Measures = analysis.Measures()
+	}
+	if o.Linkage == "" {
+		o.Linkage = analysis.WardD2
+	}
+	for _, d := range []struct {
+		v   *int
+		def int
+	}{{&o.Window, defaultWindow}, {&o.Context, defaultContext}, {&o.MinCount, defaultMinCount}, {&o.Slice, defaultSlice}} {
+		if *d.v <= 0 {
+			*d.v = d.def
+		}
+	}
+	return o
+}

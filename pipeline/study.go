@@ -1,0 +1,419 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/stylometer/stylometer/analysis"
+	"github.com/stylometer/stylometer/analysis/framing"
+	"github.com/stylometer/stylometer/analysis/keyness"
+	"github.com/stylometer/stylometer/analysis/stylometry"
+	"github.com/stylometer/stylometer/seeds"
+)
+
+// Corpus is what a run reads: the documents and, optionally, their
+// metadata.
+type Corpus struct {
+	Sources []Source
+	Meta    *Meta // nil: no metadata
+}
+
+// OpenCorpus lists the documents named by paths (see FromPaths) with the
+// metadata CSV meta (joined on id or path; "" for none). With no paths it
+// is the embedded seed corpus with the seeds' own metadata, unless meta
+// names another file.
+func OpenCorpus(paths []string, meta string) (Corpus, error) {
+	var c Corpus
+	var err error
+	var r io.ReadCloser
+	name := meta
+	if len(paths) == 0 {
+		fsys := seeds.FS()
+		if c.Sources, err = FromFS(fsys); err != nil {
+			return c, err
+		}
+		if meta == "" {
+			name = "seeds/" + seeds.Metadata
+			if r, err = fsys.Open(seeds.Metadata); err != nil {
+				return c, err
+			}
+		}
+	} else if c.Sources, err = FromPaths(paths); err != nil {
+		return c, err
+	}
+	if r == nil && meta != "" {
+		if r, err = os.Open(meta); err != nil {
+			return c, fmt.Errorf("metadata: %w", err)
+		}
+	}
+	if r == nil {
+		return c, nil
+	}
+	defer r.Close()
+	c.Meta, err = ReadMeta(r, name)
+	return c, err
+}
+
+// check refuses, before any document is read, a GroupBy or Label column
+// that the metadata does not have, naming the columns it has.
+func (c Corpus) check(o Options) error {
+	var cols []string
+	if c.Meta != nil {
+		cols = c.Meta.Columns
+	}
+	for _, col := range o.GroupBy {
+		if col == "document" {
+			return optErr("group_by", col, "the name is taken by the per-document comparisons (keyness.csv's scope); rename the column")
+		}
+	}
+	for i, col := range append(slices.Clone(o.GroupBy), o.Label) {
+		key := "group_by"
+		if i == len(o.GroupBy) {
+			key = "label"
+		}
+		switch {
+		case col == "":
+		case c.Meta == nil:
+			return optErr(key, col, "needs a metadata table (meta)")
+		case !slices.Contains(cols, col):
+			return optErr(key, col, "the metadata has no such column (it has: %s)", strings.Join(cols, ", "))
+		}
+	}
+	return nil
+}
+
+// tagger is prose's models, loaded once per process on first use.
+var tagger = sync.OnceValues(NewTagger)
+
+// Profile is the map stage of a run: it checks o against the corpus
+// (before any document is read), then reads, canonicalises, tags and
+// profiles every source in a pool of o.Workers goroutines and joins the
+// metadata. A shard calls it on its slice of the sources. Documents with no
+// metadata row, rows with no document and empty GroupBy or Label values
+// become Failures of stage "metadata"; only cancellation of ctx and a bad
+// option stop it.
+func Profile(ctx context.Context, c Corpus, o Options) (*Profiles, error) {
+	o = o.withDefaults()
+	if err := c.check(o); err != nil {
+		return nil, err
+	}
+	canon, err := NewCanon(o.Text.Boilerplate)
+	if err != nil {
+		return nil, optErr("text.boilerplate", o.Text.Boilerplate, "%v", err)
+	}
+	canon.DropRepeated, canon.KeepCase = o.Text.DropRepeated, o.Text.KeepCase
+	tg, err := tagger()
+	if err != nil {
+		return nil, err
+	}
+	po := PoolOptions{Workers: o.Workers, Canon: canon, Profile: profileOptions(o, canon)}
+	if o.Progress != nil {
+		po.Progress = func(n int) { o.Progress(n, len(c.Sources)) }
+	}
+	p, err := ProfileSources(ctx, tg, c.Sources, po)
+	if err != nil {
+		return nil, err
+	}
+	if c.Meta != nil {
+		p.Columns = c.Meta.Columns
+		meta, problems := c.Meta.Join(c.Sources)
+		byID := map[string]map[string]string{}
+		for i, s := range c.Sources {
+			byID[s.ID] = meta[i]
+		}
+		for i := range p.Docs {
+			p.Docs[i].Meta = byID[p.Docs[i].ID]
+		}
+		p.Failures = append(p.Failures, problems...)
+	}
+	p.Failures = append(p.Failures, emptyValues(o, p.Docs)...)
+	return p, nil
+}
+
+// profileOptions is what each worker counts for o.
+func profileOptions(o Options, canon *Canon) ProfileOptions {
+	po := ProfileOptions{Window: o.Window, Context: o.Context, SampleSize: o.SampleSize, SampleOverlap: o.SampleOverlap, SliceSize: o.Slice}
+	for _, f := range o.Features {
+		if f.String() != "word:1" {
+			po.Features = append(po.Features, f)
+		}
+	}
+	for _, t := range o.Targets {
+		po.Targets = append(po.Targets, NewTargetCase(canon, t.Name, t.Forms...))
+	}
+	return po
+}
+
+// emptyValues notes every document whose metadata row leaves a GroupBy or
+// Label column empty: it takes part in neither side of that column's
+// comparisons (it is not in "the rest" either) and is not attributed.
+func emptyValues(o Options, docs []Doc) []Failure {
+	var out []Failure
+	for _, d := range docs {
+		if d.Meta == nil {
+			continue // reported as a document with no metadata row
+		}
+		for _, c := range o.GroupBy {
+			if strings.TrimSpace(d.Meta[c]) == "" {
+				out = append(out, Failure{Path: d.Path, Stage: "metadata",
+					Err: fmt.Sprintf("empty %s: left out of the %s comparisons (neither a group nor the rest)", c, c)})
+			}
+		}
+		if c := o.Label; c != "" && strings.TrimSpace(d.Meta[c]) == "" {
+			out = append(out, Failure{Path: d.Path, Stage: "metadata",
+				Err: fmt.Sprintf("empty %s: not attributed and no candidate for attribution", c)})
+		}
+	}
+	return out
+}
+
+// Study is everything a run computes from the profiles, ready to write:
+// the documents, their failures, the word table and tf-idf, the
+// per-document measures, the stylometry and the framing.
+type Study struct {
+	Options  Options // with every default filled in
+	Docs     []Doc
+	Failures []Failure
+	Columns  []string        // metadata columns, in file order
+	Words    *analysis.Table // every word term, for terms.csv
+	TFIDF    *mat.Dense      // documents × Words.Features
+	// Measures holds each DocMeasures column, one value per document.
+	Measures   [][]float64
+	Stylometry *stylometry.Result
+	Framing    *framing.Result
+
+	feature map[string]int // column of each term in Words and TFIDF
+}
+
+// TFIDFOf is document i's tf-idf weight of term (0 for a term it lacks).
+func (s *Study) TFIDFOf(i int, term string) float64 {
+	j, ok := s.feature[term]
+	if !ok || s.TFIDF == nil {
+		return 0
+	}
+	return s.TFIDF.At(i, j)
+}
+
+// ColourBy is the metadata column that colours the charts: the first
+// GroupBy column, or "".
+func (s *Study) ColourBy() string {
+	if len(s.Options.GroupBy) == 0 {
+		return ""
+	}
+	return s.Options.GroupBy[0]
+}
+
+// Analyse is the reduce stage: from the profiles, in their order, it
+// computes the word table and tf-idf, the per-document measures, the
+// stylometry over o's grid and the framing comparisons. It is pure and
+// deterministic: the same profiles and options give the same Study.
+func Analyse(p *Profiles, o Options) *Study {
+	o = o.withDefaults()
+	s := &Study{Options: o, Docs: p.Docs, Failures: p.Failures, Columns: p.Columns}
+	ids := make([]string, len(p.Docs))
+	counts := make([]map[string]int, len(p.Docs))
+	totals := make([]float64, len(p.Docs))
+	for i, d := range p.Docs {
+		ids[i], counts[i], totals[i] = d.ID, d.Profile.Terms, float64(d.Profile.Words)
+	}
+	s.Words = analysis.NewTable(ids, counts, totals)
+	s.TFIDF = analysis.TFIDF(s.Words)
+	s.feature = make(map[string]int, len(s.Words.Features))
+	for j, f := range s.Words.Features {
+		s.feature[f] = j
+	}
+	for _, m := range DocMeasures {
+		col := make([]float64, len(p.Docs))
+		for i, d := range p.Docs {
+			col[i] = m.Get(d.Profile)
+		}
+		s.Measures = append(s.Measures, col)
+	}
+	texts, short := s.texts()
+	s.Stylometry = stylometry.Analyse(texts, stylometry.Options{
+		Features: featureNames(o.Features),
+		MFW:      o.MFW,
+		Culling:  o.Culling,
+		Measures: o.Measures,
+		Linkage:  o.Linkage,
+		Label:    o.Label != "",
+		Sampled:  o.SampleSize > 0,
+	})
+	s.Stylometry.Warnings = append(short, s.Stylometry.Warnings...)
+	s.Framing = s.frame()
+	return s
+}
+
+// Run is a whole run in one process: Profile then Analyse. Bad options
+// are an error before any document is read; a document that fails is a
+// Failure of the Study, never a failed run.
+func Run(ctx context.Context, c Corpus, o Options) (*Study, error) {
+	p, err := Profile(ctx, c, o)
+	if err != nil {
+		return nil, err
+	}
+	return Analyse(p, o), nil
+}
+
+func featureNames(fs []Feature) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.String()
+	}
+	return out
+}
+
+// texts are the rows of the stylometry: whole documents, or their samples
+// (<id>#k) with the document's metadata; short names the documents too
+// short for one sample.
+func (s *Study) texts() (texts []stylometry.Text, short []string) {
+	o := s.Options
+	features := featureNames(o.Features)
+	colour := s.ColourBy()
+	var out []stylometry.Text
+	add := func(id string, i int, words int, counts func(f string) map[string]int) {
+		d := s.Docs[i]
+		t := stylometry.Text{ID: id, Name: d.Path, Doc: i, Counts: map[string]map[string]int{}, Totals: map[string]float64{},
+			Label: d.Meta[o.Label], Group: d.Meta[colour]}
+		if o.Label == "" {
+			t.Label = ""
+		}
+		if colour == "" {
+			t.Group = ""
+		}
+		for _, f := range features {
+			t.Counts[f] = counts(f)
+			t.Totals[f] = denominator(f, t.Counts[f], words)
+		}
+		out = append(out, t)
+	}
+	for i, d := range s.Docs {
+		p := d.Profile
+		if o.SampleSize <= 0 {
+			add(d.ID, i, p.Words, func(f string) map[string]int {
+				if f == "word:1" {
+					return p.Terms
+				}
+				return p.Features[f]
+			})
+			continue
+		}
+		for k, smp := range p.Samples {
+			add(d.ID+"#"+strconv.Itoa(k+1), i, smp.Words, func(f string) map[string]int {
+				if f == "word:1" {
+					return smp.Terms
+				}
+				return smp.Features[f]
+			})
+		}
+		if len(p.Samples) == 0 {
+			short = append(short, fmt.Sprintf("%s: %d words, shorter than one sample of %d: left out of the stylometry", d.Path, p.Words, o.SampleSize))
+		}
+	}
+	return out, short
+}
+
+// denominator is what a feature's relative frequencies divide by: all the
+// text's words for words and function words, all its units for n-grams
+// and for stylo's words (stylo's convention: the text's own tokens).
+func denominator(f string, counts map[string]int, words int) float64 {
+	if f == "word:1" || f == "fw:1" {
+		return float64(words)
+	}
+	n := 0
+	for _, v := range counts {
+		n += v
+	}
+	return float64(n)
+}
+
+// frame runs the framing comparisons.
+func (s *Study) frame() *framing.Result {
+	o := s.Options
+	stop, _ := framing.Stopwords(o.Stopwords) // checked by Config.Options
+	docs := make([]framing.Doc, len(s.Docs))
+	for i, d := range s.Docs {
+		p := d.Profile
+		fd := framing.Doc{ID: d.ID, Meta: d.Meta, Words: p.Words, Terms: p.Content, All: p.Terms,
+			Slices: p.Slices, SlicePresence: p.SlicePresence}
+		if o.AllWords {
+			fd.Terms = p.Terms
+		}
+		for _, t := range p.Targets {
+			fd.Targets = append(fd.Targets, framing.Target{Count: t.Count, Collocates: t.Collocates, WindowTokens: t.WindowTokens})
+		}
+		docs[i] = fd
+	}
+	var targets []string
+	for _, t := range o.Targets {
+		targets = append(targets, t.Name)
+	}
+	return framing.Study(docs, framing.StudyOptions{
+		GroupBy: o.GroupBy,
+		Pairs:   o.Pairs,
+		Targets: targets,
+		Lexicon: o.Lexicon,
+		Keyness: framing.Options{Keyness: keyness.Options{Prior: o.Prior}, MinCount: o.MinCount, Stop: stop, Present: !o.KeynessAll},
+	})
+}
+
+// DocMeasure is one per-document measure of documents.csv: its column,
+// type, unit and meaning (with its source) and how it is computed from a
+// profile. The data dictionary is generated from these.
+type DocMeasure struct {
+	Name, Type, Unit, Meaning string
+	Get                       func(p *DocProfile) float64
+}
+
+// DocMeasures are the descriptive columns of documents.csv, in order.
+var DocMeasures = []DocMeasure{
+	{"sentence_length_mean", "float", "words", "mean words per sentence",
+		func(p *DocProfile) float64 { m, _ := meanSD(p.SentenceLengths); return m }},
+	{"sentence_length_sd", "float", "words", "standard deviation of words per sentence (denominator n − 1)",
+		func(p *DocProfile) float64 { _, sd := meanSD(p.SentenceLengths); return sd }},
+	{"word_length_mean", "float", "characters", "mean letters and digits per word",
+		func(p *DocProfile) float64 { return float64(p.Letters) / float64(p.Words) }},
+	{"ttr", "float", "", "type-token ratio V/N", func(p *DocProfile) float64 { return p.Diversity.TTR }},
+	{"herdan_c", "float", "", "Herdan's C = log V / log N", func(p *DocProfile) float64 { return p.Diversity.HerdanC }},
+	{"guiraud_r", "float", "", "Guiraud's R = V / √N", func(p *DocProfile) float64 { return p.Diversity.GuiraudR }},
+	{"cttr", "float", "", "Carroll's corrected TTR = V / √(2N)", func(p *DocProfile) float64 { return p.Diversity.CTTR }},
+	{"yule_k", "float", "", "Yule's K = 10⁴ (Σ i² V_i − N) / N²", func(p *DocProfile) float64 { return p.Diversity.YuleK }},
+	{"maas", "float", "", "Maas a = √((log N − log V) / (log N)²)", func(p *DocProfile) float64 { return p.Diversity.Maas }},
+	{"mattr", "float", "", "moving-average TTR over windows of 100 words (Covington & McFall 2010)", func(p *DocProfile) float64 { return p.Diversity.MATTR }},
+	{"msttr", "float", "", "mean TTR of consecutive 100-word segments", func(p *DocProfile) float64 { return p.Diversity.MSTTR }},
+	{"mtld", "float", "words", "measure of textual lexical diversity, threshold 0.72 (McCarthy & Jarvis 2010)", func(p *DocProfile) float64 { return p.Diversity.MTLD }},
+	{"hdd", "float", "", "HD-D, sample of 42 (McCarthy & Jarvis 2007)", func(p *DocProfile) float64 { return p.Diversity.HDD }},
+	{"lexical_density", "float", "proportion", "content words (nouns, lexical verbs, adjectives, adverbs by POS tag) / words",
+		func(p *DocProfile) float64 { return float64(p.ContentWords) / float64(p.Words) }},
+	{"flesch", "float", "", "Flesch reading ease 206.835 − 1.015 W/S − 84.6 Sy/W (Flesch 1948); higher is easier", func(p *DocProfile) float64 { return p.Readability.Flesch }},
+	{"flesch_kincaid", "float", "US grade", "0.39 W/S + 11.8 Sy/W − 15.59 (Kincaid et al. 1975)", func(p *DocProfile) float64 { return p.Readability.FleschKincaid }},
+	{"gunning_fog", "float", "US grade", "0.4 (W/S + 100 P/W) (Gunning 1952)", func(p *DocProfile) float64 { return p.Readability.GunningFog }},
+	{"smog", "float", "US grade", "1.043 √(30 P/S) + 3.1291 (McLaughlin 1969)", func(p *DocProfile) float64 { return p.Readability.SMOG }},
+	{"ari", "float", "US grade", "4.71 C/W + 0.5 W/S − 21.43 (Senter & Smith 1967)", func(p *DocProfile) float64 { return p.Readability.ARI }},
+	{"coleman_liau", "float", "US grade", "0.0588 L − 0.296 S′ − 15.8, per 100 words (Coleman & Liau 1975)", func(p *DocProfile) float64 { return p.Readability.ColemanLiau }},
+	{"lix", "float", "", "W/S + 100 (words over 6 letters)/W (Björnsson 1968)", func(p *DocProfile) float64 { return p.Readability.LIX }},
+}
+
+func meanSD(v []int) (float64, float64) {
+	if len(v) == 0 {
+		return math.NaN(), math.NaN()
+	}
+	f := make([]float64, len(v))
+	for i, x := range v {
+		f[i] = float64(x)
+	}
+	if len(f) == 1 {
+		return f[0], math.NaN()
+	}
+	return stat.MeanStdDev(f, nil)
+}

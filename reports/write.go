@@ -1,0 +1,270 @@
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/stylometer/stylometer/analysis"
+	"github.com/stylometer/stylometer/pipeline"
+)
+
+// Sink receives the output files: Write creates the file name (a slash
+// separated path inside the output folder) and fills it with fn. The
+// command's atomic output folder is one; a test can collect into memory.
+type Sink interface {
+	Write(name string, fn func(io.Writer) error) error
+}
+
+// file is one output file of a study: its name and its writer, which
+// returns the rows written (0 for files without rows).
+type file struct {
+	name  string
+	write func(w io.Writer) (int, error)
+}
+
+// table is a file holding t.
+func table(name string, t *Table) file {
+	return file{name, func(w io.Writer) (int, error) { return len(t.Rows), WriteCSV(w, t) }}
+}
+
+// Run is what the reports say about the run beyond its Study: the
+// parameters as the person gave them, recorded in the page and the
+// manifest.
+type Run struct {
+	Parameters any
+}
+
+// Write writes every output of st into sink: each file of the Dictionary
+// that st has content for, DATA.md, the charts and index.html (the
+// manifest, which lists the others with their hashes, is the caller's:
+// see WriteManifest). Files are written in the Dictionary's order.
+func Write(st *pipeline.Study, sink Sink, run Run) error {
+	rows := map[string]int{}
+	for _, d := range Dictionary {
+		for _, f := range d.files(st) {
+			err := sink.Write(f.name, func(w io.Writer) error {
+				n, err := f.write(w)
+				rows[f.name] = n
+				return err
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	if err := sink.Write("DATA.md", func(w io.Writer) error { return WriteDictionary(w, measureDocs()) }); err != nil {
+		return err
+	}
+	figs := drawAll(st)
+	for _, fg := range figs.list {
+		if err := sink.Write(fg.file, func(w io.Writer) error { _, err := w.Write(fg.svg); return err }); err != nil {
+			return err
+		}
+	}
+	page := buildPage(st, figs, rows, run)
+	return sink.Write("index.html", func(w io.Writer) error { return WriteHTML(w, page) })
+}
+
+// measureDocs is the data dictionary's table of per-document measures.
+func measureDocs() []ColumnDoc {
+	out := make([]ColumnDoc, len(pipeline.DocMeasures))
+	for i, m := range pipeline.DocMeasures {
+		out[i] = ColumnDoc{m.Name, m.Type, m.Unit, m.Meaning}
+	}
+	return out
+}
+
+// The files of each Dictionary entry for a study.
+
+func documentsFiles(st *pipeline.Study) []file {
+	cols := make([]Column, len(pipeline.DocMeasures))
+	for j, m := range pipeline.DocMeasures {
+		cols[j] = Column{Name: m.Name, Values: st.Measures[j]}
+	}
+	return []file{table("documents.csv", DocumentsTable(st.Docs, st.Columns, cols))}
+}
+
+func termsFiles(st *pipeline.Study) []file {
+	return []file{{"terms.csv", func(w io.Writer) (int, error) { return WriteTerms(w, st.Docs, st.TFIDFOf) }}}
+}
+
+func posFiles(st *pipeline.Study) []file { return []file{table("pos.csv", POSTable(st.Docs))} }
+
+func errorsFiles(st *pipeline.Study) []file {
+	return []file{table("errors.csv", ErrorsTable(st.Failures))}
+}
+
+func keynessFiles(st *pipeline.Study) []file {
+	return []file{{"keyness.csv", func(w io.Writer) (int, error) { return WriteKeyness(w, st.Framing.Keyness) }}}
+}
+
+func collocatesFiles(st *pipeline.Study) []file {
+	return []file{table("collocates.csv", CollocatesTable(st.Framing.Collocates, st.Options.Window))}
+}
+
+func targetsFiles(st *pipeline.Study) []file {
+	return []file{table("targets.csv", TargetsTable(st.Framing.Rates))}
+}
+
+func kwicFiles(st *pipeline.Study) []file {
+	return []file{table("kwic.csv", KWICTable(st.Docs, st.Framing.Targets))}
+}
+
+func lexiconFiles(st *pipeline.Study) []file {
+	if st.Framing.Lexicon == nil {
+		return nil
+	}
+	return []file{table("lexicon.csv", LexiconTable(st.Framing.Lexicon))}
+}
+
+// distances reports whether st has stylometric distances.
+func distances(st *pipeline.Study) bool { return len(st.Stylometry.Sets) > 0 }
+
+// views reports whether st has the tree and the maps.
+func views(st *pipeline.Study) bool { return distances(st) && st.Stylometry.Merges != nil }
+
+func mfwFiles(st *pipeline.Study) []file {
+	s := st.Stylometry
+	if !distances(st) {
+		return nil
+	}
+	return []file{table("mfw.csv", MFWTable(s.IDs, s.Table.Features, s.Freq))}
+}
+
+func distancesFiles(st *pipeline.Study) []file {
+	s := st.Stylometry
+	if !distances(st) {
+		return nil
+	}
+	var rows []DistanceRow
+	for _, ds := range s.Sets {
+		for _, m := range s.Measures {
+			rows = append(rows, DistanceRow{Measure: string(m), Features: ds.Feature, MFW: ds.MFW, Culling: ds.Culling, D: ds.ByMeasure[m]})
+		}
+	}
+	return []file{table("distances.csv", DistancesTable(s.IDs, rows))}
+}
+
+func matrixFiles(st *pipeline.Study) []file {
+	s := st.Stylometry
+	if !distances(st) {
+		return nil
+	}
+	var out []file
+	for _, m := range s.Measures {
+		out = append(out, table("distance_"+string(m)+".csv", MatrixTable(s.IDs, s.Sets[0].ByMeasure[m])))
+	}
+	return out
+}
+
+func clustersFiles(st *pipeline.Study) []file {
+	if !views(st) {
+		return nil
+	}
+	return []file{table("clusters.csv", ClustersTable(st.Stylometry.PlacedIDs, st.Stylometry.Merges))}
+}
+
+func mdsFiles(st *pipeline.Study) []file {
+	if !views(st) || st.Stylometry.MDS == nil {
+		return nil
+	}
+	return []file{table("mds.csv", CoordsTable(st.Stylometry.PlacedIDs, st.Stylometry.MDS, "dim"))}
+}
+
+func pcaFiles(st *pipeline.Study) []file {
+	s := st.Stylometry
+	if !distances(st) || s.PCAScores == nil {
+		return nil
+	}
+	return []file{table("pca.csv", CoordsTable(s.IDs, s.PCAScores, "pc"))}
+}
+
+func pcaLoadingsFiles(st *pipeline.Study) []file {
+	s := st.Stylometry
+	if !distances(st) || s.PCAScores == nil {
+		return nil
+	}
+	return []file{table("pca_loadings.csv", LoadingsTable(s.Table.Features, s.PCALoadings))}
+}
+
+func pcaVarianceFiles(st *pipeline.Study) []file {
+	s := st.Stylometry
+	if !distances(st) || s.PCAScores == nil {
+		return nil
+	}
+	return []file{table("pca_variance.csv", VarianceTable(s.PCAVariance))}
+}
+
+func consensusFiles(st *pipeline.Study) []file {
+	s := st.Stylometry
+	if !views(st) {
+		return nil
+	}
+	return []file{table("consensus.csv", ConsensusTable(s.PlacedIDs, s.Consensus, len(s.Sets), s.K))}
+}
+
+// networkFiles gives the network's node table (nodes) or edge table.
+func networkFiles(nodes bool) func(st *pipeline.Study) []file {
+	return func(st *pipeline.Study) []file {
+		s := st.Stylometry
+		if !views(st) {
+			return nil
+		}
+		n, e := NetworkTables(s.PlacedIDs, placedGroups(st), s.Network)
+		if nodes {
+			return []file{table("network_nodes.csv", n)}
+		}
+		return []file{table("network_edges.csv", e)}
+	}
+}
+
+// attributionFiles gives attribution.csv (rows) or
+// attribution_accuracy.csv.
+func attributionFiles(rows bool) func(st *pipeline.Study) []file {
+	return func(st *pipeline.Study) []file {
+		s := st.Stylometry
+		if !distances(st) || s.Attribution == nil {
+			return nil
+		}
+		ms := make([]string, len(s.Measures))
+		res := map[string][]analysis.Attribution{}
+		for i, m := range s.Measures {
+			ms[i] = string(m)
+			res[string(m)] = s.Attribution[m]
+		}
+		a, acc := AttributionTables(s.IDs, ms, res)
+		if rows {
+			return []file{table("attribution.csv", a)}
+		}
+		return []file{table("attribution_accuracy.csv", acc)}
+	}
+}
+
+// WriteFailed writes the output of a run in which no document could be
+// analysed, so that the reasons are on disk: errors.csv and an index.html
+// showing it, with the parameters (the manifest is the caller's).
+func WriteFailed(failures []pipeline.Failure, inputs int, sink Sink, run Run) error {
+	t := ErrorsTable(failures)
+	if err := sink.Write("errors.csv", func(w io.Writer) error { return WriteCSV(w, t) }); err != nil {
+		return err
+	}
+	r := &Report{
+		Title:    "stylometer report",
+		Subtitle: fmt.Sprintf("No document could be analysed: %d inputs, every one failed. errors.csv says why for each.", inputs),
+		Summary:  []KV{{Key: "documents", Value: "0"}, {Key: "skipped inputs", Value: strconv.Itoa(len(failures))}},
+		Sections: []Section{{ID: "errors", Title: "Inputs that failed", Blocks: []Block{{Title: "errors.csv", Table: &HTMLTable{Header: t.Header, Rows: t.Rows}, Wide: true}}}},
+	}
+	params, _ := json.MarshalIndent(run.Parameters, "", "  ")
+	r.Parameters = string(params)
+	for _, n := range []string{"errors.csv", "manifest.json"} {
+		fl := FileLink{Name: n}
+		if d := Lookup(n); d != nil {
+			fl.RowPer, fl.Columns = d.RowPer, d.Columns
+		}
+		r.Files = append(r.Files, fl)
+	}
+	r.Files[0].Rows = len(t.Rows)
+	return sink.Write("index.html", func(w io.Writer) error { return WriteHTML(w, r) })
+}
