@@ -1,12 +1,24 @@
-// Package pipeline turns a corpus of text files into per-document profiles
-// of counts.
+// Package pipeline is stylometer's library API: it turns a corpus of text
+// files into a Study, everything the reports need.
 //
-// It owns the corpus sources and their metadata, decoding and
-// canonicalisation, the prose tokenizer, segmenter and tagger (models loaded
-// once and shared), the worker pool, and the merge of profiles in input
-// order. Each worker reads one document and returns a compact Profile, never
-// the token stream, so memory grows with the vocabulary, not the corpus.
+// A run is two stages. Profile, the map, reads, canonicalises, segments,
+// tokenises and tags every document with prose v3 (models loaded once and
+// shared) in a pool of workers and returns per-document profiles of counts,
+// never the token stream; a shard can call it on any slice of the sources.
+// Analyse, the reduce, is pure and deterministic: from the profiles, in
+// input order, it computes the word table, tf-idf, the per-document
+// measures, the stylometry (analysis/stylometry) and the framing
+// (analysis/framing). Run is both in one process:
 //
-// It never plots, writes reports or computes corpus-level statistics: those
-// belong to the analysis and reports packages.
+//	corpus, err := pipeline.OpenCorpus([]string{"texts/"}, "meta.csv")
+//	study, err := pipeline.Run(ctx, corpus, pipeline.Options{GroupBy: []string{"stance"}})
+//
+// Options is typed and its zero value is the documented default run;
+// Config is the same settings as a person writes them (TOML and flags), and
+// Config.Options checks all of them, reading the lexicon, before any
+// document is read. A document that cannot be read is a Failure of the
+// study, never a failed run.
+//
+// The package never plots or writes reports (package reports does) and
+// computes no statistics of its own beyond counting (package analysis does).
 package pipeline

@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"io/fs"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/stylometer/stylometer/seeds"
 )
 
 // Synthesize builds a deterministic corpus of n documents of about
@@ -34,4 +37,19 @@ func Synthesize(texts []string, n, docBytes int, seed uint64) []string {
 		docs[i] = b.String()
 	}
 	return docs
+}
+
+// SeedTexts returns the embedded seed essays, in file order: the material
+// Synthesize draws from in the benchmarks and tests.
+func SeedTexts() ([]string, error) {
+	var out []string
+	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".txt") {
+			return err
+		}
+		b, err := fs.ReadFile(seeds.FS(), p)
+		out = append(out, string(b))
+		return err
+	})
+	return out, err
 }

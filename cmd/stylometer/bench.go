@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stylometer/stylometer/pipeline"
-	"github.com/stylometer/stylometer/seeds"
 )
 
 // newBenchCmd is "stylometer bench": the end-to-end throughput run behind
@@ -79,15 +77,7 @@ func newBenchCmd(stdout, stderr io.Writer) *cobra.Command {
 
 // writeSynthetic writes size/docBytes documents generated from the seeds.
 func writeSynthetic(dir string, size, docBytes int) (int, error) {
-	var texts []string
-	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".txt") {
-			return err
-		}
-		b, err := fs.ReadFile(seeds.FS(), p)
-		texts = append(texts, string(b))
-		return err
-	})
+	texts, err := pipeline.SeedTexts()
 	if err != nil {
 		return 0, err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,26 +9,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stylometer/stylometer/pipeline"
 	"github.com/stylometer/stylometer/reports"
-	"github.com/stylometer/stylometer/seeds"
 )
 
 // seedTexts returns the five seed essays in file order.
 func seedTexts(t *testing.T) []string {
 	t.Helper()
-	var out []string
-	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".txt") {
-			return err
-		}
-		b, err := fs.ReadFile(seeds.FS(), p)
-		out = append(out, string(b))
-		return err
-	})
-	if err != nil || len(out) != 5 {
-		t.Fatalf("seed texts: %d, %v", len(out), err)
+	texts, err := pipeline.SeedTexts()
+	if err != nil || len(texts) != 5 {
+		t.Fatalf("seed texts: %d, %v", len(texts), err)
 	}
-	return out
+	return texts
 }
 
 func metaCSV(rows [][]string) string {

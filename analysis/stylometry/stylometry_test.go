@@ -1,0 +1,105 @@
+package stylometry
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/stylometer/stylometer/analysis"
+)
+
+// texts builds word:1 texts from counts, each text's total its own sum.
+func texts(counts ...map[string]int) []Text {
+	var out []Text
+	for i, c := range counts {
+		total := 0
+		for _, v := range c {
+			total += v
+		}
+		id := string(rune('a' + i))
+		out = append(out, Text{ID: id, Name: id + ".txt", Doc: i,
+			Counts: map[string]map[string]int{"word:1": c}, Totals: map[string]float64{"word:1": float64(total)}})
+	}
+	return out
+}
+
+var corpus = []map[string]int{
+	{"the": 10, "of": 5, "and": 3, "war": 1},
+	{"the": 8, "of": 7, "and": 1, "peace": 2},
+	{"the": 12, "of": 2, "and": 4, "war": 3},
+	{"the": 9, "of": 6, "and": 2, "land": 2},
+}
+
+func opts(ms ...analysis.Measure) Options {
+	return Options{Features: []string{"word:1"}, MFW: []int{3, 4, 100}, Culling: []float64{0}, Measures: ms, Linkage: analysis.WardD2}
+}
+
+// TestGridMatchesDirectCalls: each setting's distances are the measure of
+// the table cut at that MFW, as analysis computes it directly; a setting
+// asking more features than exist is the all-features setting, computed
+// once and warned about.
+func TestGridMatchesDirectCalls(t *testing.T) {
+	ts := texts(corpus...)
+	r := Analyse(ts, opts(analysis.Delta, analysis.Cosine))
+	// 3 and 4 MFW; 100 asks for 6 features (the, of, and, war, peace, land)
+	// and gets them all: a third setting.
+	if len(r.Sets) != 3 || r.Sets[2].MFW != 6 {
+		t.Fatalf("settings = %+v, want MFW 3, 4 and 6", r.Sets)
+	}
+	counts := make([]map[string]int, len(ts))
+	totals := make([]float64, len(ts))
+	for i, x := range ts {
+		counts[i], totals[i] = x.Counts["word:1"], x.Totals["word:1"]
+	}
+	base := analysis.NewTable(r.IDs, counts, totals)
+	for _, set := range r.Sets {
+		for _, m := range r.Measures {
+			want, err := analysis.Distance(m, base.Top(set.MFW))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !mat.EqualApprox(set.ByMeasure[m], want, 0) {
+				t.Errorf("%s at %d MFW = %v, want %v", m, set.MFW, mat.Formatted(set.ByMeasure[m]), mat.Formatted(want))
+			}
+		}
+	}
+	if !slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, "100 features asked, 6 exist") }) {
+		t.Errorf("warnings %q lack the MFW cut", r.Warnings)
+	}
+	if len(r.Merges) != 3 || len(r.PlacedIDs) != 4 || r.MDS == nil || r.Consensus == nil {
+		t.Errorf("views: %d merges, %d placed, MDS %v: want a tree and maps of all 4 texts", len(r.Merges), len(r.PlacedIDs), r.MDS != nil)
+	}
+}
+
+// TestUndefinedTextLeftOutOfViews: a text with none of the features has
+// NaN cosine distances; under a cosine view it is named in the warnings
+// and left out of the tree, which places the other four.
+func TestUndefinedTextLeftOutOfViews(t *testing.T) {
+	ts := texts(append(slices.Clone(corpus), map[string]int{"zebra": 1})...)
+	o := opts(analysis.Cosine, analysis.Delta)
+	o.MFW = []int{3}
+	r := Analyse(ts, o)
+	if !math.IsNaN(r.Sets[0].ByMeasure[analysis.Cosine].At(4, 0)) {
+		t.Fatalf("cosine of the empty text = %v, want NaN", r.Sets[0].ByMeasure[analysis.Cosine].At(4, 0))
+	}
+	if want := []string{"a", "b", "c", "d"}; !slices.Equal(r.PlacedIDs, want) || len(r.Merges) != 3 {
+		t.Errorf("placed %v with %d merges, want %v and 3", r.PlacedIDs, len(r.Merges), want)
+	}
+	all := strings.Join(r.Warnings, "\n")
+	for _, want := range []string{"e.txt: cosine distances undefined", "e.txt: left out of the tree"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q:\n%s", want, all)
+		}
+	}
+}
+
+// TestTooFewTexts: two texts give a warning and no distances.
+func TestTooFewTexts(t *testing.T) {
+	r := Analyse(texts(corpus[:2]...), opts(analysis.Delta))
+	if len(r.Sets) != 0 || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "at least 3") {
+		t.Errorf("2 texts: %d settings, warnings %q", len(r.Sets), r.Warnings)
+	}
+}
