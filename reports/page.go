@@ -207,10 +207,7 @@ func (st *studyView) kwicTable(per int) *HTMLTable {
 // methods defines every measure on the page: the distances from their
 // definitions in analysis, the rest here.
 func methods() []Method {
-	var out []Method
-	for _, m := range methodsBefore {
-		out = append(out, m)
-	}
+	out := append([]Method(nil), methodsBefore...)
 	for _, d := range analysis.Definitions() {
 		out = append(out, Method{Name: d.Name, Definition: d.Formula, Source: d.Source})
 	}
