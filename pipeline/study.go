@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 
-	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/stylometer/stylometer/analysis"
@@ -184,24 +183,23 @@ type Study struct {
 	Options  Options // with every default filled in
 	Docs     []Doc
 	Failures []Failure
-	Columns  []string        // metadata columns, in file order
-	Words    *analysis.Table // every word term, for terms.csv
-	TFIDF    *mat.Dense      // documents × Words.Features
+	Columns  []string // metadata columns, in file order
+	// Words ranks every word term of the corpus; TFIDF weighs each
+	// document's terms (see TFIDFOf). Neither holds a documents ×
+	// vocabulary table.
+	Words *analysis.Vocabulary
+	TFIDF *analysis.TFIDFWeights
 	// Measures holds each DocMeasures column, one value per document.
 	Measures   [][]float64
 	Stylometry *stylometry.Result
 	Framing    *framing.Result
-
-	feature map[string]int // column of each term in Words and TFIDF
 }
 
-// TFIDFOf is document i's tf-idf weight of term (0 for a term it lacks).
+// TFIDFOf is document i's tf-idf weight of term (0 for a term it lacks):
+// scikit-learn's TfidfVectorizer with its defaults over the whole
+// vocabulary (analysis.TFIDF).
 func (s *Study) TFIDFOf(i int, term string) float64 {
-	j, ok := s.feature[term]
-	if !ok || s.TFIDF == nil {
-		return 0
-	}
-	return s.TFIDF.At(i, j)
+	return s.TFIDF.At(i, term, s.Docs[i].Profile.Terms[term])
 }
 
 // ColourBy is the metadata column that colours the charts: the first
@@ -220,18 +218,12 @@ func (s *Study) ColourBy() string {
 func Analyse(p *Profiles, o Options) *Study {
 	o = o.withDefaults()
 	s := &Study{Options: o, Docs: p.Docs, Failures: p.Failures, Columns: p.Columns}
-	ids := make([]string, len(p.Docs))
 	counts := make([]map[string]int, len(p.Docs))
-	totals := make([]float64, len(p.Docs))
 	for i, d := range p.Docs {
-		ids[i], counts[i], totals[i] = d.ID, d.Profile.Terms, float64(d.Profile.Words)
+		counts[i] = d.Profile.Terms
 	}
-	s.Words = analysis.NewTable(ids, counts, totals)
-	s.TFIDF = analysis.TFIDF(s.Words)
-	s.feature = make(map[string]int, len(s.Words.Features))
-	for j, f := range s.Words.Features {
-		s.feature[f] = j
-	}
+	s.Words = analysis.NewVocabulary(counts)
+	s.TFIDF = analysis.NewTFIDFWeights(s.Words, counts)
 	for _, m := range DocMeasures {
 		col := make([]float64, len(p.Docs))
 		for i, d := range p.Docs {

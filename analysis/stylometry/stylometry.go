@@ -111,11 +111,13 @@ func Analyse(texts []Text, opt Options) *Result {
 		for i, t := range texts {
 			counts[i], totals[i] = t.Counts[f], t.Totals[f]
 		}
-		base := analysis.NewTable(r.IDs, counts, totals)
+		// Tables are cut from the ranked vocabulary: no documents × whole
+		// vocabulary table is ever built.
+		vocab := analysis.NewVocabulary(counts)
 		for _, c := range opt.Culling {
-			culled := base.Cull(c)
+			culled := vocab.Culled(c)
 			for _, m := range opt.MFW {
-				t := culled.Top(m)
+				t := vocab.Table(r.IDs, counts, totals, culled[:min(m, len(culled))])
 				set := Setting{Feature: f, MFW: len(t.Features), Culling: c}
 				if set.MFW < m {
 					r.Warnings = append(r.Warnings, fmt.Sprintf("%s, culling %g%%: %d features asked, %d exist", f, c, m, set.MFW))
