@@ -25,7 +25,23 @@ import (
 // browserNames are the executables tried, in order.
 var browserNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
 
-// findBrowser returns a Chromium on PATH or skips the test.
+// The deadlines hold on a busy two-core machine running the race detector.
+// Measured with -race and 16 busy loops on two cores: TestReportInBrowser
+// took up to 45 s (its seeds run included), its slowest step (a screenshot
+// of the whole report) 8 s; with 2 busy loops, 14 s and 3 s. A browser that
+// starts and then hangs or crashes fails the test; only a missing browser
+// skips it.
+const (
+	// browserStep bounds each DevTools command, and each wait for an
+	// event, from the moment it is sent.
+	browserStep = 2 * time.Minute
+	// browserTest bounds a whole browser test, from the start of its
+	// browser; it is cut short to end 30 s before go test's own -timeout.
+	browserTest = 5 * time.Minute
+)
+
+// findBrowser returns a Chromium on PATH or skips the test: the only
+// reason a browser test skips.
 func findBrowser(t *testing.T) string {
 	t.Helper()
 	for _, n := range browserNames {
@@ -33,7 +49,7 @@ func findBrowser(t *testing.T) string {
 			return p
 		}
 	}
-	t.Skipf("no headless browser: none of %v is on PATH", browserNames)
+	t.Skipf("no Chromium or Chrome: none of %v is on PATH; install one (apt-get install chromium) to run the browser tests", browserNames)
 	return ""
 }
 
@@ -80,6 +96,8 @@ type browser struct {
 	next    int
 	session string   // the page commands go to; "" for the browser
 	events  []cdpMsg // events received, of every session
+	// deadline ends every command of the test; see browserTest.
+	deadline time.Time
 }
 
 func startBrowser(t *testing.T, exe string) *browser {
@@ -111,7 +129,10 @@ func startBrowser(t *testing.T, exe string) *browser {
 	}
 	cmdR.Close()
 	outW.Close()
-	b := &browser{cmd: cmd, in: cmdW, msgs: make(chan cdpMsg, 64)}
+	b := &browser{cmd: cmd, in: cmdW, msgs: make(chan cdpMsg, 64), deadline: time.Now().Add(browserTest)}
+	if d, ok := t.Deadline(); ok && d.Add(-30*time.Second).Before(b.deadline) {
+		b.deadline = d.Add(-30 * time.Second)
+	}
 	go func() { // ends when the browser exits and fd 4 closes
 		defer close(b.msgs)
 		defer outR.Close()
@@ -156,6 +177,8 @@ func tail(s string, n int) string {
 // call sends a command to the attached page (or to the browser before
 // attach) and waits for its reply, keeping the events that arrive meanwhile.
 func (b *browser) call(ctx context.Context, method string, params any, result any) error {
+	ctx, cancel := stepContext(ctx)
+	defer cancel()
 	b.next++
 	id := b.next
 	m := map[string]any{"id": id, "method": method}
@@ -175,7 +198,7 @@ func (b *browser) call(ctx context.Context, method string, params any, result an
 	for {
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("%s: %w", method, ctx.Err())
+			return fmt.Errorf("%s: %w", method, context.Cause(ctx))
 		case msg, ok := <-b.msgs:
 			if !ok {
 				return fmt.Errorf("%s: browser exited", method)
@@ -200,6 +223,8 @@ func (b *browser) call(ctx context.Context, method string, params any, result an
 // waitEvent waits for an event of the current session named method,
 // keeping the others.
 func (b *browser) waitEvent(ctx context.Context, method string) error {
+	ctx, cancel := stepContext(ctx)
+	defer cancel()
 	for _, e := range b.events {
 		if e.Method == method && e.SessionID == b.session {
 			return nil
@@ -208,7 +233,7 @@ func (b *browser) waitEvent(ctx context.Context, method string) error {
 	for {
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("waiting for %s: %w", method, ctx.Err())
+			return fmt.Errorf("waiting for %s: %w", method, context.Cause(ctx))
 		case msg, ok := <-b.msgs:
 			if !ok {
 				return fmt.Errorf("waiting for %s: browser exited", method)
@@ -221,6 +246,12 @@ func (b *browser) waitEvent(ctx context.Context, method string) error {
 			}
 		}
 	}
+}
+
+// stepContext bounds one step (a command or a wait for an event) by
+// browserStep, within the test's deadline.
+func stepContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeoutCause(ctx, browserStep, fmt.Errorf("no answer within %v (browserStep): %w", browserStep, context.DeadlineExceeded))
 }
 
 // reportCSP runs before the page's own script. It turns CSP violations
@@ -287,7 +318,8 @@ func (b *browser) inspect(t *testing.T, path string, sections bool) *pageCheck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
+	ctx, cancel := context.WithDeadlineCause(context.Background(), b.deadline,
+		fmt.Errorf("the browser test ran past its deadline (browserTest %v, or go test's -timeout less 30 s): %w", browserTest, context.DeadlineExceeded))
 	defer cancel()
 	must := func(err error) {
 		t.Helper()
