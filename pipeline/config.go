@@ -61,6 +61,10 @@ type StylometryConfig struct {
 	Linkage       string    `toml:"linkage" json:"linkage"`               // default ward.D2
 	SampleSize    int       `toml:"sample_size" json:"sample_size"`       // words; 0 = whole documents
 	SampleOverlap int       `toml:"sample_overlap" json:"sample_overlap"` // words
+	// Distances is "default" (every measure at the default setting, the
+	// view measure over the grid) or "all" (every measure at every
+	// setting, all in distances.csv).
+	Distances string `toml:"distances" json:"distances"`
 }
 
 // FramingConfig holds the framing settings.
@@ -95,10 +99,11 @@ func DefaultConfig() Config {
 		Out:      "out",
 		Progress: "auto",
 		Stylometry: StylometryConfig{
-			Features: []string{"word:1"},
-			MFW:      "100",
-			Culling:  []float64{0},
-			Linkage:  string(analysis.WardD2),
+			Features:  []string{"word:1"},
+			MFW:       "100",
+			Culling:   []float64{0},
+			Linkage:   string(analysis.WardD2),
+			Distances: "default",
 		},
 		Framing: FramingConfig{
 			Window:    defaultWindow,
@@ -222,6 +227,13 @@ func (c Config) Options() (Options, error) {
 			return o, optErr("stylometry.measures", s, "want %s", strings.Join(MeasureNames(), ", "))
 		}
 		o.Measures = append(o.Measures, m)
+	}
+	switch sc.Distances {
+	case "default", "":
+	case "all":
+		o.AllDistances = true
+	default:
+		return o, optErr("stylometry.distances", sc.Distances, "want default or all")
 	}
 	if o.Linkage, err = analysis.ParseLinkage(sc.Linkage); err != nil {
 		return o, optErr("stylometry.linkage", sc.Linkage, "want ward.D2, ward.D, average, complete or single")

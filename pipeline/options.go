@@ -37,6 +37,10 @@ type Options struct {
 	Measures []analysis.Measure
 	// Linkage is the clustering method; "" means ward.D2.
 	Linkage analysis.Linkage
+	// AllDistances computes every measure at every setting of the grid;
+	// by default every measure at the default setting and the view
+	// measure over the grid (for the consensus and the network).
+	AllDistances bool
 	// SampleSize cuts documents into samples of this many words for the
 	// stylometry (0: whole documents); SampleOverlap words are shared by
 	// consecutive samples.

@@ -240,6 +240,8 @@ func Analyse(p *Profiles, o Options) *Study {
 		Linkage:  o.Linkage,
 		Label:    o.Label != "",
 		Sampled:  o.SampleSize > 0,
+
+		AllDistances: o.AllDistances,
 	})
 	s.Stylometry.Warnings = append(short, s.Stylometry.Warnings...)
 	s.Framing = s.frame()

@@ -132,7 +132,7 @@ var Dictionary = []FileDoc{
 	{Name: "mfw.csv", files: mfwFiles, RowPer: "text (document, or sample <id>#k with --sample-size)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 	}, Rest: &ColumnDoc{"<feature>", "float", "percent", "relative frequency × 100 of each of the most frequent features, in rank order (stylo's frequency table) at the default setting"}},
-	{Name: "distances.csv", files: distancesFiles, RowPer: "measure × setting × pair of texts", Columns: []ColumnDoc{
+	{Name: "distances.csv", files: distancesFiles, RowPer: "measure × pair of texts at the default setting (with --distances all: measure × setting of the MFW × culling grid × pair)", Columns: []ColumnDoc{
 		{"measure", "string", "", "delta, argamon, eder, simple, wurzburg, cosine, minmax, canberra, manhattan, euclidean, jsd, tfidf_cosine (see Method)"},
 		{"features", "string", "", "feature type: word:N, char:N, pos:N, fw:N (function words) or stylo:N (stylo's own tokenizer)"},
 		{"mfw", "integer", "features", "most frequent features used (fewer than asked when fewer exist)"},

@@ -245,8 +245,12 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 		return sec, true
 	}
 	set := s.Sets[0]
-	sec.Intro = fmt.Sprintf("Distances between the %d texts over the %d most frequent %s features (culling %g%%), z-scored as stylo does; the views use %s. %d settings of the MFW × culling grid, %d measures: every value is in distances.csv.",
-		len(s.IDs), set.MFW, set.Feature, set.Culling, s.View.Definition().Name, len(s.Sets), len(s.Measures))
+	where := "every measure at this setting is in distances.csv; the consensus uses " + s.View.Definition().Name + " at every setting (--distances all writes every measure at every setting)"
+	if st.Options.AllDistances {
+		where = "every value is in distances.csv"
+	}
+	sec.Intro = fmt.Sprintf("Distances between the %d texts over the %d most frequent %s features (culling %g%%), z-scored as stylo does; the views use %s. %d settings of the MFW × culling grid, %d measures: %s.",
+		len(s.IDs), set.MFW, set.Feature, set.Culling, s.View.Definition().Name, len(s.Sets), len(s.Measures), where)
 	if !math.IsNaN(s.SameDoc) {
 		sec.Intro += fmt.Sprintf(" Sampling: with the tree cut into as many clusters as there are sampled documents, %.0f%% of the pairs of samples from the same document land in the same cluster.", 100*s.SameDoc)
 	}

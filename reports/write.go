@@ -138,8 +138,12 @@ func distancesFiles(st *pipeline.Study) []file {
 	if !distances(st) {
 		return nil
 	}
+	sets := s.Sets[:1]
+	if st.Options.AllDistances {
+		sets = s.Sets
+	}
 	var rows []DistanceRow
-	for _, ds := range s.Sets {
+	for _, ds := range sets {
 		for _, m := range s.Measures {
 			rows = append(rows, DistanceRow{Measure: string(m), Features: ds.Feature, MFW: ds.MFW, Culling: ds.Culling, D: ds.ByMeasure[m]})
 		}

@@ -34,6 +34,11 @@ type Options struct {
 	Linkage  analysis.Linkage
 	Label    bool // attribute texts by Text.Label
 	Sampled  bool // texts are samples: report how often samples of one document cluster together
+	// AllDistances computes every measure at every setting of the grid.
+	// Without it every measure is computed at the default (first) setting
+	// and only the view measure, which the consensus and the network need,
+	// at the others: the grid then costs one measure, not twelve.
+	AllDistances bool
 }
 
 // Setting is one point of the grid for one feature type.
@@ -43,7 +48,9 @@ type Setting struct {
 	Culling float64
 }
 
-// DistanceSet is every measure's distances at one setting.
+// DistanceSet is the distances at one setting: every measure at the
+// default setting (and everywhere with Options.AllDistances), the view
+// measure only at the others.
 type DistanceSet struct {
 	Setting
 	ByMeasure map[analysis.Measure]*mat.SymDense
@@ -128,6 +135,9 @@ func Analyse(texts []Text, opt Options) *Result {
 				seen[set] = true
 				ds := DistanceSet{Setting: set, ByMeasure: map[analysis.Measure]*mat.SymDense{}}
 				for _, ms := range opt.Measures {
+					if len(r.Sets) > 0 && !opt.AllDistances && ms != r.View {
+						continue
+					}
 					// The table has documents and features: the only
 					// errors left are programmer errors.
 					d, err := analysis.Distance(ms, t)
@@ -191,7 +201,7 @@ func (r *Result) noteUndefined(texts []Text) {
 		var undefined []string
 		for _, m := range r.Measures {
 			for _, ds := range r.Sets {
-				if hasNaN(ds.ByMeasure[m], i) {
+				if d, ok := ds.ByMeasure[m]; ok && hasNaN(d, i) {
 					undefined = append(undefined, string(m))
 					break
 				}

@@ -55,8 +55,13 @@ func TestGridMatchesDirectCalls(t *testing.T) {
 		counts[i], totals[i] = x.Counts["word:1"], x.Totals["word:1"]
 	}
 	base := analysis.NewTable(r.IDs, counts, totals)
-	for _, set := range r.Sets {
-		for _, m := range r.Measures {
+	for k, set := range r.Sets {
+		// Every measure at the default setting, the view measure (delta)
+		// at the others.
+		if want := map[bool]int{true: 2, false: 1}[k == 0]; len(set.ByMeasure) != want {
+			t.Errorf("setting %d: %d measures, want %d", k, len(set.ByMeasure), want)
+		}
+		for m := range set.ByMeasure {
 			want, err := analysis.Distance(m, base.Top(set.MFW))
 			if err != nil {
 				t.Fatal(err)
@@ -71,6 +76,15 @@ func TestGridMatchesDirectCalls(t *testing.T) {
 	}
 	if len(r.Merges) != 3 || len(r.PlacedIDs) != 4 || r.MDS == nil || r.Consensus == nil {
 		t.Errorf("views: %d merges, %d placed, MDS %v: want a tree and maps of all 4 texts", len(r.Merges), len(r.PlacedIDs), r.MDS != nil)
+	}
+	// AllDistances: every measure everywhere, the same values.
+	o := opts(analysis.Delta, analysis.Cosine)
+	o.AllDistances = true
+	all := Analyse(ts, o)
+	for k, set := range all.Sets {
+		if len(set.ByMeasure) != 2 || !mat.Equal(set.ByMeasure[analysis.Delta], r.Sets[k].ByMeasure[analysis.Delta]) {
+			t.Errorf("AllDistances setting %d: %d measures, or delta differs", k, len(set.ByMeasure))
+		}
 	}
 }
 
