@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"io"
 	"strconv"
 	"strings"
 
@@ -32,32 +33,35 @@ type DistanceRow struct {
 	D        mat.Symmetric
 }
 
-// DistancesTable is distances.csv: one row per measure, setting and pair
-// of documents (doc_a before doc_b in input order).
-func DistancesTable(ids []string, sets []DistanceRow) *Table {
-	t := &Table{Header: []string{"measure", "features", "mfw", "culling", "doc_a", "doc_b", "value"}}
+// WriteDistances writes distances.csv, streaming: one row per measure,
+// setting and pair of documents (doc_a before doc_b in input order). It
+// returns the rows written.
+func WriteDistances(w io.Writer, ids []string, sets []DistanceRow) (int, error) {
+	t := NewStream(w, "measure", "features", "mfw", "culling", "doc_a", "doc_b", "value")
 	for _, s := range sets {
+		mfw, culling := Int(s.MFW), Float(s.Culling)
 		for i := range ids {
 			for j := i + 1; j < len(ids); j++ {
-				t.Add(s.Measure, s.Features, Int(s.MFW), Float(s.Culling), ids[i], ids[j], Float(s.D.At(i, j)))
+				t.Row(s.Measure, s.Features, mfw, culling, ids[i], ids[j], Float(s.D.At(i, j)))
 			}
 		}
 	}
-	return t
+	return t.Close()
 }
 
-// MatrixTable is a square matrix with ids as header and first column
-// (distance_<measure>.csv, consensus matrix).
-func MatrixTable(ids []string, d mat.Matrix) *Table {
-	t := &Table{Header: append([]string{"doc_id"}, ids...)}
+// WriteMatrix writes a square matrix with ids as header and first column
+// (distance_<measure>.csv), streaming, and returns the rows written.
+func WriteMatrix(w io.Writer, ids []string, d mat.Matrix) (int, error) {
+	t := NewStream(w, append([]string{"doc_id"}, ids...)...)
+	row := make([]string, len(ids)+1)
 	for i, id := range ids {
-		row := []string{id}
+		row[0] = id
 		for j := range ids {
-			row = append(row, Float(d.At(i, j)))
+			row[j+1] = Float(d.At(i, j))
 		}
-		t.Add(row...)
+		t.Row(row...)
 	}
-	return t
+	return t.Close()
 }
 
 // ClustersTable is clusters.csv: the merges in SciPy's linkage layout
@@ -124,17 +128,19 @@ func VarianceTable(explained []float64) *Table {
 	return t
 }
 
-// ConsensusTable is consensus.csv: for each pair of documents, the share
-// of the MFW × culling settings in which they fall in the same cluster when
-// each setting's tree is cut into k clusters.
-func ConsensusTable(ids []string, s mat.Symmetric, settings, k int) *Table {
-	t := &Table{Header: []string{"doc_a", "doc_b", "together", "settings", "k"}}
+// WriteConsensus writes consensus.csv, streaming: for each pair of
+// documents, the share of the MFW × culling settings in which they fall in
+// the same cluster when each setting's tree is cut into k clusters. It
+// returns the rows written.
+func WriteConsensus(w io.Writer, ids []string, s mat.Symmetric, settings, k int) (int, error) {
+	t := NewStream(w, "doc_a", "doc_b", "together", "settings", "k")
+	ns, ks := Int(settings), Int(k)
 	for i := range ids {
 		for j := i + 1; j < len(ids); j++ {
-			t.Add(ids[i], ids[j], Float(s.At(i, j)), Int(settings), Int(k))
+			t.Row(ids[i], ids[j], Float(s.At(i, j)), ns, ks)
 		}
 	}
-	return t
+	return t.Close()
 }
 
 // NetworkTables are stylo's Gephi tables: nodes (Id, Label, group) and

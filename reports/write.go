@@ -148,7 +148,7 @@ func distancesFiles(st *pipeline.Study) []file {
 			rows = append(rows, DistanceRow{Measure: string(m), Features: ds.Feature, MFW: ds.MFW, Culling: ds.Culling, D: ds.ByMeasure[m]})
 		}
 	}
-	return []file{table("distances.csv", DistancesTable(s.IDs, rows))}
+	return []file{{"distances.csv", func(w io.Writer) (int, error) { return WriteDistances(w, s.IDs, rows) }}}
 }
 
 func matrixFiles(st *pipeline.Study) []file {
@@ -158,7 +158,8 @@ func matrixFiles(st *pipeline.Study) []file {
 	}
 	var out []file
 	for _, m := range s.Measures {
-		out = append(out, table("distance_"+string(m)+".csv", MatrixTable(s.IDs, s.Sets[0].ByMeasure[m])))
+		d := s.Sets[0].ByMeasure[m]
+		out = append(out, file{"distance_" + string(m) + ".csv", func(w io.Writer) (int, error) { return WriteMatrix(w, s.IDs, d) }})
 	}
 	return out
 }
@@ -206,7 +207,9 @@ func consensusFiles(st *pipeline.Study) []file {
 	if !views(st) {
 		return nil
 	}
-	return []file{table("consensus.csv", ConsensusTable(s.PlacedIDs, s.Consensus, len(s.Sets), s.K))}
+	return []file{{"consensus.csv", func(w io.Writer) (int, error) {
+		return WriteConsensus(w, s.PlacedIDs, s.Consensus, len(s.Sets), s.K)
+	}}}
 }
 
 // networkFiles gives the network's node table (nodes) or edge table.
