@@ -144,12 +144,26 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 	out := make([]KeynessResult, 0, len(scopes))
 	var allPool pooled
 	var allKey []int
+	var corpus *keyness.Corpus
 	for _, s := range scopes {
 		t := pool(docs, s.in)
+		if s.all != nil && opt.Present {
+			// Against the rest of the corpus, keeping only the terms
+			// the target uses and the ones it significantly avoids:
+			// the cost follows the target's vocabulary, not the corpus's.
+			if !slices.Equal(allKey, s.all) {
+				allKey, allPool = s.all, pool(docs, s.all)
+				corpus = restCorpus(allPool, opt)
+			}
+			rows := corpus.CompareRest(t.terms, t.presence, float64(t.words), t.slices, opt.Keyness, 0.05)
+			out = append(out, KeynessResult{Scope: s, Rows: rows})
+			continue
+		}
 		var r pooled
 		if s.all != nil {
 			if !slices.Equal(allKey, s.all) {
 				allKey, allPool = s.all, pool(docs, s.all)
+				corpus = restCorpus(allPool, opt)
 			}
 			r = allPool.minus(t)
 		} else {
@@ -183,6 +197,22 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 		out = append(out, KeynessResult{Scope: s, Rows: rows})
 	}
 	return out
+}
+
+// restCorpus is p's terms that a comparison reports (count at least
+// opt.MinCount, not a stopword), for keyness.Corpus.CompareRest.
+func restCorpus(p pooled, opt Options) *keyness.Corpus {
+	var terms []string
+	var count, presence []float64
+	for t, n := range p.terms {
+		if n < opt.MinCount || opt.Stop[t] {
+			continue
+		}
+		terms = append(terms, t)
+		count = append(count, float64(n))
+		presence = append(presence, float64(p.presence[t]))
+	}
+	return keyness.NewCorpus(terms, count, presence, float64(p.words), p.slices)
 }
 
 type pooled struct {

@@ -161,6 +161,7 @@ func Compare(c Counts, opt Options) []Row {
 	}
 	lnN := math.Log(total)
 
+	sc := scale{nt: nt, nr: nr, total: total, alpha0: alpha0, lnN: lnN, nts: c.NTargetSlices, nrs: c.NReferenceSlices, slices: slices}
 	rows := make([]Row, 0, vocab)
 	p := make([]float64, 0, vocab)
 	for i := range n {
@@ -168,39 +169,11 @@ func Compare(c Counts, opt Options) []Row {
 		if !(a+b > 0) || a+b < opt.MinCount {
 			continue
 		}
-		cc, dd := nt-a, nr-b
-		e := (a + b) * (a + cc) / total
-		er := (a + b) * (b + dd) / total
-
-		r := Row{
-			Term:         c.Terms[i],
-			NTarget:      a,
-			NReference:   b,
-			RelTarget:    1e4 * a / nt,
-			RelReference: 1e4 * b / nr,
-			G2:           g2(a, b, cc, dd, opt.Correction),
-			Chi2:         chi2(a, b, cc, dd, opt.Correction),
-			PMI:          math.Log2(a / e),
-			LogRatio:     math.Log2((half(a) / nt) / (half(b) / nr)),
-			PctDiff:      100 * (a/nt - b/nr) / (b / nr),
-			ZetaCraig:    math.NaN(),
-			ZetaEder:     math.NaN(),
-		}
-		g := math.Abs(r.G2)
-		r.P = ChiSquared1Survival(g)
-		r.BIC = g - lnN
-		r.ELL = g / (total * math.Log(math.Min(e, er)))
-
-		alpha := a + b
-		if opt.Prior.Uniform > 0 {
-			alpha = opt.Prior.Uniform
-		}
-		r.LogOddsDelta = math.Log((a+alpha)/(nt+alpha0-a-alpha)) - math.Log((b+alpha)/(nr+alpha0-b-alpha))
-		r.LogOddsZ = r.LogOddsDelta / math.Sqrt(1/(a+alpha)+1/(b+alpha))
-
+		var ts, rs float64
 		if slices {
-			r.ZetaCraig, r.ZetaEder = Zeta(c.TargetSlices[i], c.NTargetSlices, c.ReferenceSlices[i], c.NReferenceSlices)
+			ts, rs = c.TargetSlices[i], c.ReferenceSlices[i]
 		}
+		r := sc.row(c.Terms[i], a, b, ts, rs, opt)
 		rows = append(rows, r)
 		p = append(p, r.P)
 	}
@@ -212,6 +185,51 @@ func Compare(c Counts, opt Options) []Row {
 }
 
 // half returns x, or 0.5 when x is 0 (Hardie 2014's zero substitute).
+// scale holds what every row of one comparison shares: the two sides'
+// totals, the prior's α_0, ln N and the slice counts.
+type scale struct {
+	nt, nr, total, alpha0, lnN float64
+	nts, nrs                   int
+	slices                     bool
+}
+
+// row computes one term's statistics (P, not PAdj) from its counts a and b
+// and its slice presence ts and rs.
+func (sc scale) row(term string, a, b, ts, rs float64, opt Options) Row {
+	nt, nr, total := sc.nt, sc.nr, sc.total
+	cc, dd := nt-a, nr-b
+	e := (a + b) * (a + cc) / total
+	er := (a + b) * (b + dd) / total
+	r := Row{
+		Term:         term,
+		NTarget:      a,
+		NReference:   b,
+		RelTarget:    1e4 * a / nt,
+		RelReference: 1e4 * b / nr,
+		G2:           g2(a, b, cc, dd, opt.Correction),
+		Chi2:         chi2(a, b, cc, dd, opt.Correction),
+		PMI:          math.Log2(a / e),
+		LogRatio:     math.Log2((half(a) / nt) / (half(b) / nr)),
+		PctDiff:      100 * (a/nt - b/nr) / (b / nr),
+		ZetaCraig:    math.NaN(),
+		ZetaEder:     math.NaN(),
+	}
+	g := math.Abs(r.G2)
+	r.P = ChiSquared1Survival(g)
+	r.BIC = g - sc.lnN
+	r.ELL = g / (total * math.Log(math.Min(e, er)))
+	alpha := a + b
+	if opt.Prior.Uniform > 0 {
+		alpha = opt.Prior.Uniform
+	}
+	r.LogOddsDelta = math.Log((a+alpha)/(nt+sc.alpha0-a-alpha)) - math.Log((b+alpha)/(nr+sc.alpha0-b-alpha))
+	r.LogOddsZ = r.LogOddsDelta / math.Sqrt(1/(a+alpha)+1/(b+alpha))
+	if sc.slices {
+		r.ZetaCraig, r.ZetaEder = Zeta(ts, sc.nts, rs, sc.nrs)
+	}
+	return r
+}
+
 func half(x float64) float64 {
 	if x == 0 {
 		return 0.5
