@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -130,6 +131,66 @@ func Distance(m Measure, t *Table) (*mat.SymDense, error) {
 // 1 − cos(a, b) of two almost identical rows a few units of 1e-16 below
 // zero: such values are returned as 0, since a distance is never negative.
 func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, error) {
+	p, err := prepare(m, f)
+	if err != nil {
+		return nil, err
+	}
+	r := p.rows
+	if dst == nil || dst.IsEmpty() {
+		dst = mat.NewSymDense(r, nil)
+	} else if dst.SymmetricDim() != r {
+		panic(mat.ErrShape)
+	}
+	if p.undefined {
+		return undefined(dst), nil
+	}
+	pair := p.pair
+	if p.unit {
+		// 1 − x xᵀ by BLAS.
+		dst.SymOuterK(1, p.x)
+		pair = func(i, j int) float64 { return math.Max(0, 1-dst.At(i, j)) }
+	}
+	for i := 0; i < r; i++ {
+		dst.SetSym(i, i, 0)
+		for j := i + 1; j < r; j++ {
+			if p.zero != nil && (p.zero[i] || p.zero[j]) {
+				dst.SetSym(i, j, math.NaN())
+				continue
+			}
+			dst.SetSym(i, j, pair(i, j))
+		}
+	}
+	return dst, nil
+}
+
+// prepared is a measure made ready over the rows of a table: the rows
+// transformed as the measure needs them (z-scores, weights, square
+// roots, unit length, probabilities) and the distance of a pair of rows.
+type prepared struct {
+	rows      int
+	x         *mat.Dense
+	pair      func(i, j int) float64 // nil when unit
+	unit      bool                   // rows of unit length: the distance is 1 − x_i · x_j
+	zero      []bool                 // rows for which the measure is undefined (0/0)
+	undefined bool                   // every pair is undefined
+}
+
+// at is the distance between rows i ≠ j, NaN where undefined. For the
+// cosine family it takes the dot product of the two rows itself, which
+// can differ from DistanceMatrix's BLAS product in the last bit.
+func (p *prepared) at(i, j int) float64 {
+	if p.undefined || p.zero != nil && (p.zero[i] || p.zero[j]) {
+		return math.NaN()
+	}
+	if p.unit {
+		return math.Max(0, 1-floats.Dot(p.x.RawRowView(i), p.x.RawRowView(j)))
+	}
+	return p.pair(i, j)
+}
+
+// prepare transforms the rows of f, a documents × features matrix of
+// relative frequencies in per cent, for measure m (see DistanceMatrix).
+func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 	r, n := f.Dims()
 	if r == 0 || n == 0 {
 		return nil, errNoFeatures
@@ -137,20 +198,16 @@ func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, 
 	if _, err := ParseMeasure(string(m)); err != nil {
 		return nil, err
 	}
-	if dst == nil || dst.IsEmpty() {
-		dst = mat.NewSymDense(r, nil)
-	} else if dst.SymmetricDim() != r {
-		panic(mat.ErrShape)
-	}
 	x := mat.DenseCopyOf(f)
+	p := &prepared{rows: r, x: x}
 	row := x.RawRowView
 	// rows applies a distance between two rows to the pair (i, j).
 	rows := func(fn func(a, b []float64) float64) func(i, j int) float64 {
 		return func(i, j int) float64 { return fn(row(i), row(j)) }
 	}
 	var pair func(i, j int) float64
-	unitCosine := false // rows scaled to unit length: 1 − x xᵀ by BLAS
-	var zero []bool     // rows for which the measure is undefined (0/0)
+	unitCosine := false
+	var zero []bool
 	// For the delta family, scale = n/k with k the features whose sd is not
 	// 0: R's scale() makes constant columns NaN and stats::dist drops NaN
 	// terms and scales the sum by n/k; ours are z = 0, so the sum is the
@@ -161,7 +218,8 @@ func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, 
 		ZScores(x, x)
 		k := varying(x)
 		if k == 0 && r > 1 {
-			return undefined(dst), nil
+			p.undefined = true
+			return p, nil
 		}
 		scale = float64(n) / float64(max(k, 1))
 	}
@@ -237,21 +295,8 @@ func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, 
 			return jsd(row(i), row(j), logs.RawRowView(i), logs.RawRowView(j))
 		}
 	}
-	if unitCosine {
-		dst.SymOuterK(1, x)
-		pair = func(i, j int) float64 { return math.Max(0, 1-dst.At(i, j)) }
-	}
-	for i := 0; i < r; i++ {
-		dst.SetSym(i, i, 0)
-		for j := i + 1; j < r; j++ {
-			if zero != nil && (zero[i] || zero[j]) {
-				dst.SetSym(i, j, math.NaN())
-				continue
-			}
-			dst.SetSym(i, j, pair(i, j))
-		}
-	}
-	return dst, nil
+	p.pair, p.unit, p.zero = pair, unitCosine, zero
+	return p, nil
 }
 
 // undefined fills dst with NaN off the diagonal and 0 on it.

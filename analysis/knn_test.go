@@ -1,0 +1,63 @@
+package analysis
+
+import (
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// TestKNearestMatchesMatrix: the k nearest neighbours equal those read off
+// the full DistanceMatrix (the brute-force reference): the same items in
+// the same order, the same distances (to 1e-15 for the dot-product
+// measures, exactly for the others), a zero row never a neighbour.
+func TestKNearestMatchesMatrix(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	f := mat.NewDense(30, 8, nil)
+	for i := range 30 {
+		for j := range 8 {
+			if i != 7 { // row 7: no features (undefined under cosine, jsd, minmax)
+				f.Set(i, j, float64(r.IntN(4))) // small integers: ties
+			}
+		}
+	}
+	for _, m := range Measures() {
+		d, err := DistanceMatrix(nil, m, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := KNearest(m, f, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tol := 0.0
+		switch m {
+		case Cosine, Wurzburg, TFIDFCosine:
+			tol = 1e-15
+		}
+		for i := range 30 {
+			var want []Neighbour
+			for j := range 30 {
+				if j != i && !math.IsNaN(d.At(i, j)) {
+					want = append(want, Neighbour{j, d.At(i, j)})
+				}
+			}
+			slices.SortStableFunc(want, func(a, b Neighbour) int { return cmp.Compare(a.Distance, b.Distance) })
+			want = want[:min(5, len(want))]
+			if len(got[i]) != len(want) {
+				t.Fatalf("%s row %d: %d neighbours, want %d", m, i, len(got[i]), len(want))
+			}
+			for k := range want {
+				if math.Abs(got[i][k].Distance-want[k].Distance) > tol {
+					t.Errorf("%s row %d, neighbour %d: %v, want %v", m, i, k, got[i][k], want[k])
+				}
+				if tol == 0 && got[i][k].Item != want[k].Item {
+					t.Errorf("%s row %d, neighbour %d: item %d, want %d", m, i, k, got[i][k].Item, want[k].Item)
+				}
+			}
+		}
+	}
+}
