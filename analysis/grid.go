@@ -198,6 +198,11 @@ func NearestNeighbourNetwork(ds []mat.Symmetric, k int) []Edge {
 			}
 		}
 	}
+	return sortedEdges(w)
+}
+
+// sortedEdges lists the weighted pairs as edges sorted by A, then B.
+func sortedEdges(w map[[2]int]float64) []Edge {
 	out := make([]Edge, 0, len(w))
 	for p, v := range w {
 		out = append(out, Edge{A: p[0], B: p[1], Weight: v})

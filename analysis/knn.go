@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -65,4 +67,118 @@ func keepNearest(l []Neighbour, c Neighbour, k int) []Neighbour {
 	copy(l[pos+1:], l[pos:len(l)-1])
 	l[pos] = c
 	return l
+}
+
+// KNearestTable is KNearest over the table t with the input each measure
+// needs, as Distance prepares it (relative frequencies; counts for
+// tfidf_cosine).
+func KNearestTable(m Measure, t *Table, k int) ([][]Neighbour, error) {
+	if t.Counts == nil {
+		return nil, errNoFeatures
+	}
+	if m == TFIDFCosine {
+		return KNearest(m, t.Counts, k)
+	}
+	return KNearest(m, RelFreq(nil, t), k)
+}
+
+// DistanceAmong returns the distances between the rows idx of t under m,
+// in the order of idx, with the measure prepared over every row of t (the
+// z-scores of the Delta family, the idf of tfidf_cosine use all the
+// documents): the sub-matrix of Distance(m, t) without the rest of it.
+func DistanceAmong(m Measure, t *Table, idx []int) (*mat.SymDense, error) {
+	if t.Counts == nil {
+		return nil, errNoFeatures
+	}
+	var f mat.Matrix = t.Counts
+	if m != TFIDFCosine {
+		f = RelFreq(nil, t)
+	}
+	p, err := prepare(m, f)
+	if err != nil {
+		return nil, err
+	}
+	d := mat.NewSymDense(max(len(idx), 1), nil)
+	for a, i := range idx {
+		for b := a + 1; b < len(idx); b++ {
+			d.SetSym(a, b, p.at(i, idx[b]))
+		}
+	}
+	return d, nil
+}
+
+// NeighboursOf reads every item's k nearest other items off the distance
+// matrix d, closest first, ties by index, NaN never a neighbour: what
+// KNearest computes without the matrix.
+func NeighboursOf(d mat.Symmetric, k int) [][]Neighbour {
+	n := d.SymmetricDim()
+	out := make([][]Neighbour, n)
+	for i := range n {
+		l := make([]Neighbour, 0, k)
+		for j := range n {
+			if v := d.At(i, j); j != i && !math.IsNaN(v) && k > 0 {
+				l = keepNearest(l, Neighbour{j, v}, k)
+			}
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// AttributeNeighbours is Attribute from each item's nearest neighbours
+// instead of a full matrix: an item with a label is attributed to the
+// label of its nearest labelled neighbour, and its candidates are the
+// labels found among its neighbours (each at its nearest one's distance,
+// ordered as Attribute orders them: distance, then label), so a label
+// none of the neighbours has is not ranked (Rank 0).
+func AttributeNeighbours(nb [][]Neighbour, labels []string) []Attribution {
+	if len(nb) != len(labels) {
+		panic("analysis: length mismatch")
+	}
+	var out []Attribution
+	for i, l := range nb {
+		if labels[i] == "" {
+			continue
+		}
+		a := Attribution{Item: i, Label: labels[i]}
+		seen := map[string]bool{}
+		for _, x := range l { // closest first, ties by index
+			if lab := labels[x.Item]; lab != "" && !seen[lab] {
+				seen[lab] = true
+				a.Candidates = append(a.Candidates, Candidate{Label: lab, Distance: x.Distance})
+			}
+		}
+		if len(a.Candidates) == 0 {
+			continue
+		}
+		// Attribute's order: distance, then label.
+		slices.SortStableFunc(a.Candidates, func(x, y Candidate) int {
+			if c := cmp.Compare(x.Distance, y.Distance); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.Label, y.Label)
+		})
+		a.Predicted = a.Candidates[0].Label
+		for r, c := range a.Candidates {
+			if c.Label == a.Label {
+				a.Rank = r + 1
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// NeighbourNetwork is NearestNeighbourNetwork over one setting given as
+// nearest-neighbour lists: each item's r-th neighbour (from 0, r < k)
+// adds 0.5^r to the undirected edge between them.
+func NeighbourNetwork(nb [][]Neighbour, k int) []Edge {
+	w := map[[2]int]float64{}
+	for i, l := range nb {
+		for r := 0; r < k && r < len(l); r++ {
+			a, b := min(i, l[r].Item), max(i, l[r].Item)
+			w[[2]int{a, b}] += math.Pow(0.5, float64(r))
+		}
+	}
+	return sortedEdges(w)
 }

@@ -61,3 +61,46 @@ func TestKNearestMatchesMatrix(t *testing.T) {
 		}
 	}
 }
+
+// TestNeighbourHelpers: the helpers that work from neighbour lists agree
+// with the matrix-based functions they stand in for (the references):
+// DistanceAmong with Subset(Distance), AttributeNeighbours over every
+// other item with Attribute, NeighbourNetwork with NearestNeighbourNetwork.
+func TestNeighbourHelpers(t *testing.T) {
+	ids, counts, totals := randomCounts(9, 12, 11)
+	tab := NewTable(ids, counts, totals)
+	labels := []string{"x", "y", "x", "", "z", "y", "x", "z", "y"}
+	for _, m := range []Measure{Delta, Canberra, Cosine, TFIDFCosine} {
+		d, err := Distance(m, tab)
+		if err != nil {
+			t.Fatal(err)
+		}
+		idx := []int{1, 4, 5, 8}
+		among, err := DistanceAmong(m, tab, idx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !mat.EqualApprox(among, Subset(d, idx), 1e-15) {
+			t.Errorf("%s: DistanceAmong = %v, want %v", m, mat.Formatted(among), mat.Formatted(Subset(d, idx)))
+		}
+		nb := NeighboursOf(d, 8)
+		if got, want := AttributeNeighbours(nb, labels), Attribute(d, labels); !cmpAttributions(got, want) {
+			t.Errorf("%s: AttributeNeighbours = %+v, want %+v", m, got, want)
+		}
+		if got, want := NeighbourNetwork(NeighboursOf(d, 3), 3), NearestNeighbourNetwork([]mat.Symmetric{d}, 3); !slices.Equal(got, want) {
+			t.Errorf("%s: NeighbourNetwork = %v, want %v", m, got, want)
+		}
+	}
+}
+
+func cmpAttributions(a, b []Attribution) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Item != b[i].Item || a[i].Label != b[i].Label || a[i].Predicted != b[i].Predicted || a[i].Rank != b[i].Rank || !slices.Equal(a[i].Candidates, b[i].Candidates) {
+			return false
+		}
+	}
+	return true
+}

@@ -65,6 +65,9 @@ type StylometryConfig struct {
 	// view measure over the grid) or "all" (every measure at every
 	// setting, all in distances.csv).
 	Distances string `toml:"distances" json:"distances"`
+	// MaxMatrix is the most texts with text × text matrices (see
+	// Options.MaxMatrix); default 2000.
+	MaxMatrix int `toml:"max_matrix" json:"max_matrix"`
 }
 
 // FramingConfig holds the framing settings.
@@ -104,6 +107,7 @@ func DefaultConfig() Config {
 			Culling:   []float64{0},
 			Linkage:   string(analysis.WardD2),
 			Distances: "default",
+			MaxMatrix: DefaultMaxMatrix,
 		},
 		Framing: FramingConfig{
 			Window:    defaultWindow,
@@ -190,6 +194,9 @@ func (c Config) Options() (Options, error) {
 		}
 	}
 	sc := c.Stylometry
+	if sc.MaxMatrix < 3 {
+		return o, optErr("stylometry.max_matrix", sc.MaxMatrix, "want 3 or more")
+	}
 	if sc.SampleSize < 0 {
 		return o, optErr("stylometry.sample_size", sc.SampleSize, "want 0 (whole documents) or more")
 	}
@@ -259,6 +266,7 @@ func (c Config) Options() (Options, error) {
 	o.Text = c.Text
 	o.MFW, o.Culling = mfw, sc.Culling
 	o.SampleSize, o.SampleOverlap = sc.SampleSize, sc.SampleOverlap
+	o.MaxMatrix = sc.MaxMatrix
 	o.GroupBy, o.Label = c.GroupBy, c.Label
 	o.Targets = c.Framing.Targets
 	o.Stopwords = c.Framing.Stopwords

@@ -6,6 +6,10 @@ import (
 	"github.com/stylometer/stylometer/analysis/keyness"
 )
 
+// DefaultMaxMatrix is the most texts for which the default run computes
+// text × text matrices: 2,000 texts make 12 matrices of 32 MB each.
+const DefaultMaxMatrix = 2000
+
 // The framing defaults, shared by Options and DefaultConfig.
 const (
 	defaultWindow   = 5
@@ -41,6 +45,11 @@ type Options struct {
 	// by default every measure at the default setting and the view
 	// measure over the grid (for the consensus and the network).
 	AllDistances bool
+	// MaxMatrix is the most texts for which text × text matrices are
+	// computed; above it each text's nearest neighbours are computed
+	// without them, and the tree and the maps show a sample (see
+	// stylometry.Options.MaxMatrix); 0 means 2,000.
+	MaxMatrix int
 	// SampleSize cuts documents into samples of this many words for the
 	// stylometry (0: whole documents); SampleOverlap words are shared by
 	// consecutive samples.
@@ -90,6 +99,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Linkage == "" {
 		o.Linkage = analysis.WardD2
+	}
+	if o.MaxMatrix <= 0 {
+		o.MaxMatrix = DefaultMaxMatrix
 	}
 	for _, d := range []struct {
 		v   *int

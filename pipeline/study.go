@@ -242,6 +242,7 @@ func Analyse(p *Profiles, o Options) *Study {
 		Sampled:  o.SampleSize > 0,
 
 		AllDistances: o.AllDistances,
+		MaxMatrix:    o.MaxMatrix,
 	})
 	s.Stylometry.Warnings = append(short, s.Stylometry.Warnings...)
 	s.Framing = s.frame()

@@ -132,7 +132,7 @@ var Dictionary = []FileDoc{
 	{Name: "mfw.csv", files: mfwFiles, RowPer: "text (document, or sample <id>#k with --sample-size)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 	}, Rest: &ColumnDoc{"<feature>", "float", "percent", "relative frequency × 100 of each of the most frequent features, in rank order (stylo's frequency table) at the default setting"}},
-	{Name: "distances.csv", files: distancesFiles, RowPer: "measure × pair of texts at the default setting (with --distances all: measure × setting of the MFW × culling grid × pair)", Columns: []ColumnDoc{
+	{Name: "distances.csv", files: distancesFiles, RowPer: "measure × pair of texts at the default setting (with --distances all: measure × setting of the MFW × culling grid × pair); not written above --max-matrix texts (knn.csv has each text's nearest)", Columns: []ColumnDoc{
 		{"measure", "string", "", "delta, argamon, eder, simple, wurzburg, cosine, minmax, canberra, manhattan, euclidean, jsd, tfidf_cosine (see Method)"},
 		{"features", "string", "", "feature type: word:N, char:N, pos:N, fw:N (function words) or stylo:N (stylo's own tokenizer)"},
 		{"mfw", "integer", "features", "most frequent features used (fewer than asked when fewer exist)"},
@@ -144,6 +144,13 @@ var Dictionary = []FileDoc{
 	{Name: "distance_*.csv", files: matrixFiles, RowPer: "text", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 	}, Rest: &ColumnDoc{"<doc id>", "float", "", "the square distance matrix of one measure at the default setting"}},
+	{Name: "knn.csv", files: knnFiles, RowPer: "measure × text × neighbour: each text's 10 nearest other texts under each measure at the default setting (for every text, also above --max-matrix, where no text × text matrix exists)", Columns: []ColumnDoc{
+		{"measure", "string", "", "distance measure"},
+		{"doc_id", "string", "", "text id"},
+		{"rank", "integer", "", "1 for the nearest text; ties in distance by input order"},
+		{"neighbour", "string", "", "the neighbouring text"},
+		{"distance", "float", "", "their distance (texts with an undefined distance are never neighbours)"},
+	}},
 	{Name: "clusters.csv", files: clustersFiles, RowPer: "merge step of the hierarchical clustering", Columns: []ColumnDoc{
 		{"step", "integer", "", "k, from 0"},
 		{"a", "integer", "", "first merged id: below n a text (input order), n + k the cluster made at step k (SciPy linkage layout)"},

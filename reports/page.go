@@ -273,15 +273,8 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 	for i, id := range s.IDs {
 		row := []string{id}
 		for _, m := range s.Measures {
-			d := set.ByMeasure[m]
-			best, bj := math.Inf(1), -1
-			for j := range s.IDs {
-				if j != i && d.At(i, j) < best {
-					best, bj = d.At(i, j), j
-				}
-			}
-			if bj >= 0 {
-				row = append(row, s.IDs[bj])
+			if nb := s.Neighbours[m][i]; len(nb) > 0 {
+				row = append(row, s.IDs[nb[0].Item])
 			} else {
 				row = append(row, "")
 			}

@@ -49,6 +49,20 @@ func WriteDistances(w io.Writer, ids []string, sets []DistanceRow) (int, error) 
 	return t.Close()
 }
 
+// WriteNeighbours writes knn.csv, streaming: for each measure at the
+// default setting, each text's nearest other texts, closest first.
+func WriteNeighbours(w io.Writer, ids []string, measures []analysis.Measure, nb map[analysis.Measure][][]analysis.Neighbour) (int, error) {
+	t := NewStream(w, "measure", "doc_id", "rank", "neighbour", "distance")
+	for _, m := range measures {
+		for i, l := range nb[m] {
+			for r, x := range l {
+				t.Row(string(m), ids[i], Int(r+1), ids[x.Item], Float(x.Distance))
+			}
+		}
+	}
+	return t.Close()
+}
+
 // WriteMatrix writes a square matrix with ids as header and first column
 // (distance_<measure>.csv), streaming, and returns the rows written.
 func WriteMatrix(w io.Writer, ids []string, d mat.Matrix) (int, error) {

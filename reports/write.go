@@ -135,7 +135,7 @@ func mfwFiles(st *pipeline.Study) []file {
 
 func distancesFiles(st *pipeline.Study) []file {
 	s := st.Stylometry
-	if !distances(st) {
+	if !distances(st) || s.Large {
 		return nil
 	}
 	sets := s.Sets[:1]
@@ -153,7 +153,7 @@ func distancesFiles(st *pipeline.Study) []file {
 
 func matrixFiles(st *pipeline.Study) []file {
 	s := st.Stylometry
-	if !distances(st) {
+	if !distances(st) || s.Large {
 		return nil
 	}
 	var out []file
@@ -162,6 +162,14 @@ func matrixFiles(st *pipeline.Study) []file {
 		out = append(out, file{"distance_" + string(m) + ".csv", func(w io.Writer) (int, error) { return WriteMatrix(w, s.IDs, d) }})
 	}
 	return out
+}
+
+func knnFiles(st *pipeline.Study) []file {
+	s := st.Stylometry
+	if !distances(st) {
+		return nil
+	}
+	return []file{{"knn.csv", func(w io.Writer) (int, error) { return WriteNeighbours(w, s.IDs, s.Measures, s.Neighbours) }}}
 }
 
 func clustersFiles(st *pipeline.Study) []file {
@@ -219,7 +227,12 @@ func networkFiles(nodes bool) func(st *pipeline.Study) []file {
 		if !views(st) {
 			return nil
 		}
-		n, e := NetworkTables(s.PlacedIDs, placedGroups(st), s.Network)
+		ids := make([]string, len(s.NetworkOver))
+		groups := make([]string, len(s.NetworkOver))
+		for a, i := range s.NetworkOver {
+			ids[a], groups[a] = s.IDs[i], s.Groups[i]
+		}
+		n, e := NetworkTables(ids, groups, s.Network)
 		if nodes {
 			return []file{table("network_nodes.csv", n)}
 		}

@@ -3,6 +3,8 @@ package stylometry
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
@@ -39,6 +41,14 @@ type Options struct {
 	// and only the view measure, which the consensus and the network need,
 	// at the others: the grid then costs one measure, not twelve.
 	AllDistances bool
+	// MaxMatrix is the most texts for which n × n matrices are computed
+	// (0: no limit). Above it every measure gives each text's Neighbours
+	// at the default setting, computed without the matrix; attribution
+	// and the network use them; the tree, the maps and the consensus are
+	// computed for a seeded sample of MaxMatrix texts.
+	MaxMatrix int
+	// K is how many nearest neighbours each text keeps per measure; 0: 10.
+	K int
 }
 
 // Setting is one point of the grid for one feature type.
@@ -84,6 +94,16 @@ type Result struct {
 	K         int           // clusters each tree of the consensus is cut into
 	Consensus *mat.SymDense // share of the grid's trees putting each pair together
 	Network   []analysis.Edge
+	// NetworkOver are the texts (indices into IDs) that Network's edges
+	// index: the placed texts, or every text above MaxMatrix.
+	NetworkOver []int
+	// Neighbours holds, per measure at the default setting, each text's K
+	// nearest other texts (indices into IDs), closest first.
+	Neighbours map[analysis.Measure][][]analysis.Neighbour
+	// Large is set above MaxMatrix: no n × n matrix exists; Sets hold
+	// the view measure among the Sample texts (indices into IDs) only.
+	Large  bool
+	Sample []int
 	// Attribution by measure, leave-one-out at the default setting; nil
 	// without a label.
 	Attribution map[analysis.Measure][]analysis.Attribution
@@ -94,6 +114,9 @@ type Result struct {
 	SameDoc  float64
 	Warnings []string
 }
+
+// sampleSeed seeds the sample of texts the views use above MaxMatrix.
+const sampleSeed = 1
 
 // maxNotes is the most texts named one by one in a kind of warning.
 const maxNotes = 10
@@ -110,6 +133,17 @@ func Analyse(texts []Text, opt Options) *Result {
 	if len(texts) < 3 {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts: distances need at least 3 for z-scores and maps; stylometry skipped", len(texts)))
 		return r
+	}
+	k := opt.K
+	if k == 0 {
+		k = 10
+	}
+	r.Neighbours = map[analysis.Measure][][]analysis.Neighbour{}
+	if opt.MaxMatrix > 0 && len(texts) > opt.MaxMatrix {
+		r.Large = true
+		r.Sample = rand.New(rand.NewPCG(sampleSeed, 0)).Perm(len(texts))[:opt.MaxMatrix]
+		slices.Sort(r.Sample)
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d (--max-matrix): no text × text matrix; every text's %d nearest neighbours under each measure are in knn.csv, attribution and the network use them, and the tree, the maps and the consensus show a seeded sample of %d texts", len(texts), opt.MaxMatrix, k, opt.MaxMatrix))
 	}
 	seen := map[Setting]bool{}
 	for _, f := range opt.Features {
@@ -134,17 +168,37 @@ func Analyse(texts []Text, opt Options) *Result {
 				}
 				seen[set] = true
 				ds := DistanceSet{Setting: set, ByMeasure: map[analysis.Measure]*mat.SymDense{}}
+				// The table has documents and features: the only errors
+				// left are programmer errors.
 				for _, ms := range opt.Measures {
+					if r.Large {
+						if len(r.Sets) == 0 {
+							nb, err := analysis.KNearestTable(ms, t, k)
+							if err != nil {
+								panic(err)
+							}
+							r.Neighbours[ms] = nb
+						}
+						if ms == r.View {
+							d, err := analysis.DistanceAmong(ms, t, r.Sample)
+							if err != nil {
+								panic(err)
+							}
+							ds.ByMeasure[ms] = d
+						}
+						continue
+					}
 					if len(r.Sets) > 0 && !opt.AllDistances && ms != r.View {
 						continue
 					}
-					// The table has documents and features: the only
-					// errors left are programmer errors.
 					d, err := analysis.Distance(ms, t)
 					if err != nil {
 						panic(err)
 					}
 					ds.ByMeasure[ms] = d
+					if len(r.Sets) == 0 {
+						r.Neighbours[ms] = analysis.NeighboursOf(d, k)
+					}
 				}
 				if len(r.Sets) == 0 {
 					r.Table = t
@@ -171,7 +225,11 @@ func Analyse(texts []Text, opt Options) *Result {
 		}
 		r.Attribution = map[analysis.Measure][]analysis.Attribution{}
 		for _, ms := range opt.Measures {
-			r.Attribution[ms] = analysis.Attribute(r.Sets[0].ByMeasure[ms], r.Labels)
+			if r.Large {
+				r.Attribution[ms] = analysis.AttributeNeighbours(r.Neighbours[ms], r.Labels)
+			} else {
+				r.Attribution[ms] = analysis.Attribute(r.Sets[0].ByMeasure[ms], r.Labels)
+			}
 		}
 	}
 	r.noteUndefined(texts)
@@ -200,6 +258,13 @@ func (r *Result) noteUndefined(texts []Text) {
 	for i, t := range texts {
 		var undefined []string
 		for _, m := range r.Measures {
+			if r.Large {
+				// Neighbours are the defined distances: none, none defined.
+				if len(r.Neighbours[m][i]) == 0 {
+					undefined = append(undefined, string(m))
+				}
+				continue
+			}
 			for _, ds := range r.Sets {
 				if d, ok := ds.ByMeasure[m]; ok && hasNaN(d, i) {
 					undefined = append(undefined, string(m))
@@ -228,20 +293,32 @@ func hasNaN(d mat.Symmetric, i int) bool {
 // the view measure over the texts that every setting can place (those
 // with no undefined distance); the others are named in a warning.
 func (r *Result) views(texts []Text, opt Options) {
-	n := len(texts)
+	// rowsOf is the text of each row of the view matrices: every text, or
+	// the sample above MaxMatrix.
+	rowsOf := r.Sample
+	if !r.Large {
+		rowsOf = make([]int, len(texts))
+		for i := range rowsOf {
+			rowsOf[i] = i
+		}
+	}
 	mats := make([]mat.Symmetric, len(r.Sets))
 	for i, ds := range r.Sets {
 		mats[i] = ds.ByMeasure[r.View]
 	}
-	r.Placed = analysis.Defined(n, mats...)
-	if len(r.Placed) < n {
-		in := make([]bool, n)
-		for _, i := range r.Placed {
-			in[i] = true
+	pos := analysis.Defined(len(rowsOf), mats...) // rows of mats placed
+	for _, p := range pos {
+		r.Placed = append(r.Placed, rowsOf[p])
+	}
+	if len(pos) < len(rowsOf) {
+		in := make([]bool, len(rowsOf))
+		for _, p := range pos {
+			in[p] = true
 		}
 		var notes []string
-		for i, t := range texts {
-			if !in[i] {
+		for p, i := range rowsOf {
+			t := texts[i]
+			if !in[p] {
 				notes = append(notes, fmt.Sprintf("%s: left out of the tree, the maps, the consensus and the network (%s distance of %s undefined)", t.Name, r.View, t.ID))
 			}
 		}
@@ -249,6 +326,14 @@ func (r *Result) views(texts []Text, opt Options) {
 	}
 	for _, i := range r.Placed {
 		r.PlacedIDs = append(r.PlacedIDs, r.IDs[i])
+	}
+	if r.Large {
+		// The network needs only the neighbours: every text is in it.
+		r.Network = analysis.NeighbourNetwork(r.Neighbours[r.View], 3)
+		r.NetworkOver = make([]int, len(texts))
+		for i := range texts {
+			r.NetworkOver[i] = i
+		}
 	}
 	m := len(r.Placed)
 	if m < 3 {
@@ -258,7 +343,7 @@ func (r *Result) views(texts []Text, opt Options) {
 	var trees [][]analysis.Merge
 	var views []mat.Symmetric
 	for _, d := range mats {
-		sub := analysis.Subset(d, r.Placed)
+		sub := analysis.Subset(d, pos)
 		// Subset holds no NaN and distances are never negative: the only
 		// error left is a programmer error.
 		tree, err := analysis.Cluster(sub, r.Linkage)
@@ -290,7 +375,10 @@ func (r *Result) views(texts []Text, opt Options) {
 	}
 	r.K = min(r.K, m-1)
 	r.Consensus = analysis.CoClustering(trees, m, r.K)
-	r.Network = analysis.NearestNeighbourNetwork(views, 3)
+	if !r.Large {
+		r.Network = analysis.NearestNeighbourNetwork(views, 3)
+		r.NetworkOver = r.Placed
+	}
 	if opt.Sampled {
 		// Cut the default tree into as many clusters as there are sampled
 		// documents: how often do two samples of one essay share a cluster?

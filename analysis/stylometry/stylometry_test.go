@@ -117,3 +117,42 @@ func TestTooFewTexts(t *testing.T) {
 		t.Errorf("2 texts: %d settings, warnings %q", len(r.Sets), r.Warnings)
 	}
 }
+
+// TestLargeMode: above MaxMatrix no text × text matrix is kept; each
+// text's neighbours and its attribution are those the full run gives (the
+// reference), the network covers every text, and the views show a sample
+// of MaxMatrix texts.
+func TestLargeMode(t *testing.T) {
+	ts := texts(append(slices.Clone(corpus), corpus...)...) // 8 texts
+	for i := range ts {
+		ts[i].Label = []string{"p", "q"}[i%2]
+	}
+	o := opts(analysis.Delta, analysis.Canberra)
+	o.MFW, o.Label, o.K = []int{3, 4}, true, 3
+	full := Analyse(ts, o)
+	o.MaxMatrix = 5
+	large := Analyse(ts, o)
+	if !large.Large || len(large.Sample) != 5 || len(large.PlacedIDs) != 5 || len(large.Merges) != 4 {
+		t.Fatalf("large: %v, sample %v, placed %v, %d merges: want a tree of 5 sampled texts", large.Large, large.Sample, large.PlacedIDs, len(large.Merges))
+	}
+	for _, set := range large.Sets {
+		if len(set.ByMeasure) != 1 || set.ByMeasure[analysis.Delta].SymmetricDim() != 5 {
+			t.Errorf("setting %+v: want only delta among the 5 sampled texts", set.Setting)
+		}
+	}
+	for _, m := range o.Measures {
+		for i := range ts {
+			if !slices.Equal(large.Neighbours[m][i], full.Neighbours[m][i]) {
+				t.Errorf("%s text %d: neighbours %v, want %v", m, i, large.Neighbours[m][i], full.Neighbours[m][i])
+			}
+		}
+		for i, a := range large.Attribution[m] {
+			if f := full.Attribution[m][i]; a.Item != f.Item || a.Predicted != f.Predicted {
+				t.Errorf("%s: attribution %d = %+v, want the full run's %+v", m, i, a, f)
+			}
+		}
+	}
+	if len(large.NetworkOver) != 8 {
+		t.Errorf("network over %d texts, want all 8", len(large.NetworkOver))
+	}
+}

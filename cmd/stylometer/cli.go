@@ -92,6 +92,7 @@ var flags = []flagDef{
 		}},
 	{"linkage", "", "stylometry.linkage", "clustering: ward.D2, ward.D, average, complete, single", func(c *pipeline.Config) any { return &c.Stylometry.Linkage }, nil},
 	{"distances", "", "stylometry.distances", "distances.csv: default (every measure at the default setting) or all (every measure at every setting of the grid)", func(c *pipeline.Config) any { return &c.Stylometry.Distances }, nil},
+	{"max-matrix", "", "stylometry.max_matrix", "most texts with text × text matrices; above: nearest neighbours (knn.csv) and a sample for the tree and maps", func(c *pipeline.Config) any { return &c.Stylometry.MaxMatrix }, nil},
 	{"sample-size", "", "stylometry.sample_size", "cut documents into samples of N words (0: whole documents)", func(c *pipeline.Config) any { return &c.Stylometry.SampleSize }, nil},
 	{"sample-overlap", "", "stylometry.sample_overlap", "words shared by consecutive samples", func(c *pipeline.Config) any { return &c.Stylometry.SampleOverlap }, nil},
 	{"targets", "", "framing.targets", `framing targets: "Lenin;peasantry=peasant|peasants;working class"`, nil,
