@@ -182,3 +182,51 @@ func TestMDSAgainstGonum(t *testing.T) {
 		}
 	}
 }
+
+// TestMDSLanczosMatchesFull: above mdsExact documents MDS takes the two
+// leading eigenpairs by Lanczos; the coordinates equal those of the full
+// decomposition (the reference, torgerson) to 1e-9 of the largest
+// coordinate, on Euclidean and on Manhattan (Delta-like) distances.
+func TestMDSLanczosMatchesFull(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	n := mdsExact + 100
+	x := mat.NewDense(n, 6, nil)
+	for i := range n {
+		for j := range 6 {
+			x.Set(i, j, r.NormFloat64()*float64(6-j))
+		}
+	}
+	for _, m := range []Measure{Euclidean, Manhattan} {
+		d, err := DistanceMatrix(nil, m, x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, eig, err := MDS(d, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(eig) != 2 {
+			t.Fatalf("%s: %d eigenvalues, want the 2 Lanczos computed (the full path returns %d)", m, len(eig), n)
+		}
+		vecs, all, err := torgerson(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := mat.NewDense(n, 2, nil)
+		for j := range 2 {
+			for i := range n {
+				want.Set(i, j, vecs.At(i, j)*math.Sqrt(all[j]))
+			}
+		}
+		fixSigns(want)
+		scale := mat.Norm(want, math.Inf(1))
+		if !mat.EqualApprox(got, want, 1e-9*scale) {
+			t.Errorf("%s: Lanczos MDS differs from the full decomposition by more than 1e-9 × %g", m, scale)
+		}
+		for j := range 2 {
+			if math.Abs(eig[j]-all[j]) > 1e-9*math.Abs(all[0]) {
+				t.Errorf("%s: eigenvalue %d = %v, want %v", m, j, eig[j], all[j])
+			}
+		}
+	}
+}

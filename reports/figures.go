@@ -177,6 +177,10 @@ func topTerms(rows []keyness.Row, n int) []chart.Term {
 	return out
 }
 
+// maxHeatmapTexts is the most texts a heatmap is drawn for: past it a cell
+// is smaller than a pixel of the page and rendering takes seconds.
+const maxHeatmapTexts = 500
+
 // wideChart is the width of the charts that span the report page.
 const wideChart = 26 * vg.Centimeter
 
@@ -361,9 +365,11 @@ func (st *studyView) drawStylometry(f *figures) {
 	name := fmt.Sprintf("%s, %d MFW (%s), culling %g%%", s.View.Definition().Name, set.MFW, set.Feature, set.Culling)
 	if s.Merges != nil {
 		groups := placedGroups(st.Study)
-		f.add("heatmap_"+string(s.View)+".svg", "Distances: "+s.View.Definition().Name, func(w io.Writer) error {
-			return chart.Heatmap(w, s.PlacedIDs, s.ViewD, s.Order, chart.Options{Title: name + "; ordered by the dendrogram"})
-		})
+		if len(s.PlacedIDs) <= maxHeatmapTexts {
+			f.add("heatmap_"+string(s.View)+".svg", "Distances: "+s.View.Definition().Name, func(w io.Writer) error {
+				return chart.Heatmap(w, s.PlacedIDs, s.ViewD, s.Order, chart.Options{Title: name + "; ordered by the dendrogram"})
+			})
+		}
 		merges := make([]chart.Merge, len(s.Merges))
 		for i, m := range s.Merges {
 			merges[i] = chart.Merge(m)
@@ -396,7 +402,7 @@ func (st *studyView) drawStylometry(f *figures) {
 				XLabel: fmt.Sprintf("PC1 (%.1f%%)", 100*s.PCAVariance[0]), YLabel: fmt.Sprintf("PC2 (%.1f%%)", 100*s.PCAVariance[1]), Colors: colors, TopK: 10})
 		})
 	}
-	if s.Merges != nil && len(s.Sets) > 1 {
+	if s.Merges != nil && len(s.Sets) > 1 && len(s.PlacedIDs) <= maxHeatmapTexts {
 		apart := mat.NewSymDense(len(s.PlacedIDs), nil)
 		for i := range s.PlacedIDs {
 			for j := range s.PlacedIDs {

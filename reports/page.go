@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -300,9 +301,13 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 		}
 		sec.Blocks = append(sec.Blocks, Block{Title: "Leave-one-out attribution", Caption: "Each text attributed to the label of its nearest other text (attribution.csv ranks every candidate).", Table: acc})
 	}
-	if len(s.Warnings) > 0 {
+	notes := s.Warnings
+	if len(s.PlacedIDs) > maxHeatmapTexts {
+		notes = append(slices.Clone(notes), fmt.Sprintf("%d texts in the tree: the distance and consensus heatmaps are drawn up to %d texts; distance_%s.csv (or knn.csv) and consensus.csv hold the values", len(s.PlacedIDs), maxHeatmapTexts, s.View))
+	}
+	if len(notes) > 0 {
 		w := &HTMLTable{Header: []string{"note"}}
-		for _, x := range s.Warnings {
+		for _, x := range notes {
 			w.Rows = append(w.Rows, []string{x})
 		}
 		sec.Blocks = append(sec.Blocks, Block{Title: "Notes", Table: w})
