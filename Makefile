@@ -6,7 +6,7 @@ OUT     ?= out
 WORKERS ?= 0
 ARGS    ?=
 
-.PHONY: report test bench lint clean build update-golden
+.PHONY: report test bench bench-scale lint clean build update-golden
 
 build:
 	$(GO) build -o stylometer ./cmd/stylometer
@@ -20,10 +20,18 @@ test:
 
 # Go benchmarks for the hot paths, then the end-to-end throughput run on a
 # ~10 MB corpus generated deterministically from the seeds, at 1 and 2
-# workers.
-bench:
+# workers (each run a fresh process of the built binary).
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./...
-	$(GO) run ./cmd/stylometer bench --size 10000000 --workers 1,2
+	$(GO) run ./cmd/stylometer-bench -exe ./stylometer throughput -size 10000000 -workers 1,2
+
+# The scale benchmark: corpora of 1k, 10k and 100k documents of ~1,000
+# words generated from the seeds, each run with --group-by and --label;
+# prints wall time, tokens/s, peak RSS, output size and each stage against
+# the tagging stage. DOCS=1000,10000 for a shorter run.
+DOCS ?= 1000,10000,100000
+bench-scale: build
+	$(GO) run ./cmd/stylometer-bench -exe ./stylometer scale -docs $(DOCS)
 
 lint:
 	$(GO) vet ./...

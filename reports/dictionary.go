@@ -132,7 +132,7 @@ var Dictionary = []FileDoc{
 	{Name: "mfw.csv", files: mfwFiles, RowPer: "text (document, or sample <id>#k with --sample-size)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 	}, Rest: &ColumnDoc{"<feature>", "float", "percent", "relative frequency × 100 of each of the most frequent features, in rank order (stylo's frequency table) at the default setting"}},
-	{Name: "distances.csv", files: distancesFiles, RowPer: "measure × pair of texts at the default setting (with --distances all: measure × setting of the MFW × culling grid × pair); not written above --max-matrix texts (knn.csv has each text's nearest)", Columns: []ColumnDoc{
+	{Name: "distances.csv", files: distancesFiles, RowPer: "measure × pair of texts at the default setting (with --distances all: measure × setting of the MFW × culling grid × pair); written up to 500 texts, or with --distances all up to --max-matrix texts (knn.csv has each text's nearest at any size)", Columns: []ColumnDoc{
 		{"measure", "string", "", "delta, argamon, eder, simple, wurzburg, cosine, minmax, canberra, manhattan, euclidean, jsd, tfidf_cosine (see Method)"},
 		{"features", "string", "", "feature type: word:N, char:N, pos:N, fw:N (function words) or stylo:N (stylo's own tokenizer)"},
 		{"mfw", "integer", "features", "most frequent features used (fewer than asked when fewer exist)"},
@@ -141,7 +141,7 @@ var Dictionary = []FileDoc{
 		{"doc_b", "string", "", "second text"},
 		{"value", "float", "", "the distance (0 = identical; tfidf_cosine is 1 − similarity)"},
 	}},
-	{Name: "distance_*.csv", files: matrixFiles, RowPer: "text", Columns: []ColumnDoc{
+	{Name: "distance_*.csv", files: matrixFiles, RowPer: "text (written when distances.csv is)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 	}, Rest: &ColumnDoc{"<doc id>", "float", "", "the square distance matrix of one measure at the default setting"}},
 	{Name: "knn.csv", files: knnFiles, RowPer: "measure × text × neighbour: each text's 10 nearest other texts under each measure at the default setting (for every text, also above --max-matrix, where no text × text matrix exists)", Columns: []ColumnDoc{

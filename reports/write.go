@@ -122,6 +122,19 @@ func lexiconFiles(st *pipeline.Study) []file {
 // distances reports whether st has stylometric distances.
 func distances(st *pipeline.Study) bool { return len(st.Stylometry.Sets) > 0 }
 
+// MaxPairTexts is the most texts for which the default run writes the
+// n² tables distances.csv and distance_<measure>.csv: at 500 texts they
+// hold 1.5 million values per measure; past it knn.csv (linear in the
+// texts) has each text's nearest, and --distances all writes them anyway
+// (up to --max-matrix, beyond which no matrix exists).
+const MaxPairTexts = 500
+
+// pairTables reports whether st's n² distance tables are written.
+func pairTables(st *pipeline.Study) bool {
+	s := st.Stylometry
+	return distances(st) && !s.Large && (len(s.IDs) <= MaxPairTexts || st.Options.AllDistances)
+}
+
 // views reports whether st has the tree and the maps.
 func views(st *pipeline.Study) bool { return distances(st) && st.Stylometry.Merges != nil }
 
@@ -135,7 +148,7 @@ func mfwFiles(st *pipeline.Study) []file {
 
 func distancesFiles(st *pipeline.Study) []file {
 	s := st.Stylometry
-	if !distances(st) || s.Large {
+	if !pairTables(st) {
 		return nil
 	}
 	sets := s.Sets[:1]
@@ -153,7 +166,7 @@ func distancesFiles(st *pipeline.Study) []file {
 
 func matrixFiles(st *pipeline.Study) []file {
 	s := st.Stylometry
-	if !distances(st) || s.Large {
+	if !pairTables(st) {
 		return nil
 	}
 	var out []file

@@ -230,7 +230,7 @@ terms). With no arguments it analyses its embedded seed corpus into out/.`,
 	root.SetOut(stderr)
 	root.SetErr(stderr)
 	run := newRunCmd(stdout, stderr)
-	root.AddCommand(run, newBenchCmd(stdout, stderr))
+	root.AddCommand(run)
 	// Plain "stylometer" is "stylometer run" on the seeds.
 	root.Flags().AddFlagSet(run.Flags())
 	root.RunE = run.RunE
