@@ -349,6 +349,10 @@ func (s *Study) frame() *framing.Result {
 		}
 		docs[i] = fd
 	}
+	docRows := 0
+	if len(s.Docs) > LargeCorpus && !o.KeynessAll {
+		docRows = LargeCorpusKeynessRows
+	}
 	var targets []string
 	for _, t := range o.Targets {
 		targets = append(targets, t.Name)
@@ -358,7 +362,7 @@ func (s *Study) frame() *framing.Result {
 		Pairs:   o.Pairs,
 		Targets: targets,
 		Lexicon: o.Lexicon,
-		Keyness: framing.Options{Keyness: keyness.Options{Prior: o.Prior}, MinCount: o.MinCount, Stop: stop, Present: !o.KeynessAll},
+		Keyness: framing.Options{Keyness: keyness.Options{Prior: o.Prior}, MinCount: o.MinCount, Stop: stop, Present: !o.KeynessAll, DocRows: docRows},
 	})
 }
 

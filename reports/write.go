@@ -122,17 +122,14 @@ func lexiconFiles(st *pipeline.Study) []file {
 // distances reports whether st has stylometric distances.
 func distances(st *pipeline.Study) bool { return len(st.Stylometry.Sets) > 0 }
 
-// MaxPairTexts is the most texts for which the default run writes the
-// n² tables distances.csv and distance_<measure>.csv: at 500 texts they
-// hold 1.5 million values per measure; past it knn.csv (linear in the
-// texts) has each text's nearest, and --distances all writes them anyway
-// (up to --max-matrix, beyond which no matrix exists).
-const MaxPairTexts = 500
-
-// pairTables reports whether st's n² distance tables are written.
+// pairTables reports whether st's n² distance tables are written: up to
+// pipeline.LargeCorpus texts (at 500 they hold 125,000 pairs per measure);
+// past it knn.csv, linear in the texts, has each text's nearest, and
+// --distances all writes them anyway (up to --max-matrix, beyond which no
+// matrix exists).
 func pairTables(st *pipeline.Study) bool {
 	s := st.Stylometry
-	return distances(st) && !s.Large && (len(s.IDs) <= MaxPairTexts || st.Options.AllDistances)
+	return distances(st) && !s.Large && (len(s.IDs) <= pipeline.LargeCorpus || st.Options.AllDistances)
 }
 
 // views reports whether st has the tree and the maps.

@@ -130,6 +130,10 @@ type Options struct {
 	// corpus's thousands of absent, unremarkable terms per document are left
 	// out. Measures and adjusted p are computed over all terms first.
 	Present bool
+	// DocRows caps the rows of each document's comparison with the rest:
+	// the DocRows/2 highest and DocRows/2 lowest log-odds z (0: no cap).
+	// Group comparisons are never capped.
+	DocRows int
 }
 
 // KeynessResult is one scope's rows, in keyness.Compare's order.
@@ -156,7 +160,7 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 				corpus = restCorpus(allPool, opt)
 			}
 			rows := corpus.CompareRest(t.terms, t.presence, float64(t.words), t.slices, opt.Keyness, 0.05)
-			out = append(out, KeynessResult{Scope: s, Rows: rows})
+			out = append(out, KeynessResult{Scope: s, Rows: capRows(s, rows, opt.DocRows)})
 			continue
 		}
 		var r pooled
@@ -194,9 +198,21 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 			}
 			rows = kept
 		}
-		out = append(out, KeynessResult{Scope: s, Rows: rows})
+		out = append(out, KeynessResult{Scope: s, Rows: capRows(s, rows, opt.DocRows)})
 	}
 	return out
+}
+
+// capRows keeps, for a document scope with more than max rows, the max/2
+// first (highest log-odds z) and max/2 last (lowest) rows, in a new slice
+// so that the rest can be freed.
+func capRows(s Scope, rows []keyness.Row, max int) []keyness.Row {
+	if max <= 0 || s.Kind != "document" || len(rows) <= max {
+		return rows
+	}
+	kept := make([]keyness.Row, 0, max)
+	kept = append(kept, rows[:max/2]...)
+	return append(kept, rows[len(rows)-(max-max/2):]...)
 }
 
 // restCorpus is p's terms that a comparison reports (count at least

@@ -2,6 +2,7 @@ package framing
 
 import (
 	"math"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -136,5 +137,43 @@ func TestLexiconRates(t *testing.T) {
 	}
 	if _, err := NewLexicon([][2]string{{"x", "[a"}}); err == nil {
 		t.Error("bad pattern accepted")
+	}
+}
+
+// TestDocRowsCap: with DocRows a document's comparison keeps its highest
+// and lowest log-odds z rows, the uncapped rows' first and last; group
+// comparisons keep every row.
+func TestDocRowsCap(t *testing.T) {
+	var docs []Doc
+	for i := range 6 {
+		terms := map[string]int{}
+		for j := range 40 {
+			terms["w"+strconv.Itoa(j)] = 1 + (i*7+j*3)%5
+		}
+		docs = append(docs, Doc{ID: "d" + strconv.Itoa(i), Meta: map[string]string{"g": []string{"a", "b"}[i%2]}, Words: 200, Terms: terms, All: terms})
+	}
+	scopes := Scopes(docs, []string{"g"}, false)
+	all := Keyness(docs, scopes, Options{Present: true})
+	capped := Keyness(docs, scopes, Options{Present: true, DocRows: 10})
+	for k, r := range capped {
+		full := all[k].Rows
+		if r.Scope.Kind != "document" {
+			if len(r.Rows) != len(full) {
+				t.Errorf("%s %s: %d rows, want all %d", r.Scope.Kind, r.Scope.Target, len(r.Rows), len(full))
+			}
+			continue
+		}
+		if len(full) <= 10 {
+			t.Fatalf("test corpus: %s has only %d rows to cap", r.Scope.Target, len(full))
+		}
+		want := append(append([]keyness.Row(nil), full[:5]...), full[len(full)-5:]...)
+		if len(r.Rows) != 10 {
+			t.Fatalf("%s: %d rows, want 10", r.Scope.Target, len(r.Rows))
+		}
+		for i := range want {
+			if r.Rows[i].Term != want[i].Term || r.Rows[i].LogOddsZ != want[i].LogOddsZ {
+				t.Errorf("%s row %d = %s, want %s", r.Scope.Target, i, r.Rows[i].Term, want[i].Term)
+			}
+		}
 	}
 }
