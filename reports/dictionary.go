@@ -179,7 +179,7 @@ var Dictionary = []FileDoc{
 		{"component", "string", "", "pc1, pc2"},
 		{"explained_variance", "float", "proportion", "share of the total variance the component explains"},
 	}},
-	{Name: "consensus.csv", files: consensusFiles, RowPer: "pair of texts", Columns: []ColumnDoc{
+	{Name: "consensus.csv", files: consensusFiles, RowPer: "pair of texts in the tree (written up to 500 of them, or with --distances all)", Columns: []ColumnDoc{
 		{"doc_a", "string", "", "first text"},
 		{"doc_b", "string", "", "second text"},
 		{"together", "float", "proportion", "share of the MFW × culling settings whose tree, cut into k clusters, puts the two in one cluster"},

@@ -222,7 +222,9 @@ func pcaVarianceFiles(st *pipeline.Study) []file {
 
 func consensusFiles(st *pipeline.Study) []file {
 	s := st.Stylometry
-	if !views(st) {
+	// An n² table of the texts in the tree, written as the distance
+	// tables are (see pairTables).
+	if !views(st) || len(s.PlacedIDs) > pipeline.LargeCorpus && !st.Options.AllDistances {
 		return nil
 	}
 	return []file{{"consensus.csv", func(w io.Writer) (int, error) {
