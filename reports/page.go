@@ -247,11 +247,18 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 	}
 	set := s.Sets[0]
 	where := "every measure at this setting is in distances.csv; the consensus uses " + s.View.Definition().Name + " at every setting (--distances all writes every measure at every setting)"
-	if st.Options.AllDistances {
+	switch {
+	case !pairTables(st.Study):
+		where = "each text's ten nearest under every measure are in knn.csv (the text × text tables are written up to 500 texts, or with --distances all)"
+	case st.Options.AllDistances:
 		where = "every value is in distances.csv"
 	}
-	sec.Intro = fmt.Sprintf("Distances between the %d texts over the %d most frequent %s features (culling %g%%), z-scored as stylo does; the views use %s. %d settings of the MFW × culling grid, %d measures: %s.",
-		len(s.IDs), set.MFW, set.Feature, set.Culling, s.View.Definition().Name, len(s.Sets), len(s.Measures), where)
+	settings := fmt.Sprintf("%d settings", len(s.Sets))
+	if len(s.Sets) == 1 {
+		settings = "1 setting"
+	}
+	sec.Intro = fmt.Sprintf("Distances between the %d texts over the %d most frequent %s features (culling %g%%), z-scored as stylo does; the views use %s. %s of the MFW × culling grid, %d measures: %s.",
+		len(s.IDs), set.MFW, set.Feature, set.Culling, s.View.Definition().Name, settings, len(s.Measures), where)
 	if !math.IsNaN(s.SameDoc) {
 		sec.Intro += fmt.Sprintf(" Sampling: with the tree cut into as many clusters as there are sampled documents, %.0f%% of the pairs of samples from the same document land in the same cluster.", 100*s.SameDoc)
 	}
