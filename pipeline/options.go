@@ -48,7 +48,9 @@ type Options struct {
 	// feature must occur in); nil means {0}.
 	Culling []float64
 	// Measures are the distance measures, the first driving the tree and
-	// the maps; nil means analysis.Measures() with Delta driving them.
+	// the maps; nil means analysis.Measures() with Delta driving them, and
+	// Delta alone past MaxMatrix texts, where each measure costs a pass
+	// over every pair of texts for the nearest neighbours.
 	Measures []analysis.Measure
 	// Linkage is the clustering method; "" means ward.D2.
 	Linkage analysis.Linkage
@@ -104,9 +106,6 @@ func (o Options) withDefaults() Options {
 	}
 	if len(o.Culling) == 0 {
 		o.Culling = []float64{0}
-	}
-	if len(o.Measures) == 0 {
-		o.Measures = analysis.Measures()
 	}
 	if o.Linkage == "" {
 		o.Linkage = analysis.WardD2

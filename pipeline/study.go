@@ -232,11 +232,19 @@ func Analyse(p *Profiles, o Options) *Study {
 		s.Measures = append(s.Measures, col)
 	}
 	texts, short := s.texts()
+	measures := o.Measures
+	if len(measures) == 0 {
+		measures = analysis.Measures()
+		if len(texts) > o.MaxMatrix {
+			measures = measures[:1]
+			short = append(short, fmt.Sprintf("%d texts, more than %d (--max-matrix): only %s by default, each measure costs a pass over every pair of texts (--measures names more)", len(texts), o.MaxMatrix, measures[0]))
+		}
+	}
 	s.Stylometry = stylometry.Analyse(texts, stylometry.Options{
 		Features: featureNames(o.Features),
 		MFW:      o.MFW,
 		Culling:  o.Culling,
-		Measures: o.Measures,
+		Measures: measures,
 		Linkage:  o.Linkage,
 		Label:    o.Label != "",
 		Sampled:  o.SampleSize > 0,

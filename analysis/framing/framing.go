@@ -38,9 +38,10 @@ type Scope struct {
 	Kind      string
 	Target    string
 	Reference string
-	in, out   []int // document indices
-	// all is in ∪ out when the reference is "the rest", so the reference
-	// can be pooled as all − in, once per kind rather than once per scope.
+	in, out   []int // document indices; out only for a pair of values
+	// all is in ∪ the reference when the reference is "the rest", which is
+	// pooled as all − in, once per kind rather than once per scope (and
+	// never listed: n document scopes would hold n² indices).
 	all []int
 }
 
@@ -57,13 +58,7 @@ func Scopes(docs []Doc, groupBy []string, pairs bool) []Scope {
 			all[i] = i
 		}
 		for i, d := range docs {
-			s := Scope{Kind: "document", Target: d.ID, Reference: "rest", in: []int{i}, all: all}
-			for j := range docs {
-				if j != i {
-					s.out = append(s.out, j)
-				}
-			}
-			out = append(out, s)
+			out = append(out, Scope{Kind: "document", Target: d.ID, Reference: "rest", in: []int{i}, all: all})
 		}
 	}
 	for _, col := range groupBy {
@@ -77,14 +72,7 @@ func Scopes(docs []Doc, groupBy []string, pairs bool) []Scope {
 		}
 		slices.Sort(all)
 		for _, v := range values {
-			s := Scope{Kind: col, Target: v, Reference: "rest", in: members[v], all: all}
-			for _, w := range values {
-				if w != v {
-					s.out = append(s.out, members[w]...)
-				}
-			}
-			slices.Sort(s.out)
-			out = append(out, s)
+			out = append(out, Scope{Kind: col, Target: v, Reference: "rest", in: members[v], all: all})
 		}
 		if pairs && len(values) > 2 {
 			for _, v := range values {
@@ -155,7 +143,7 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 			// Against the rest of the corpus, keeping only the terms
 			// the target uses and the ones it significantly avoids:
 			// the cost follows the target's vocabulary, not the corpus's.
-			if !slices.Equal(allKey, s.all) {
+			if !sameSlice(allKey, s.all) {
 				allKey, allPool = s.all, pool(docs, s.all)
 				corpus = restCorpus(allPool, opt)
 			}
@@ -165,7 +153,7 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 		}
 		var r pooled
 		if s.all != nil {
-			if !slices.Equal(allKey, s.all) {
+			if !sameSlice(allKey, s.all) {
 				allKey, allPool = s.all, pool(docs, s.all)
 				corpus = restCorpus(allPool, opt)
 			}
@@ -213,6 +201,15 @@ func capRows(s Scope, rows []keyness.Row, max int) []keyness.Row {
 	kept := make([]keyness.Row, 0, max)
 	kept = append(kept, rows[:max/2]...)
 	return append(kept, rows[len(rows)-(max-max/2):]...)
+}
+
+// sameSlice reports whether a and b hold the same indices: at once when
+// they are one slice (the document scopes share theirs), else by content.
+func sameSlice(a, b []int) bool {
+	if len(a) == len(b) && len(a) > 0 && &a[0] == &b[0] {
+		return true
+	}
+	return slices.Equal(a, b)
 }
 
 // restCorpus is p's terms that a comparison reports (count at least

@@ -45,8 +45,8 @@ func TestScopes(t *testing.T) {
 		t.Errorf("Scopes (-want +got):\n%s", d)
 	}
 	left := Scopes(testDocs(), []string{"stance"}, false)[4]
-	if d := cmp.Diff([]int{0, 1}, left.in); d != "" || !cmp.Equal([]int{2}, left.out) {
-		t.Errorf("left scope = %v vs %v, want [0 1] vs [2]", left.in, left.out)
+	if d := cmp.Diff([]int{0, 1}, left.in); d != "" || !cmp.Equal([]int{0, 1, 2}, left.all) {
+		t.Errorf("left scope = %v of %v, want [0 1] against the rest of [0 1 2]", left.in, left.all)
 	}
 }
 
