@@ -33,6 +33,9 @@ type Config struct {
 	Strict   bool     `toml:"strict" json:"strict"`     // any errors.csv row makes the exit non-zero
 	GroupBy  []string `toml:"group_by" json:"group_by"` // metadata columns contrasted against the rest
 	Label    string   `toml:"label" json:"label"`       // metadata column for attribution
+	// Cache is the folder of the profile cache: "" for the user cache
+	// folder (stylometer under os.UserCacheDir), "off" for none.
+	Cache string `toml:"cache" json:"-"`
 
 	Text       TextConfig       `toml:"text" json:"text"`
 	Stylometry StylometryConfig `toml:"stylometry" json:"stylometry"`
@@ -323,6 +326,21 @@ func (c Config) readLexicon() (*framing.Lexicon, error) {
 		return nil, optErr("framing.lexicon", name, "%v", err)
 	}
 	return lx, nil
+}
+
+// CacheDir is the profile cache folder Cache names, or "" for none.
+func (c Config) CacheDir() string {
+	switch c.Cache {
+	case "off":
+		return ""
+	case "":
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(dir, "stylometer")
+	}
+	return c.Cache
 }
 
 // Inputs lists every file and folder on disk a run of c over paths reads:

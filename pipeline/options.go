@@ -94,6 +94,9 @@ type Options struct {
 	// done and the total, from the workers: it must be safe for
 	// concurrent use.
 	Progress func(done, total int)
+	// Cache, when set, keeps each document's profile on disk (see Cache):
+	// a run that changes only analysis settings does not tag again.
+	Cache *Cache
 }
 
 // withDefaults returns o with every zero field set to its default.

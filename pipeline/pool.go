@@ -44,6 +44,9 @@ type PoolOptions struct {
 	// done so far. It is called from the workers and must be safe for
 	// concurrent use.
 	Progress func(done int)
+	// Cache, when set, holds profiles made with these options: a document
+	// whose content it has is not tagged again.
+	Cache *Cache
 }
 
 // Profiles is the output of the map stage: the documents that were
@@ -135,6 +138,12 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 		return Doc{}, nil, err
 	}
 	sum := sha256.Sum256(b)
+	sha := hex.EncodeToString(sum[:])
+	if opt.Cache != nil {
+		if p := opt.Cache.get(sha); p != nil {
+			return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: sha, Profile: p}, nil, nil
+		}
+	}
 	text, err := Decode(b)
 	if err != nil {
 		return Doc{}, &Failure{Path: s.Path, Stage: "decode", Err: err.Error()}, nil
@@ -156,5 +165,8 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	if p.Words == 0 {
 		return Doc{}, &Failure{Path: s.Path, Stage: "text", Err: ErrEmpty.Error()}, nil
 	}
-	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: hex.EncodeToString(sum[:]), Profile: p}, nil, nil
+	if opt.Cache != nil {
+		opt.Cache.put(sha, p)
+	}
+	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: sha, Profile: p}, nil, nil
 }

@@ -115,7 +115,7 @@ func Profile(ctx context.Context, c Corpus, o Options) (*Profiles, error) {
 	if err != nil {
 		return nil, err
 	}
-	po := PoolOptions{Workers: o.Workers, Canon: canon, Profile: profileOptions(o, canon)}
+	po := PoolOptions{Workers: o.Workers, Canon: canon, Profile: profileOptions(o, canon), Cache: o.Cache}
 	if o.Progress != nil {
 		po.Progress = func(n int) { o.Progress(n, len(c.Sources)) }
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -213,5 +214,46 @@ func TestOptionsCheckedFirst(t *testing.T) {
 		if err == nil || exitCode(err) != 2 || !regexp.MustCompile(`"`+args[1]+`": the metadata has no such column \(it has: .*stance`).MatchString(err.Error()) {
 			t.Errorf("%v: err = %v, want exit 2, the column refused with the columns there are", args, err)
 		}
+	}
+}
+
+// TestProfileCache: a second run that changes only an analysis setting
+// (--mfw) takes every profile from the cache and writes exactly what a
+// run without the cache writes; a run with other text rules does not use
+// those profiles.
+func TestProfileCache(t *testing.T) {
+	cache := t.TempDir()
+	run := func(args ...string) (string, string) {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "out")
+		err, _, stderr := cli(t, append([]string{"--progress", "none", "--out", out}, args...)...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, stderr)
+		}
+		return out, stderr
+	}
+	if _, stderr := run("--cache", cache); strings.Contains(stderr, "from the profile cache") {
+		t.Fatalf("first run used a cache that was empty:\n%s", stderr)
+	}
+	cached, stderr := run("--cache", cache, "--mfw", "200")
+	if !strings.Contains(stderr, "5 of 5 documents from the profile cache") {
+		t.Errorf("second run did not take the 5 profiles from the cache:\n%s", stderr)
+	}
+	fresh, _ := run("--no-cache", "--mfw", "200")
+	a, b := files(t, cached), files(t, fresh)
+	for name, x := range b {
+		y := a[name]
+		if name == "manifest.json" {
+			x, y = withoutRuntime(t, x), withoutRuntime(t, y)
+		}
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between the cached and the uncached run", name)
+		}
+	}
+	if len(a) != len(b) {
+		t.Errorf("cached run wrote %d files, uncached %d", len(a), len(b))
+	}
+	if _, stderr := run("--cache", cache, "--keep-case"); strings.Contains(stderr, "from the profile cache") {
+		t.Errorf("a run with other text rules used the cached profiles:\n%s", stderr)
 	}
 }

@@ -62,6 +62,9 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, stdout, stder
 		return nil, err
 	}
 	opt.Progress = func(done, _ int) { prog.done(done) }
+	if dir := cfg.CacheDir(); dir != "" {
+		opt.Cache = pipeline.NewCache(dir, opt)
+	}
 	tm.lap("setup")
 	profiles, err := pipeline.Profile(ctx, corpus, opt)
 	prog.finish()
@@ -80,6 +83,9 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, stdout, stder
 			note(fmt.Sprintf("skipped %s (%s): %s", f.Path, f.Stage, f.Err))
 		}
 		skipped++
+	}
+	if opt.Cache != nil && opt.Cache.Hits() > 0 {
+		note(fmt.Sprintf("%d of %d documents from the profile cache in %s (--no-cache to tag them again)", opt.Cache.Hits(), len(corpus.Sources), cfg.CacheDir()))
 	}
 	tm.lap("documents")
 	manifest := func(out *reports.Folder) error { return writeManifest(out, cfg, profiles, started, tm) }

@@ -20,13 +20,22 @@ import (
 // Tests that need unix: named pipes and signals.
 
 // TestMain lets the tests run this test binary as the stylometer command
-// (STYLOMETER_TEST_MAIN=1), to send it real signals.
+// (STYLOMETER_TEST_MAIN=1), to send it real signals, and points the
+// default profile cache at a temporary folder.
 func TestMain(m *testing.M) {
 	if os.Getenv("STYLOMETER_TEST_MAIN") == "1" {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	// The default profile cache is the user's: tests use their own.
+	cache, err := os.MkdirTemp("", "stylometer-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 // interruptBound is how long an interrupted run may take to end in these

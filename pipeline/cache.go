@@ -1,0 +1,100 @@
+package pipeline
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+)
+
+// ProfileVersion names the way profiles are computed. It is part of every
+// cache key: change it with any change to tokenising, tagging or counting,
+// and older cached profiles are no longer used.
+const ProfileVersion = "stylometer-profile-1"
+
+// Cache stores per-document profiles on disk, keyed by the document's
+// content hash and a fingerprint of every setting that changes a profile
+// (text rules, features, targets, windows, sampling, slices) and
+// ProfileVersion. A run that changes only analysis settings (MFW,
+// measures, groups, prior) reads and hashes each file but skips decoding,
+// tagging and counting. Entries are written atomically (a temporary file
+// renamed), so a killed run never leaves a torn entry; an entry that does
+// not decode is recomputed and replaced. A Cache is safe for concurrent
+// use by the workers.
+type Cache struct {
+	dir         string
+	fingerprint string
+	hits        atomic.Int64
+}
+
+// NewCache returns the cache in dir for profiles made with o.
+func NewCache(dir string, o Options) *Cache {
+	o = o.withDefaults()
+	key, _ := json.Marshal(struct {
+		Version                   string
+		Text                      TextConfig
+		Features                  []string
+		Targets                   []TargetSpec
+		Window, Context, Slice    int
+		SampleSize, SampleOverlap int
+	}{ProfileVersion, o.Text, featureNames(o.Features), o.Targets, o.Window, o.Context, o.Slice, o.SampleSize, o.SampleOverlap})
+	sum := sha256.Sum256(key)
+	return &Cache{dir: dir, fingerprint: hex.EncodeToString(sum[:8])}
+}
+
+// Hits is the number of profiles read from the cache so far.
+func (c *Cache) Hits() int { return int(c.hits.Load()) }
+
+func (c *Cache) path(sha string) string {
+	return filepath.Join(c.dir, c.fingerprint, sha[:2], sha+".gob.gz")
+}
+
+// get returns the cached profile of the content with SHA-256 sha, or nil.
+func (c *Cache) get(sha string) *DocProfile {
+	b, err := os.ReadFile(c.path(sha))
+	if err != nil {
+		return nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil
+	}
+	var p DocProfile
+	if err := gob.NewDecoder(zr).Decode(&p); err != nil {
+		return nil
+	}
+	c.hits.Add(1)
+	return &p
+}
+
+// put stores p for the content with SHA-256 sha. A failure to store is
+// not an error of the run: the cache only saves time.
+func (c *Cache) put(sha string, p *DocProfile) {
+	path := c.path(sha)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-")
+	if err != nil {
+		return
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestSpeed)
+	err = gob.NewEncoder(zw).Encode(p)
+	if cerr := zw.Close(); err == nil {
+		err = cerr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+	}
+}
