@@ -33,6 +33,9 @@ type Config struct {
 	Strict   bool     `toml:"strict" json:"strict"`     // any errors.csv row makes the exit non-zero
 	GroupBy  []string `toml:"group_by" json:"group_by"` // metadata columns contrasted against the rest
 	Label    string   `toml:"label" json:"label"`       // metadata column for attribution
+	// Format is "csv" (default) or "parquet": the long tables (terms,
+	// keyness, distances, knn) as Parquet instead of CSV.
+	Format string `toml:"format" json:"format"`
 	// Cache is the folder of the profile cache: "" for the user cache
 	// folder (stylometer under os.UserCacheDir), "off" for none.
 	Cache string `toml:"cache" json:"-"`
@@ -104,6 +107,7 @@ func DefaultConfig() Config {
 	return Config{
 		Out:      "out",
 		Progress: "auto",
+		Format:   "csv",
 		Stylometry: StylometryConfig{
 			Features:  []string{"word:1"},
 			MFW:       "100",
@@ -182,6 +186,9 @@ func (c Config) Options() (Options, error) {
 	case "auto", "bar", "log", "none":
 	default:
 		return o, optErr("progress", c.Progress, "want auto, bar, log or none")
+	}
+	if c.Format != "csv" && c.Format != "parquet" {
+		return o, optErr("format", c.Format, "want csv or parquet")
 	}
 	for _, x := range []struct {
 		key string

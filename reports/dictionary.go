@@ -23,6 +23,9 @@ type FileDoc struct {
 	// has for this entry, with their writers; none when the study has no
 	// content for it.
 	files func(st *pipeline.Study) []file
+	// parquet, for the long tables, gives the Parquet file written
+	// instead of the CSV with --format parquet (same columns, typed).
+	parquet func(st *pipeline.Study) []file
 }
 
 // ColumnDoc documents one column.
@@ -47,7 +50,7 @@ var Dictionary = []FileDoc{
 		{"punctuation", "integer", "tokens", "tokens without a letter or digit"},
 		{"boilerplate_lines", "integer", "lines", "lines removed by the boilerplate rules (and, with text.drop_repeated, lines repeating the previous one)"},
 	}, Rest: &ColumnDoc{"<metadata column or measure>", "string or float", "", "metadata columns (strings, as given) come after path; measures (floats) after boilerplate_lines, each described in the Measures table below"}},
-	{Name: "terms.csv", files: termsFiles, RowPer: "document × term", Columns: []ColumnDoc{
+	{Name: "terms.csv", parquet: termsParquetFiles, files: termsFiles, RowPer: "document × term", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"term", "string", "", "lower-cased word form (NFC, straight quotes)"},
 		{"count", "integer", "tokens", "occurrences in the document"},
@@ -65,7 +68,7 @@ var Dictionary = []FileDoc{
 		{"stage", "string", "", "read, decode, text (nothing left to analyse), metadata (no row, a row with no document, an empty group or label value), or skipped (not read by rule: a hidden file or folder, a link to a folder, a file that is not a regular file; --strict does not count these)"},
 		{"error", "string", "", "what went wrong"},
 	}},
-	{Name: "keyness.csv", files: keynessFiles, RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; past 500 documents each document's comparison keeps its 50 highest and 50 lowest log_odds_z; every term with --keyness-all)", Columns: []ColumnDoc{
+	{Name: "keyness.csv", parquet: keynessParquetFiles, files: keynessFiles, RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; past 500 documents each document's comparison keeps its 50 highest and 50 lowest log_odds_z; every term with --keyness-all)", Columns: []ColumnDoc{
 		{"scope", "string", "", "document (each document against the rest) or a grouping column"},
 		{"target", "string", "", "the document id or the column's value on the target side"},
 		{"reference", "string", "", "rest (all other documents or values) or, with --pairs, the other value"},
@@ -132,7 +135,7 @@ var Dictionary = []FileDoc{
 	{Name: "mfw.csv", files: mfwFiles, RowPer: "text (document, or sample <id>#k with --sample-size)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 	}, Rest: &ColumnDoc{"<feature>", "float", "percent", "relative frequency × 100 of each of the most frequent features, in rank order (stylo's frequency table) at the default setting"}},
-	{Name: "distances.csv", files: distancesFiles, RowPer: "measure × pair of texts at the default setting (with --distances all: measure × setting of the MFW × culling grid × pair); written up to 500 texts, or with --distances all up to --max-matrix texts (knn.csv has each text's nearest at any size)", Columns: []ColumnDoc{
+	{Name: "distances.csv", parquet: distancesParquetFiles, files: distancesFiles, RowPer: "measure × pair of texts at the default setting (with --distances all: measure × setting of the MFW × culling grid × pair); written up to 500 texts, or with --distances all up to --max-matrix texts (knn.csv has each text's nearest at any size)", Columns: []ColumnDoc{
 		{"measure", "string", "", "delta, argamon, eder, simple, wurzburg, cosine, minmax, canberra, manhattan, euclidean, jsd, tfidf_cosine (see Method)"},
 		{"features", "string", "", "feature type: word:N, char:N, pos:N, fw:N (function words) or stylo:N (stylo's own tokenizer)"},
 		{"mfw", "integer", "features", "most frequent features used (fewer than asked when fewer exist)"},
@@ -144,7 +147,7 @@ var Dictionary = []FileDoc{
 	{Name: "distance_*.csv", files: matrixFiles, RowPer: "text (written when distances.csv is)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 	}, Rest: &ColumnDoc{"<doc id>", "float", "", "the square distance matrix of one measure at the default setting"}},
-	{Name: "knn.csv", files: knnFiles, RowPer: "measure × text × neighbour: each text's 10 nearest other texts under each measure at the default setting (for every text, also above --max-matrix, where no text × text matrix exists)", Columns: []ColumnDoc{
+	{Name: "knn.csv", parquet: knnParquetFiles, files: knnFiles, RowPer: "measure × text × neighbour: each text's 10 nearest other texts under each measure at the default setting (for every text, also above --max-matrix, where no text × text matrix exists)", Columns: []ColumnDoc{
 		{"measure", "string", "", "distance measure"},
 		{"doc_id", "string", "", "text id"},
 		{"rank", "integer", "", "1 for the nearest text; ties in distance by input order"},
@@ -215,8 +218,11 @@ var Dictionary = []FileDoc{
 }
 
 // Lookup returns the documentation of a file by name (a * in a documented
-// name matches any text), or nil.
+// name matches any text; x.parquet is documented as x.csv), or nil.
 func Lookup(name string) *FileDoc {
+	if n, ok := strings.CutSuffix(name, ".parquet"); ok {
+		name = n + ".csv"
+	}
 	for i, f := range Dictionary {
 		if ok, _ := path.Match(f.Name, name); ok {
 			return &Dictionary[i]

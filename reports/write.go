@@ -34,6 +34,9 @@ func table(name string, t *Table) file {
 // manifest.
 type Run struct {
 	Parameters any
+	// Format is "csv" (or "") for every table as CSV, or "parquet" for the
+	// long tables (terms, keyness, distances, knn) as Parquet instead.
+	Format string
 }
 
 // Write writes every output of st into sink: each file of the Dictionary
@@ -43,7 +46,11 @@ type Run struct {
 func Write(st *pipeline.Study, sink Sink, run Run) error {
 	rows := map[string]int{}
 	for _, d := range Dictionary {
-		for _, f := range d.files(st) {
+		files := d.files(st)
+		if run.Format == "parquet" && d.parquet != nil && len(files) > 0 {
+			files = d.parquet(st)
+		}
+		for _, f := range files {
 			err := sink.Write(f.name, func(w io.Writer) error {
 				n, err := f.write(w)
 				rows[f.name] = n
@@ -148,6 +155,14 @@ func distancesFiles(st *pipeline.Study) []file {
 	if !pairTables(st) {
 		return nil
 	}
+	rows := distanceRows(st)
+	return []file{{"distances.csv", func(w io.Writer) (int, error) { return WriteDistances(w, s.IDs, rows) }}}
+}
+
+// distanceRows are the matrices distances.csv lists: every measure at the
+// default setting, or at every setting with --distances all.
+func distanceRows(st *pipeline.Study) []DistanceRow {
+	s := st.Stylometry
 	sets := s.Sets[:1]
 	if st.Options.AllDistances {
 		sets = s.Sets
@@ -158,7 +173,7 @@ func distancesFiles(st *pipeline.Study) []file {
 			rows = append(rows, DistanceRow{Measure: string(m), Features: ds.Feature, MFW: ds.MFW, Culling: ds.Culling, D: ds.ByMeasure[m]})
 		}
 	}
-	return []file{{"distances.csv", func(w io.Writer) (int, error) { return WriteDistances(w, s.IDs, rows) }}}
+	return rows
 }
 
 func matrixFiles(st *pipeline.Study) []file {
@@ -299,4 +314,24 @@ func WriteFailed(failures []pipeline.Failure, inputs int, sink Sink, run Run) er
 	}
 	r.Files[0].Rows = len(t.Rows)
 	return sink.Write("index.html", func(w io.Writer) error { return WriteHTML(w, r) })
+}
+
+// The Parquet files of the long tables, when their CSV would be written.
+
+func termsParquetFiles(st *pipeline.Study) []file {
+	return []file{{"terms.parquet", func(w io.Writer) (int, error) { return termsParquet(w, st) }}}
+}
+
+func keynessParquetFiles(st *pipeline.Study) []file {
+	return []file{{"keyness.parquet", func(w io.Writer) (int, error) { return keynessParquet(w, st.Framing.Keyness) }}}
+}
+
+func distancesParquetFiles(st *pipeline.Study) []file {
+	rows := distanceRows(st)
+	return []file{{"distances.parquet", func(w io.Writer) (int, error) { return distancesParquet(w, st.Stylometry.IDs, rows) }}}
+}
+
+func knnParquetFiles(st *pipeline.Study) []file {
+	s := st.Stylometry
+	return []file{{"knn.parquet", func(w io.Writer) (int, error) { return knnParquet(w, s.IDs, s.Measures, s.Neighbours) }}}
 }

@@ -116,7 +116,7 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, stdout, stder
 		tm.lap("analysis")
 		prog.stage("writing " + cfg.Out)
 		done <- reports.WriteFolder(ctx, cfg.Out, func(out *reports.Folder) error {
-			if err := reports.Write(st, out, reports.Run{Parameters: cfg}); err != nil {
+			if err := reports.Write(st, out, reports.Run{Parameters: cfg, Format: cfg.Format}); err != nil {
 				return err
 			}
 			tm.lap("write")
