@@ -23,6 +23,24 @@ type Neighbour struct {
 // the dot products are summed row by row rather than by BLAS, which can
 // change the last bit.
 func KNearest(m Measure, f mat.Matrix, k int) ([][]Neighbour, error) {
+	return KNearestRun(m, f, k, nil)
+}
+
+// Runner runs task(0), …, task(n−1), in any order and possibly at once, and
+// returns when all have returned; nil runs them one after the other. The
+// functions that take one give the same result whatever it does: it lets
+// the caller (package pipeline's worker pool) spread the work over cores
+// while this package starts no goroutine.
+type Runner func(n int, task func(i int))
+
+// knnBlocks is how many blocks of rows KNearestRun tiles the pairs into.
+const knnBlocks = 16
+
+// KNearestRun is KNearest with the pairs cut into tiles of blocks of rows
+// that run may compute at once. Each tile keeps its own nearest lists,
+// merged afterwards; the k nearest under the order (distance, item) are
+// unique, so the result does not depend on how the tiles ran.
+func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, error) {
 	p, err := prepare(m, f)
 	if err != nil {
 		return nil, err
@@ -32,17 +50,53 @@ func KNearest(m Measure, f mat.Matrix, k int) ([][]Neighbour, error) {
 	if k <= 0 {
 		return out, nil
 	}
+	nb := min(knnBlocks, n)
+	bound := func(b int) int { return b * n / nb }
+	type tile struct{ a, b int }
+	var tiles []tile
+	for a := range nb {
+		for b := a; b < nb; b++ {
+			tiles = append(tiles, tile{a, b})
+		}
+	}
+	// part[t][i] is tile t's list for row i (rows of its two blocks).
+	part := make([]map[int][]Neighbour, len(tiles))
+	task := func(t int) {
+		lists := map[int][]Neighbour{}
+		a, b := tiles[t].a, tiles[t].b
+		for i := bound(a); i < bound(a+1); i++ {
+			from := bound(b)
+			if a == b {
+				from = i + 1
+			}
+			li := lists[i]
+			for j := from; j < bound(b+1); j++ {
+				d := p.at(i, j)
+				if math.IsNaN(d) {
+					continue
+				}
+				li = keepNearest(li, Neighbour{j, d}, k)
+				lists[j] = keepNearest(lists[j], Neighbour{i, d}, k)
+			}
+			lists[i] = li
+		}
+		part[t] = lists
+	}
+	if run == nil {
+		for t := range tiles {
+			task(t)
+		}
+	} else {
+		run(len(tiles), task)
+	}
 	for i := range out {
 		out[i] = make([]Neighbour, 0, k)
 	}
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			d := p.at(i, j)
-			if math.IsNaN(d) {
-				continue
+	for _, lists := range part {
+		for i, l := range lists {
+			for _, x := range l {
+				out[i] = keepNearest(out[i], x, k)
 			}
-			out[i] = keepNearest(out[i], Neighbour{j, d}, k)
-			out[j] = keepNearest(out[j], Neighbour{i, d}, k)
 		}
 	}
 	return out, nil
@@ -69,17 +123,17 @@ func keepNearest(l []Neighbour, c Neighbour, k int) []Neighbour {
 	return l
 }
 
-// KNearestTable is KNearest over the table t with the input each measure
-// needs, as Distance prepares it (relative frequencies; counts for
+// KNearestTable is KNearestRun over the table t with the input each
+// measure needs, as Distance prepares it (relative frequencies; counts for
 // tfidf_cosine).
-func KNearestTable(m Measure, t *Table, k int) ([][]Neighbour, error) {
+func KNearestTable(m Measure, t *Table, k int, run Runner) ([][]Neighbour, error) {
 	if t.Counts == nil {
 		return nil, errNoFeatures
 	}
 	if m == TFIDFCosine {
-		return KNearest(m, t.Counts, k)
+		return KNearestRun(m, t.Counts, k, run)
 	}
-	return KNearest(m, RelFreq(nil, t), k)
+	return KNearestRun(m, RelFreq(nil, t), k, run)
 }
 
 // DistanceAmong returns the distances between the rows idx of t under m,

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -103,4 +104,32 @@ func cmpAttributions(a, b []Attribution) bool {
 		}
 	}
 	return true
+}
+
+// TestKNearestRunConcurrent: tiles computed at once, in any order, give
+// the neighbours of the sequential run.
+func TestKNearestRunConcurrent(t *testing.T) {
+	ids, counts, totals := randomCounts(70, 15, 21)
+	f := RelFreq(nil, NewTable(ids, counts, totals))
+	want, err := KNearest(Delta, f, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	concurrent := func(n int, task func(int)) {
+		var wg sync.WaitGroup
+		for i := n - 1; i >= 0; i-- { // reverse order, all at once
+			wg.Add(1)
+			go func() { defer wg.Done(); task(i) }()
+		}
+		wg.Wait()
+	}
+	got, err := KNearestRun(Delta, f, 6, concurrent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("row %d: %v, want %v", i, got[i], want[i])
+		}
+	}
 }

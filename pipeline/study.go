@@ -6,11 +6,13 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/stylometer/stylometer/analysis"
@@ -214,7 +216,9 @@ func (s *Study) ColourBy() string {
 // Analyse is the reduce stage: from the profiles, in their order, it
 // computes the word table and tf-idf, the per-document measures, the
 // stylometry over o's grid and the framing comparisons. It is pure and
-// deterministic: the same profiles and options give the same Study.
+// deterministic: the same profiles and options give the same Study (the
+// nearest neighbours of large corpora run on o.Workers cores; the result
+// does not depend on it).
 func Analyse(p *Profiles, o Options) *Study {
 	o = o.withDefaults()
 	s := &Study{Options: o, Docs: p.Docs, Failures: p.Failures, Columns: p.Columns}
@@ -251,10 +255,27 @@ func Analyse(p *Profiles, o Options) *Study {
 
 		AllDistances: o.AllDistances,
 		MaxMatrix:    o.MaxMatrix,
+		Run:          runner(o.Workers),
 	})
 	s.Stylometry.Warnings = append(short, s.Stylometry.Warnings...)
 	s.Framing = s.frame()
 	return s
+}
+
+// runner runs tasks on workers goroutines (0: GOMAXPROCS), for the
+// analysis's parallel kernels: the one worker pool of the package.
+func runner(workers int) analysis.Runner {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return func(n int, task func(i int)) {
+		var g errgroup.Group
+		g.SetLimit(workers)
+		for i := range n {
+			g.Go(func() error { task(i); return nil })
+		}
+		_ = g.Wait()
+	}
 }
 
 // Run is a whole run in one process: Profile then Analyse. Bad options

@@ -49,6 +49,9 @@ type Options struct {
 	MaxMatrix int
 	// K is how many nearest neighbours each text keeps per measure; 0: 10.
 	K int
+	// Run spreads the nearest-neighbour work over cores (see
+	// analysis.Runner); nil computes it in order. Results never depend on it.
+	Run analysis.Runner
 }
 
 // Setting is one point of the grid for one feature type.
@@ -173,7 +176,7 @@ func Analyse(texts []Text, opt Options) *Result {
 				for _, ms := range opt.Measures {
 					if r.Large {
 						if len(r.Sets) == 0 {
-							nb, err := analysis.KNearestTable(ms, t, k)
+							nb, err := analysis.KNearestTable(ms, t, k, opt.Run)
 							if err != nil {
 								panic(err)
 							}
