@@ -18,6 +18,7 @@ type Corpus struct {
 	slices   int
 	hasSl    bool
 	byCount  []countGroup // the terms grouped by count, count ascending
+	groupOf  []int        // each term's index into byCount
 }
 
 // countGroup is the terms (indices) that share one corpus count.
@@ -44,6 +45,12 @@ func NewCorpus(terms []string, count, presence []float64, total float64, nSlices
 		c.byCount = append(c.byCount, countGroup{n, idx})
 	}
 	slices.SortFunc(c.byCount, func(x, y countGroup) int { return cmp.Compare(x.count, y.count) })
+	c.groupOf = make([]int, len(terms))
+	for g, grp := range c.byCount {
+		for _, i := range grp.terms {
+			c.groupOf[i] = g
+		}
+	}
 	return c
 }
 
@@ -76,13 +83,17 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 	}
 	var rows []Row
 	var entries []entry
-	present := make([]bool, len(c.terms))
+	// What the target uses, by term and by count group: its own size,
+	// never the corpus's vocabulary.
+	present := make(map[int]bool, len(target))
+	usedIn := make(map[int]int)
 	for t, a := range target {
 		i, ok := c.index[t]
 		if !ok || a <= 0 {
 			continue
 		}
 		present[i] = true
+		usedIn[c.groupOf[i]]++
 		var ts, rs float64
 		if c.hasSl {
 			ts = float64(tPresence[t])
@@ -93,16 +104,10 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 		entries = append(entries, entry{p: r.P, k: 1, row: len(rows) - 1, grp: -1})
 	}
 	// The absent terms of each count: one p for all.
-	absent := make([]int, len(c.byCount))
 	for g, grp := range c.byCount {
-		for _, i := range grp.terms {
-			if !present[i] {
-				absent[g]++
-			}
-		}
-		if absent[g] > 0 {
+		if absent := len(grp.terms) - usedIn[g]; absent > 0 {
 			r := sc.row("", 0, grp.count, 0, 0, opt)
-			entries = append(entries, entry{p: r.P, k: absent[g], row: -1, grp: g})
+			entries = append(entries, entry{p: r.P, k: absent, row: -1, grp: g})
 		}
 	}
 	// Benjamini–Hochberg as BenjaminiHochberg computes it, over the
