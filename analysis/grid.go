@@ -266,19 +266,25 @@ func Attribute(d mat.Symmetric, labels []string) []Attribution {
 		for l, v := range best {
 			a.Candidates = append(a.Candidates, Candidate{Label: l, Distance: v})
 		}
-		slices.SortFunc(a.Candidates, func(x, y Candidate) int {
-			if c := cmp.Compare(x.Distance, y.Distance); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.Label, y.Label)
-		})
-		a.Predicted = a.Candidates[0].Label
-		for r, c := range a.Candidates {
-			if c.Label == a.Label {
-				a.Rank = r + 1
-			}
-		}
+		a.rank()
 		out = append(out, a)
 	}
 	return out
+}
+
+// rank orders a's candidates by distance, then label, and sets Predicted
+// and Rank from that order.
+func (a *Attribution) rank() {
+	slices.SortStableFunc(a.Candidates, func(x, y Candidate) int {
+		if c := cmp.Compare(x.Distance, y.Distance); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Label, y.Label)
+	})
+	a.Predicted = a.Candidates[0].Label
+	for r, c := range a.Candidates {
+		if c.Label == a.Label {
+			a.Rank = r + 1
+		}
+	}
 }

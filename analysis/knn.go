@@ -1,9 +1,7 @@
 package analysis
 
 import (
-	"cmp"
 	"math"
-	"slices"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -205,19 +203,7 @@ func AttributeNeighbours(nb [][]Neighbour, labels []string) []Attribution {
 		if len(a.Candidates) == 0 {
 			continue
 		}
-		// Attribute's order: distance, then label.
-		slices.SortStableFunc(a.Candidates, func(x, y Candidate) int {
-			if c := cmp.Compare(x.Distance, y.Distance); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.Label, y.Label)
-		})
-		a.Predicted = a.Candidates[0].Label
-		for r, c := range a.Candidates {
-			if c.Label == a.Label {
-				a.Rank = r + 1
-			}
-		}
+		a.rank()
 		out = append(out, a)
 	}
 	return out
