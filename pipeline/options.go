@@ -8,14 +8,18 @@ import (
 
 // LargeCorpus is the number of documents past which the default run keeps
 // its outputs linear in the corpus: the n² distance tables are not
-// written (knn.csv is) and each document's keyness keeps
-// LargeCorpusKeynessRows rows (Options.KeynessAll keeps every row).
+// written (knn.csv is).
 const LargeCorpus = 500
 
-// LargeCorpusKeynessRows is how many rows each document's keyness keeps
-// past LargeCorpus documents: the 50 most distinctive and the 50 most
+// KeynessCapDocs is the number of documents past which each document's
+// keyness keeps KeynessDocRows rows (Options.KeynessAll keeps every row):
+// a list of every term each of 233 long documents uses is 200 MB.
+const KeynessCapDocs = 100
+
+// KeynessDocRows is how many rows each document's keyness keeps past
+// KeynessCapDocs documents: the 50 most distinctive and the 50 most
 // avoided terms.
-const LargeCorpusKeynessRows = 100
+const KeynessDocRows = 100
 
 // DefaultMaxMatrix is the most texts for which the default run computes
 // text × text matrices: 2,000 texts make 12 matrices of 32 MB each.

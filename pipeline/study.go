@@ -379,8 +379,8 @@ func (s *Study) frame() *framing.Result {
 		docs[i] = fd
 	}
 	docRows := 0
-	if len(s.Docs) > LargeCorpus && !o.KeynessAll {
-		docRows = LargeCorpusKeynessRows
+	if len(s.Docs) > KeynessCapDocs && !o.KeynessAll {
+		docRows = KeynessDocRows
 	}
 	var targets []string
 	for _, t := range o.Targets {

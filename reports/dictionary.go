@@ -68,7 +68,7 @@ var Dictionary = []FileDoc{
 		{"stage", "string", "", "read, decode, text (nothing left to analyse), metadata (no row, a row with no document, an empty group or label value), or skipped (not read by rule: a hidden file or folder, a link to a folder, a file that is not a regular file; --strict does not count these)"},
 		{"error", "string", "", "what went wrong"},
 	}},
-	{Name: "keyness.csv", parquet: keynessParquetFiles, files: keynessFiles, RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; past 500 documents each document's comparison keeps its 50 highest and 50 lowest log_odds_z; every term with --keyness-all)", Columns: []ColumnDoc{
+	{Name: "keyness.csv", parquet: keynessParquetFiles, files: keynessFiles, RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; past 100 documents each document's comparison keeps its 50 highest and 50 lowest log_odds_z; every term with --keyness-all)", Columns: []ColumnDoc{
 		{"scope", "string", "", "document (each document against the rest) or a grouping column"},
 		{"target", "string", "", "the document id or the column's value on the target side"},
 		{"reference", "string", "", "rest (all other documents or values) or, with --pairs, the other value"},
