@@ -134,7 +134,8 @@ type result struct {
 
 // measure runs exe on corpus into out and reads back what it did.
 func measure(exe, corpus, out string, args ...string) (*result, error) {
-	cmd := exec.Command(exe, append(append([]string{"run", "--progress", "none", "--out", out}, args...), corpus)...)
+	// --no-cache: every run tags every document, as a first run does.
+	cmd := exec.Command(exe, append(append([]string{"run", "--progress", "none", "--no-cache", "--out", out}, args...), corpus)...)
 	cmd.Stderr = os.Stderr
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
