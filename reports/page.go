@@ -38,6 +38,10 @@ func block(f *figures, file, caption string, wide bool) (Block, bool) {
 	return Block{Title: fig.title, Caption: caption, SVG: fig.svg, Href: fig.file, Wide: wide}, true
 }
 
+// maxPageRows is the most documents the page's corpus table lists: a page
+// of 10,000 rows weighs tens of megabytes and a browser struggles.
+const maxPageRows = 500
+
 // buildPage assembles index.html's content.
 func buildPage(ps *pipeline.Study, f *figures, rows map[string]int, run Run) *Report {
 	st := view(ps)
@@ -74,6 +78,10 @@ func buildPage(ps *pipeline.Study, f *figures, rows map[string]int, run Run) *Re
 		col[m.Name] = st.Measures[j]
 	}
 	for i, d := range st.Docs {
+		if i == maxPageRows {
+			t.Note = fmt.Sprintf("First %d of %d documents; documents.csv has every one.", maxPageRows, len(st.Docs))
+			break
+		}
 		row := []string{d.ID}
 		for _, c := range st.Columns {
 			row = append(row, d.Meta[c])
