@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
@@ -328,12 +329,77 @@ func (st *studyView) drawDescriptives(f *figures) {
 		}
 		zipf = append(zipf, z)
 	}
+	per := "per document"
+	if len(st.Docs) > maxSeriesDocs {
+		// One box and one curve a document stop being readable (and weigh
+		// megabytes): pool the documents of each group, or all of them.
+		sl, zipf, per = st.pooledSeries(groups)
+	}
 	f.add("sentence_lengths.svg", "Sentence lengths", func(w io.Writer) error {
-		return chart.SentenceLengths(w, sl, chart.Options{Title: "Sentence length (words) per document", XLabel: "words per sentence", Colors: colors})
+		return chart.SentenceLengths(w, sl, chart.Options{Title: "Sentence length (words) " + per, XLabel: "words per sentence", Colors: colors})
 	})
 	f.add("zipf.svg", "Zipf plot", func(w io.Writer) error {
-		return chart.Zipf(w, zipf, chart.Options{Title: "Rank against frequency of words", Colors: colors})
+		title := "Rank against frequency of words"
+		if len(st.Docs) > maxSeriesDocs {
+			title += " " + per
+		}
+		return chart.Zipf(w, zipf, chart.Options{Title: title, Colors: colors})
 	})
+}
+
+// maxSeriesDocs is the most documents the sentence-length and Zipf charts
+// show one by one; past it they show each group (or the corpus) pooled.
+const maxSeriesDocs = 60
+
+// pooledSeries gives the sentence lengths and the word counts of each
+// value of the colouring column (code-point order; documents without a
+// value pooled as "(none)"), or of the whole corpus without one.
+func (st *studyView) pooledSeries(groups []string) (sl, zipf []chart.Series, per string) {
+	name := func(g string) string {
+		switch {
+		case st.ColourBy() == "":
+			return "all documents"
+		case g == "":
+			return "(none)"
+		}
+		return g
+	}
+	lengths := map[string][]float64{}
+	counts := map[string]map[string]int{}
+	for i, d := range st.Docs {
+		g := name(groups[i])
+		for _, n := range d.Profile.SentenceLengths {
+			lengths[g] = append(lengths[g], float64(n))
+		}
+		if counts[g] == nil {
+			counts[g] = map[string]int{}
+		}
+		for t, n := range d.Profile.Terms {
+			counts[g][t] += n
+		}
+	}
+	var names []string
+	for g := range counts {
+		names = append(names, g)
+	}
+	slices.Sort(names)
+	for _, g := range names {
+		colour := g
+		if st.ColourBy() == "" || g == "(none)" {
+			colour = ""
+		}
+		sl = append(sl, chart.Series{Name: g, Group: colour, Values: lengths[g]})
+		z := chart.Series{Name: g, Group: colour}
+		for _, n := range counts[g] {
+			z.Values = append(z.Values, float64(n))
+		}
+		zipf = append(zipf, z)
+	}
+	per = "in the corpus"
+	if st.ColourBy() != "" {
+		per = "per " + st.ColourBy()
+	}
+	return sl, zipf, per
 }
 
 func (st *studyView) docIndex(id string) int {
