@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/stylometer/stylometer/pipeline"
@@ -142,9 +141,7 @@ func measure(exe, corpus, out string, args ...string) (*result, error) {
 		return nil, fmt.Errorf("%s: %w", strings.Join(cmd.Args, " "), err)
 	}
 	r := &result{wall: time.Since(start).Seconds(), stage: map[string]float64{}}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.rssMB = float64(ru.Maxrss) / 1024
-	}
+	r.rssMB = peakRSSMB(cmd.ProcessState)
 	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
 	if err != nil {
 		return nil, err
