@@ -61,7 +61,7 @@ func MDS(d mat.Symmetric, k int) (coords *mat.Dense, eigenvalues []float64, err 
 	var vecs *mat.Dense
 	var eig []float64
 	if n > mdsExact {
-		vecs, eig, err = lanczosTop(doubleCentre(d), k)
+		vecs, eig = lanczosTop(doubleCentre(d), k)
 	}
 	if vecs == nil {
 		if vecs, eig, err = torgerson(d); err != nil {
@@ -228,7 +228,7 @@ const mdsExact = 500
 // the k leading Ritz pairs' residuals are below 1e-12 of the largest
 // |Ritz value|; it returns nil vectors when they do not converge within
 // the steps it allows, and the caller decomposes b fully.
-func lanczosTop(b *mat.SymDense, k int) (*mat.Dense, []float64, error) {
+func lanczosTop(b *mat.SymDense, k int) (*mat.Dense, []float64) {
 	n := b.SymmetricDim()
 	maxSteps := min(n, 300)
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -255,18 +255,18 @@ func lanczosTop(b *mat.SymDense, k int) (*mat.Dense, []float64, error) {
 		bt := floats.Norm(w, 2)
 		if (j+1)%10 == 0 || bt < 1e-300 || j+1 == maxSteps {
 			if vecs, eig, ok := ritz(q[:j+1], alpha, beta, bt, k); ok {
-				return vecs, eig, nil
+				return vecs, eig
 			}
 		}
 		if bt < 1e-300 {
-			return nil, nil, nil
+			return nil, nil
 		}
 		beta = append(beta, bt)
 		next := make([]float64, n)
 		floats.ScaleTo(next, 1/bt, w)
 		q = append(q, next)
 	}
-	return nil, nil, nil
+	return nil, nil
 }
 
 // ritz returns the k leading Ritz pairs of the Lanczos basis q with the

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"io"
-	"strings"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -96,9 +95,6 @@ func writeParquet[T any](w io.Writer, each func(emit func(T))) (int, error) {
 	}
 	return n, err
 }
-
-// parquetName is name with .parquet for .csv.
-func parquetName(name string) string { return strings.TrimSuffix(name, ".csv") + ".parquet" }
 
 func termsParquet(w io.Writer, st *pipeline.Study) (int, error) {
 	return writeParquet(w, func(emit func(termRow)) {

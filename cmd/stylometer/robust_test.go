@@ -51,7 +51,7 @@ func TestZeroVectorDocument(t *testing.T) {
 		{"cosine,delta", false}, // the views use cosine, undefined for it
 	} {
 		out := filepath.Join(t.TempDir(), "out")
-		err, _, stderr := cli(t, "run", "--progress", "none", "--out", out, "--mfw", "20", "--measures", tc.measures, dir)
+		_, stderr, err := cli(t, "run", "--progress", "none", "--out", out, "--mfw", "20", "--measures", tc.measures, dir)
 		if err != nil {
 			t.Fatalf("--measures %s: %v\n%s", tc.measures, err, stderr)
 		}
@@ -92,7 +92,7 @@ func TestZeroVectorDocument(t *testing.T) {
 		w := strings.Fields(s)
 		writeFiles(t, small, map[string]string{string(rune('a'+i)) + ".txt": strings.Join(w[:400], " ")})
 	}
-	err, _, stderr := cli(t, "run", "--progress", "none", "--out", filepath.Join(t.TempDir(), "out"), "--sample-size", "5", small)
+	_, stderr, err := cli(t, "run", "--progress", "none", "--out", filepath.Join(t.TempDir(), "out"), "--sample-size", "5", small)
 	if err != nil {
 		t.Errorf("--sample-size 5: %v\n%s", err, stderr)
 	}
@@ -127,7 +127,7 @@ func TestHarmlessNamesAndChartFiles(t *testing.T) {
 	writeFiles(t, root, map[string]string{"meta.csv": metaCSV(rows)})
 	out := filepath.Join(root, "out")
 	targets := "Ленин=lenin;列宁=lenin|lenin's;Revolution!=revolution;revolution?=revolution|revolutions"
-	err, _, stderr := cli(t, "run", "--progress", "none", "--out", out, "--meta", meta, "--group-by", "stance", "--targets", targets, dir)
+	_, stderr, err := cli(t, "run", "--progress", "none", "--out", out, "--meta", meta, "--group-by", "stance", "--targets", targets, dir)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}
@@ -161,7 +161,7 @@ func TestAllInputsFail(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"a.txt": "PK\x03\x04\x00\x00", "b.txt": ""})
 	out := filepath.Join(t.TempDir(), "out")
-	err, _, _ := cli(t, "run", "--progress", "none", "--out", out, dir)
+	_, _, err := cli(t, "run", "--progress", "none", "--out", out, dir)
 	if exitCode(err) != 1 || !strings.Contains(err.Error(), "errors.csv") {
 		t.Errorf("err = %v, want exit 1 pointing at errors.csv", err)
 	}
@@ -203,14 +203,14 @@ func TestOptionsCheckedFirst(t *testing.T) {
 		{[]string{"--wndow", "5"}, "unknown flag: --wndow"},
 	} {
 		args := append(append([]string{"run", "--progress", "none", "--out", filepath.Join(t.TempDir(), "out")}, tc.args...), "no-such-corpus")
-		err, _, _ := cli(t, args...)
+		_, _, err := cli(t, args...)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "no-such-corpus") || exitCode(err) != 2 {
 			t.Errorf("%v: err = %v (exit %d), want exit 2 and %q, before the corpus is looked at", tc.args, err, exitCode(err), tc.want)
 		}
 	}
 	// A misspelt metadata column is refused before the documents are read.
 	for _, args := range [][]string{{"--group-by", "stanse"}, {"--label", "autor"}} {
-		err, _, _ := cli(t, append([]string{"--progress", "none", "--out", filepath.Join(t.TempDir(), "out")}, args...)...)
+		_, _, err := cli(t, append([]string{"--progress", "none", "--out", filepath.Join(t.TempDir(), "out")}, args...)...)
 		if err == nil || exitCode(err) != 2 || !regexp.MustCompile(`"`+args[1]+`": the metadata has no such column \(it has: .*stance`).MatchString(err.Error()) {
 			t.Errorf("%v: err = %v, want exit 2, the column refused with the columns there are", args, err)
 		}
@@ -226,7 +226,7 @@ func TestProfileCache(t *testing.T) {
 	run := func(args ...string) (string, string) {
 		t.Helper()
 		out := filepath.Join(t.TempDir(), "out")
-		err, _, stderr := cli(t, append([]string{"--progress", "none", "--out", out}, args...)...)
+		_, stderr, err := cli(t, append([]string{"--progress", "none", "--out", out}, args...)...)
 		if err != nil {
 			t.Fatalf("%v: %v\n%s", args, err, stderr)
 		}

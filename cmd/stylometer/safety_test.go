@@ -11,14 +11,14 @@ import (
 	"github.com/stylometer/stylometer/reports"
 )
 
-// cli runs stylometer with args and returns the error, stdout and stderr.
-func cli(t *testing.T, args ...string) (error, string, string) {
+// cli runs stylometer with args and returns its stdout, stderr and error.
+func cli(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd := newRootCmd(&stdout, &stderr)
+	var out, errOut bytes.Buffer
+	cmd := newRootCmd(&out, &errOut)
 	cmd.SetArgs(args)
-	err := cmd.ExecuteContext(context.Background())
-	return err, stdout.String(), stderr.String()
+	err = cmd.ExecuteContext(context.Background())
+	return out.String(), errOut.String(), err
 }
 
 // writeFiles writes name -> content under dir, making folders.
@@ -90,7 +90,7 @@ func TestOutRefusals(t *testing.T) {
 		{"the home folder", filepath.Join(root, "home"), []string{corpus}, "home folder"},
 	} {
 		args := append([]string{"run", "--progress", "none", "--out", tc.out}, tc.inputs...)
-		err, _, _ := cli(t, args...)
+		_, _, err := cli(t, args...)
 		if code := exitCode(err); code != 2 || err == nil || !strings.Contains(err.Error(), tc.why) || !strings.Contains(err.Error(), "choose") {
 			t.Errorf("%s: --out %s: err = %v (exit %d), want exit 2 saying %q and how to proceed", tc.name, tc.out, err, code, tc.why)
 		}
@@ -99,7 +99,7 @@ func TestOutRefusals(t *testing.T) {
 	// The metadata file is an input too: an output folder holding it is refused.
 	meta := filepath.Join(proj, "notes", "meta.csv")
 	writeFiles(t, filepath.Dir(meta), map[string]string{"meta.csv": "id,stance\na,x\nb,y\n"})
-	err, _, _ := cli(t, "run", "--progress", "none", "--out", filepath.Join(proj, "notes"), "--meta", meta, corpus)
+	_, _, err := cli(t, "run", "--progress", "none", "--out", filepath.Join(proj, "notes"), "--meta", meta, corpus)
 	if exitCode(err) != 2 || !strings.Contains(err.Error(), "meta.csv") {
 		t.Errorf("--out holding --meta: err = %v, want exit 2 naming the metadata file", err)
 	}
@@ -111,7 +111,7 @@ func TestOutRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, out := range []string{filepath.Join(root, "new", "out"), empty, empty} {
-		if err, _, stderr := cli(t, "run", "--progress", "none", "--out", out, corpus); err != nil {
+		if _, stderr, err := cli(t, "run", "--progress", "none", "--out", out, corpus); err != nil {
 			t.Errorf("--out %s: %v\n%s", out, err, stderr)
 		}
 	}
@@ -129,7 +129,7 @@ func TestRunRecoversStoppedSwap(t *testing.T) {
 	out := filepath.Join(parent, "out")
 	old := filepath.Join(parent, ".out.stylometer-old")
 	writeFiles(t, old, map[string]string{"manifest.json": `{"tool": "stylometer"}`, "terms.csv": "doc_id,term\n"})
-	err, _, stderr := cli(t, "--progress", "none", "--out", out)
+	_, stderr, err := cli(t, "--progress", "none", "--out", out)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}

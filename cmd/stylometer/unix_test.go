@@ -185,7 +185,7 @@ func TestNothingDroppedSilently(t *testing.T) {
 	out := filepath.Join(root, "out")
 	go func() {
 		defer close(done)
-		err, _, stderr = cli(t, "run", "--strict", "--progress", "none", "--out", out, dir)
+		_, stderr, err = cli(t, "run", "--strict", "--progress", "none", "--out", out, dir)
 	}()
 	select {
 	case <-done:
