@@ -284,11 +284,26 @@ var formFold = strings.NewReplacer(
 // U+FEFF) dropped, so "revo\u00ADlution" is "revolution". A token made
 // only of those is "".
 func TagForm(tok string) string {
+	if ascii(tok) {
+		// Every folded character, every dash and every non-NFC sequence is
+		// outside ASCII: most tokens are their own form, and the
+		// replacer, which always copies, is skipped.
+		return tok
+	}
 	tok = formFold.Replace(tok)
 	if r, _ := utf8.DecodeRuneInString(tok); isDash(r) {
 		return "--"
 	}
 	return norm.NFC.String(tok)
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Term is the form under which a token is counted: its TagForm lower-cased
