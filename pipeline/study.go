@@ -235,13 +235,13 @@ func Analyse(p *Profiles, o Options) *Study {
 		}
 		s.Measures = append(s.Measures, col)
 	}
-	texts, short := s.texts()
+	texts, notes := s.texts()
 	measures := o.Measures
 	if len(measures) == 0 {
 		measures = analysis.Measures()
 		if len(texts) > o.MaxMatrix {
 			measures = measures[:1]
-			short = append(short, fmt.Sprintf("%d texts, more than %d (--max-matrix): only %s by default, each measure costs a pass over every pair of texts (--measures names more)", len(texts), o.MaxMatrix, measures[0]))
+			notes = append(notes, fmt.Sprintf("%d texts, more than %d (--max-matrix): only %s by default, each measure costs a pass over every pair of texts (--measures names more)", len(texts), o.MaxMatrix, measures[0]))
 		}
 	}
 	s.Stylometry = stylometry.Analyse(texts, stylometry.Options{
@@ -257,7 +257,7 @@ func Analyse(p *Profiles, o Options) *Study {
 		MaxMatrix:    o.MaxMatrix,
 		Run:          runner(o.Workers),
 	})
-	s.Stylometry.Warnings = append(short, s.Stylometry.Warnings...)
+	s.Stylometry.Warnings = append(notes, s.Stylometry.Warnings...)
 	s.Framing = s.frame()
 	return s
 }
@@ -307,13 +307,12 @@ func (s *Study) texts() (texts []stylometry.Text, short []string) {
 	var out []stylometry.Text
 	add := func(id string, i int, words int, counts func(f string) map[string]int) {
 		d := s.Docs[i]
-		t := stylometry.Text{ID: id, Name: d.Path, Doc: i, Counts: map[string]map[string]int{}, Totals: map[string]float64{},
-			Label: d.Meta[o.Label], Group: d.Meta[colour]}
-		if o.Label == "" {
-			t.Label = ""
+		t := stylometry.Text{ID: id, Name: d.Path, Doc: i, Counts: map[string]map[string]int{}, Totals: map[string]float64{}}
+		if o.Label != "" {
+			t.Label = d.Meta[o.Label]
 		}
-		if colour == "" {
-			t.Group = ""
+		if colour != "" {
+			t.Group = d.Meta[colour]
 		}
 		for _, f := range features {
 			t.Counts[f] = counts(f)

@@ -191,16 +191,16 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 	return out
 }
 
-// capRows keeps, for a document scope with more than max rows, the max/2
-// first (highest log-odds z) and max/2 last (lowest) rows, in a new slice
+// capRows keeps, for a document scope with more than limit rows, the
+// limit/2 first (highest log-odds z) and limit/2 last (lowest) rows, in a new slice
 // so that the rest can be freed.
-func capRows(s Scope, rows []keyness.Row, max int) []keyness.Row {
-	if max <= 0 || s.Kind != "document" || len(rows) <= max {
+func capRows(s Scope, rows []keyness.Row, limit int) []keyness.Row {
+	if limit <= 0 || s.Kind != "document" || len(rows) <= limit {
 		return rows
 	}
-	kept := make([]keyness.Row, 0, max)
-	kept = append(kept, rows[:max/2]...)
-	return append(kept, rows[len(rows)-(max-max/2):]...)
+	kept := make([]keyness.Row, 0, limit)
+	kept = append(kept, rows[:limit/2]...)
+	return append(kept, rows[len(rows)-(limit-limit/2):]...)
 }
 
 // sameSlice reports whether a and b hold the same indices: at once when

@@ -51,9 +51,10 @@ func exitCode(err error) int {
 // defaults shown by --help) and the flags that are not config keys.
 type flagValues struct {
 	pipeline.Config
-	config  string // --config
-	targets string // --targets, parsed by parseTargets
-	list    map[string]*string
+	config string // --config
+	// raw holds the flags given as one string and parsed into their key
+	// by apply: --features, --measures (comma lists), --targets.
+	raw map[string]*string
 }
 
 // flagDef binds one flag to one configuration key: field is the Config
@@ -86,13 +87,13 @@ var flags = []flagDef{
 		}},
 	{"features", "", "stylometry.features", "features for the distances, comma-separated: word:N, char:N, pos:N, fw:N (function words), stylo:N (stylo's tokenizer)", nil,
 		func(dst *pipeline.Config, v *flagValues) {
-			dst.Stylometry.Features = splitList(*v.list["features"], ",")
+			dst.Stylometry.Features = splitList(*v.raw["features"], ",")
 		}},
 	{"mfw", "", "stylometry.mfw", "most-frequent-feature counts: a list (100,200) or a range (100-1000:100)", func(c *pipeline.Config) any { return &c.Stylometry.MFW }, nil},
 	{"culling", "", "stylometry.culling", "culling levels: keep features found in at least this % of documents", func(c *pipeline.Config) any { return &c.Stylometry.Culling }, nil},
 	{"measures", "", "stylometry.measures", "distance measures, comma-separated, the first drives the tree and maps (default all: " + strings.Join(pipeline.MeasureNames(), ", ") + ")", nil,
 		func(dst *pipeline.Config, v *flagValues) {
-			dst.Stylometry.Measures = splitList(*v.list["measures"], ",")
+			dst.Stylometry.Measures = splitList(*v.raw["measures"], ",")
 		}},
 	{"linkage", "", "stylometry.linkage", "clustering: ward.D2, ward.D, average, complete, single", func(c *pipeline.Config) any { return &c.Stylometry.Linkage }, nil},
 	{"distances", "", "stylometry.distances", "distances.csv: default (every measure at the default setting) or all (every measure at every setting of the grid)", func(c *pipeline.Config) any { return &c.Stylometry.Distances }, nil},
@@ -100,7 +101,7 @@ var flags = []flagDef{
 	{"sample-size", "", "stylometry.sample_size", "cut documents into samples of N words (0: whole documents)", func(c *pipeline.Config) any { return &c.Stylometry.SampleSize }, nil},
 	{"sample-overlap", "", "stylometry.sample_overlap", "words shared by consecutive samples", func(c *pipeline.Config) any { return &c.Stylometry.SampleOverlap }, nil},
 	{"targets", "", "framing.targets", `framing targets: "Lenin;peasantry=peasant|peasants;working class"`, nil,
-		func(dst *pipeline.Config, v *flagValues) { dst.Framing.Targets = parseTargets(v.targets) }},
+		func(dst *pipeline.Config, v *flagValues) { dst.Framing.Targets = parseTargets(*v.raw["targets"]) }},
 	{"window", "", "framing.window", "collocate window in words each side, within the sentence", func(c *pipeline.Config) any { return &c.Framing.Window }, nil},
 	{"context", "", "framing.context", "keyword-in-context words each side", func(c *pipeline.Config) any { return &c.Framing.Context }, nil},
 	{"min-count", "", "framing.min_count", "keyness: minimum count of a term in the corpus", func(c *pipeline.Config) any { return &c.Framing.MinCount }, nil},
@@ -117,15 +118,12 @@ var flags = []flagDef{
 // define declares every flag of the table on fs, bound to v.
 func (v *flagValues) define(fs *pflag.FlagSet) {
 	v.Config = pipeline.DefaultConfig()
-	v.list = map[string]*string{"features": new(string), "measures": new(string)}
-	*v.list["features"] = strings.Join(v.Stylometry.Features, ",")
+	v.raw = map[string]*string{"features": new(string), "measures": new(string), "targets": new(string)}
+	*v.raw["features"] = strings.Join(v.Stylometry.Features, ",")
 	fs.StringVar(&v.config, "config", "", "TOML config file (unknown keys are errors); flags override it")
 	for _, f := range flags {
 		if f.field == nil {
-			p := v.list[f.name]
-			if f.name == "targets" {
-				p = &v.targets
-			}
+			p := v.raw[f.name]
 			fs.StringVarP(p, f.name, f.short, *p, f.usage)
 			continue
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -240,19 +239,7 @@ func TestProfileCache(t *testing.T) {
 		t.Errorf("second run did not take the 5 profiles from the cache:\n%s", stderr)
 	}
 	fresh, _ := run("--no-cache", "--mfw", "200")
-	a, b := files(t, cached), files(t, fresh)
-	for name, x := range b {
-		y := a[name]
-		if name == "manifest.json" {
-			x, y = withoutRuntime(t, x), withoutRuntime(t, y)
-		}
-		if !bytes.Equal(x, y) {
-			t.Errorf("%s differs between the cached and the uncached run", name)
-		}
-	}
-	if len(a) != len(b) {
-		t.Errorf("cached run wrote %d files, uncached %d", len(a), len(b))
-	}
+	sameOutputs(t, cached, fresh, "the cached and the uncached run")
 	if _, stderr := run("--cache", cache, "--keep-case"); strings.Contains(stderr, "from the profile cache") {
 		t.Errorf("a run with other text rules used the cached profiles:\n%s", stderr)
 	}
