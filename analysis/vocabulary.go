@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -18,39 +20,53 @@ type Vocabulary struct {
 	DF       []int // documents with a positive count of each feature
 	Docs     int   // documents counted
 	rank     map[string]int
+	byID     []int32 // rank by interned term id; -1: not a feature
 }
 
-// NewVocabulary ranks the features of counts. Zero or negative counts are
-// ignored, as NewTable ignores them.
-func NewVocabulary(counts []map[string]int) *Vocabulary {
-	corpus := make(map[string]int)
-	df := make(map[string]int)
+// NewVocabulary ranks the features of counts. Its memory and time grow
+// with the vocabulary and the number of entries, never with a documents ×
+// features table.
+func NewVocabulary(counts []TermCounts) *Vocabulary {
+	ts := terms()
+	corpus := make([]int, len(ts))
+	df := make([]int, len(ts))
 	for _, c := range counts {
-		for w, n := range c {
-			if n > 0 {
-				corpus[w] += n
-				df[w]++
-			}
+		c.each(func(id uint32, n int) {
+			corpus[id] += n
+			df[id]++
+		})
+	}
+	var ids []uint32
+	for id, n := range corpus {
+		if n > 0 {
+			ids = append(ids, uint32(id))
 		}
 	}
-	v := &Vocabulary{Features: make([]string, 0, len(corpus)), Docs: len(counts)}
-	for w := range corpus {
-		v.Features = append(v.Features, w)
-	}
-	sort.Slice(v.Features, func(i, j int) bool {
-		a, b := v.Features[i], v.Features[j]
+	slices.SortFunc(ids, func(a, b uint32) int {
 		if corpus[a] != corpus[b] {
-			return corpus[a] > corpus[b]
+			return cmp.Compare(corpus[b], corpus[a])
 		}
-		return a < b
+		return strings.Compare(ts[a], ts[b])
 	})
-	v.rank = make(map[string]int, len(v.Features))
-	v.Count = make([]int, len(v.Features))
-	v.DF = make([]int, len(v.Features))
-	for j, w := range v.Features {
-		v.rank[w], v.Count[j], v.DF[j] = j, corpus[w], df[w]
+	v := &Vocabulary{Features: make([]string, len(ids)), Count: make([]int, len(ids)), DF: make([]int, len(ids)), Docs: len(counts),
+		rank: make(map[string]int, len(ids)), byID: make([]int32, len(ts))}
+	for j := range v.byID {
+		v.byID[j] = -1
+	}
+	for j, id := range ids {
+		w := ts[id]
+		v.Features[j], v.Count[j], v.DF[j] = w, corpus[id], df[id]
+		v.rank[w], v.byID[id] = j, int32(j)
 	}
 	return v
+}
+
+// rankOf is the rank of the term with id, or -1.
+func (v *Vocabulary) rankOf(id uint32) int {
+	if int(id) < len(v.byID) {
+		return int(v.byID[id])
+	}
+	return -1
 }
 
 // Rank returns the position of feature w in Features, or -1.
@@ -77,26 +93,29 @@ func (v *Vocabulary) Culled(minPercent float64) []int {
 // features keep (indices into Features, in that order): the same table as
 // NewTable(docs, counts, totals) cut to those columns (Cull, Top), built
 // without the full one. counts must be the rows v was made from.
-func (v *Vocabulary) Table(docs []string, counts []map[string]int, totals []float64, keep []int) *Table {
+func (v *Vocabulary) Table(docs []string, counts []TermCounts, totals []float64, keep []int) *Table {
 	if len(docs) != len(counts) || len(docs) != len(totals) {
 		panic("analysis: length mismatch")
 	}
 	t := &Table{Docs: append([]string(nil), docs...), Features: make([]string, len(keep)), Totals: append([]float64(nil), totals...)}
-	col := make(map[string]int, len(keep))
+	col := make([]int32, len(v.Features))
+	for j := range col {
+		col[j] = -1
+	}
 	for k, j := range keep {
 		t.Features[k] = v.Features[j]
-		col[v.Features[j]] = k
+		col[j] = int32(k)
 	}
 	if len(docs) == 0 || len(keep) == 0 {
 		return t
 	}
 	t.Counts = mat.NewDense(len(docs), len(keep), nil)
 	for i, c := range counts {
-		for w, n := range c {
-			if k, ok := col[w]; ok && n > 0 {
-				t.Counts.Set(i, k, float64(n))
+		c.each(func(id uint32, n int) {
+			if j := v.rankOf(id); j >= 0 && col[j] >= 0 {
+				t.Counts.Set(i, int(col[j]), float64(n))
 			}
-		}
+		})
 	}
 	return t
 }
@@ -113,24 +132,25 @@ type TFIDFWeights struct {
 
 // NewTFIDFWeights computes the idf of v's features and the norm of each
 // row of counts (the rows v was made from).
-func NewTFIDFWeights(v *Vocabulary, counts []map[string]int) *TFIDFWeights {
+func NewTFIDFWeights(v *Vocabulary, counts []TermCounts) *TFIDFWeights {
 	w := &TFIDFWeights{v: v, idf: make([]float64, len(v.Features)), norm: make([]float64, len(counts))}
 	m := len(counts)
 	for j, df := range v.DF {
 		w.idf[j] = math.Log(float64(1+m)/float64(1+df)) + 1
 	}
-	var cols []int
+	type cell struct{ j, n int }
+	var cells []cell
 	for i, c := range counts {
-		cols = cols[:0]
-		for t, n := range c {
-			if n > 0 {
-				cols = append(cols, v.rank[t])
+		cells = cells[:0]
+		c.each(func(id uint32, n int) {
+			if j := v.rankOf(id); j >= 0 {
+				cells = append(cells, cell{j, n})
 			}
-		}
-		sort.Ints(cols)
+		})
+		slices.SortFunc(cells, func(a, b cell) int { return cmp.Compare(a.j, b.j) })
 		var s float64
-		for _, j := range cols {
-			x := float64(c[v.Features[j]]) * w.idf[j]
+		for _, e := range cells {
+			x := float64(e.n) * w.idf[e.j]
 			s += x * x
 		}
 		w.norm[i] = math.Sqrt(s)

@@ -38,13 +38,17 @@ func TestVocabularyMatchesDenseTable(t *testing.T) {
 	for seed := range uint64(5) {
 		ids, counts, totals := randomCounts(12, 40, seed)
 		dense := NewTable(ids, counts, totals)
-		v := NewVocabulary(counts)
+		sparse := make([]TermCounts, len(counts))
+		for i, c := range counts {
+			sparse[i] = NewTermCounts(c)
+		}
+		v := NewVocabulary(sparse)
 		for _, c := range []float64{0, 25, 50, 100} {
 			culled := dense.Cull(c)
 			keep := v.Culled(c)
 			for _, m := range []int{1, 5, 30, 1000} {
 				want := culled.Top(m)
-				got := v.Table(ids, counts, totals, keep[:min(m, len(keep))])
+				got := v.Table(ids, sparse, totals, keep[:min(m, len(keep))])
 				if len(got.Features) != len(want.Features) {
 					t.Fatalf("seed %d, culling %g, %d MFW: %d features, want %d", seed, c, m, len(got.Features), len(want.Features))
 				}
@@ -59,7 +63,7 @@ func TestVocabularyMatchesDenseTable(t *testing.T) {
 			}
 		}
 		tf := TFIDF(dense)
-		w := NewTFIDFWeights(v, counts)
+		w := NewTFIDFWeights(v, sparse)
 		for i, c := range counts {
 			for j, f := range dense.Features {
 				if got, want := w.At(i, f, c[f]), tf.At(i, j); got != want {

@@ -15,7 +15,7 @@ import (
 // ProfileVersion names the way profiles are computed. It is part of every
 // cache key: change it with any change to tokenising, tagging or counting,
 // and older cached profiles are no longer used.
-const ProfileVersion = "stylometer-profile-1"
+const ProfileVersion = "stylometer-profile-2"
 
 // Cache stores per-document profiles on disk, keyed by the document's
 // content hash and a fingerprint of every setting that changes a profile

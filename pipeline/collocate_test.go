@@ -49,7 +49,7 @@ func TestCollocatesAgainstCount(t *testing.T) {
 			if got.Count != want.Nodes || got.WindowTokens != want.Window {
 				t.Errorf("%s %s: count, window = %d, %d; collocate.Count %d, %d", name, n, got.Count, got.WindowTokens, want.Nodes, want.Window)
 			}
-			if d := cmp.Diff(want.Cooc, got.Collocates); d != "" {
+			if d := cmp.Diff(want.Cooc, got.Collocates.Map()); d != "" {
 				t.Errorf("%s %s collocates (-Count +Build):\n%s", name, n, strings.TrimSpace(d))
 			}
 		}

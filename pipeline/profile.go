@@ -99,10 +99,10 @@ type DocProfile struct {
 	Sentences   int
 	Boilerplate int // boilerplate lines removed
 
-	Terms    map[string]int // word tokens by term (lower case)
-	Content  map[string]int // content words (see IsContent) by term
-	POS      map[string]int // all tokens by tag
-	Features map[string]map[string]int
+	Terms    analysis.TermCounts // word tokens by term (lower case)
+	Content  analysis.TermCounts // content words (see IsContent) by term
+	POS      analysis.TermCounts // all tokens by tag
+	Features map[string]analysis.TermCounts
 
 	SentenceLengths []int       // words per sentence, in order
 	WordLengths     map[int]int // words by length in letters and digits
@@ -120,8 +120,8 @@ type DocProfile struct {
 
 	Samples []Sample
 
-	Slices        int            // Zeta slices
-	SlicePresence map[string]int // term -> slices that contain it
+	Slices        int                 // Zeta slices
+	SlicePresence analysis.TermCounts // term -> slices that contain it
 
 	Targets []TargetProfile // in the order of ProfileOptions.Targets
 }
@@ -129,15 +129,15 @@ type DocProfile struct {
 // Sample is a stretch of SampleSize consecutive words of a document.
 type Sample struct {
 	Words    int
-	Terms    map[string]int
-	Features map[string]map[string]int
+	Terms    analysis.TermCounts
+	Features map[string]analysis.TermCounts
 }
 
 // TargetProfile holds what a document says around one target.
 type TargetProfile struct {
-	Count        int            // occurrences
-	Collocates   map[string]int // words within the window, the target excluded
-	WindowTokens int            // words inside all windows
+	Count        int                 // occurrences
+	Collocates   analysis.TermCounts // words within the window, the target excluded
+	WindowTokens int                 // words inside all windows
 	KWIC         []KWIC
 }
 
@@ -171,14 +171,8 @@ func BuildContext(ctx context.Context, text string, toks []Token, sents []Span, 
 // build is Build; once st stops, it returns early with an unusable
 // profile.
 func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stopper) *DocProfile {
-	p := &DocProfile{
-		Sentences:     len(sents),
-		Terms:         map[string]int{},
-		Content:       map[string]int{},
-		POS:           map[string]int{},
-		WordLengths:   map[int]int{},
-		SlicePresence: map[string]int{},
-	}
+	p := &DocProfile{Sentences: len(sents), WordLengths: map[int]int{}}
+	terms, content, pos := map[string]int{}, map[string]int{}, map[string]int{}
 	words := make([]int, 0, len(toks)) // indices of word tokens
 	seq := make([]string, 0, len(toks))
 	p.SentenceLengths = make([]int, len(sents))
@@ -186,15 +180,15 @@ func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stop
 		if st.stopped() {
 			return p
 		}
-		p.POS[t.Tag]++
+		pos[t.Tag]++
 		if !t.Word {
 			p.Punctuation++
 			continue
 		}
 		words = append(words, i)
-		p.Terms[t.Term]++
+		terms[t.Term]++
 		if IsContent(t.Tag, t.Term) {
-			p.Content[t.Term]++
+			content[t.Term]++
 			p.ContentWords++
 		}
 		p.SentenceLengths[t.Sentence]++
@@ -204,12 +198,13 @@ func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stop
 		seq = append(seq, t.Term)
 	}
 	p.Words = len(words)
+	p.Terms, p.Content, p.POS = analysis.NewTermCounts(terms), analysis.NewTermCounts(content), analysis.NewTermCounts(pos)
 	p.Diversity = analysis.ComputeDiversity(seq)
 	p.ReadabilityCounts = readabilityCounts(seq, len(sents), st)
 	p.Readability = analysis.Readability(p.ReadabilityCounts)
 	masked := opt.masked(text, st)
 	if len(opt.Features) > 0 {
-		p.Features = map[string]map[string]int{}
+		p.Features = map[string]analysis.TermCounts{}
 		var stylo []string
 		for _, f := range opt.Features {
 			m := map[string]int{}
@@ -221,7 +216,7 @@ func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stop
 			} else {
 				countFeature(f, toks, m, st)
 			}
-			p.Features[f.String()] = m
+			p.Features[f.String()] = analysis.NewTermCounts(m)
 		}
 	}
 	p.samples(masked, toks, words, opt, st)
@@ -294,15 +289,17 @@ func (p *DocProfile) samples(masked string, toks []Token, words []int, opt Profi
 		step = 1
 	}
 	for lo := 0; lo+size <= len(words) && !st.stopped(); lo += step {
-		s := Sample{Words: size, Terms: map[string]int{}}
+		s := Sample{Words: size}
+		terms := map[string]int{}
 		for _, wi := range words[lo : lo+size] {
 			if st.stopped() {
 				return
 			}
-			s.Terms[toks[wi].Term]++
+			terms[toks[wi].Term]++
 		}
+		s.Terms = analysis.NewTermCounts(terms)
 		if len(opt.Features) > 0 {
-			s.Features = map[string]map[string]int{}
+			s.Features = map[string]analysis.TermCounts{}
 			span := toks[words[lo] : words[lo+size-1]+1]
 			for _, f := range opt.Features {
 				m := map[string]int{}
@@ -312,7 +309,7 @@ func (p *DocProfile) samples(masked string, toks []Token, words []int, opt Profi
 				} else {
 					countFeature(f, span, m, st)
 				}
-				s.Features[f.String()] = m
+				s.Features[f.String()] = analysis.NewTermCounts(m)
 			}
 		}
 		p.Samples = append(p.Samples, s)
@@ -320,6 +317,8 @@ func (p *DocProfile) samples(masked string, toks []Token, words []int, opt Profi
 }
 
 func (p *DocProfile) slices(toks []Token, words []int, size int, st *stopper) {
+	presence := map[string]int{}
+	defer func() { p.SlicePresence = analysis.NewTermCounts(presence) }()
 	for lo := 0; lo < len(words); lo += size {
 		hi := min(lo+size, len(words))
 		if hi-lo < size/2 && lo > 0 {
@@ -333,7 +332,7 @@ func (p *DocProfile) slices(toks []Token, words []int, size int, st *stopper) {
 			seen[toks[wi].Term] = true
 		}
 		for t := range seen {
-			p.SlicePresence[t]++
+			presence[t]++
 		}
 		p.Slices++
 	}
@@ -345,7 +344,8 @@ func (p *DocProfile) slices(toks []Token, words []int, size int, st *stopper) {
 // from text, the original with its boilerplate blanked (the keyword itself
 // is never boilerplate, so it is the original's bytes).
 func locate(text string, toks []Token, words []int, tg Target, opt ProfileOptions, st *stopper) TargetProfile {
-	tp := TargetProfile{Collocates: map[string]int{}}
+	tp := TargetProfile{}
+	collocates := map[string]int{}
 	k, ctx := opt.window(), opt.context()
 	for wi := 0; wi < len(words) && !st.stopped(); wi++ {
 		n := matchAt(toks, words, wi, tg.Forms)
@@ -359,7 +359,7 @@ func locate(text string, toks []Token, words []int, tg Target, opt ProfileOption
 				continue
 			}
 			if t := toks[words[j]]; t.Sentence == first.Sentence {
-				tp.Collocates[t.Term]++
+				collocates[t.Term]++
 				tp.WindowTokens++
 			}
 		}
@@ -373,11 +373,12 @@ func locate(text string, toks []Token, words []int, tg Target, opt ProfileOption
 		tp.KWIC = append(tp.KWIC, KWIC{
 			Offset:  first.Start,
 			Left:    strings.Join(strings.Fields(text[l:first.Start]), " "),
-			Keyword: text[first.Start:end],
+			Keyword: strings.Clone(text[first.Start:end]), // not a slice that keeps the whole text alive
 			Right:   strings.Join(strings.Fields(text[end:r]), " "),
 		})
 		wi += n - 1
 	}
+	tp.Collocates = analysis.NewTermCounts(collocates)
 	return tp
 }
 

@@ -27,7 +27,7 @@ func TestBuildHandCounted(t *testing.T) {
 		Context: 1,
 	})
 	wantTerms := map[string]int{"the": 3, "party": 2, "led": 1, "workers": 2, "won": 1}
-	if d := cmp.Diff(wantTerms, p.Terms); d != "" {
+	if d := cmp.Diff(wantTerms, p.Terms.Map()); d != "" {
 		t.Errorf("Terms (-want +got):\n%s", d)
 	}
 	if p.Words != 9 || p.Sentences != 2 || p.Punctuation != 3 {
@@ -48,7 +48,7 @@ func TestBuildHandCounted(t *testing.T) {
 	if tp.Count != 2 || tp.WindowTokens != 6 {
 		t.Errorf("Count, WindowTokens = %d, %d, want 2, 6", tp.Count, tp.WindowTokens)
 	}
-	if d := cmp.Diff(wantColl, tp.Collocates); d != "" {
+	if d := cmp.Diff(wantColl, tp.Collocates.Map()); d != "" {
 		t.Errorf("Collocates (-want +got):\n%s", d)
 	}
 	for _, k := range tp.KWIC {
@@ -74,12 +74,12 @@ func TestBuildPhraseTargetAndSamples(t *testing.T) {
 		t.Errorf("working class count = %d, want 2", got)
 	}
 	// 11 words: samples of 4 -> 2 complete samples (8 words), 3 dropped.
-	if len(p.Samples) != 2 || p.Samples[1].Terms["class"] != 1 || p.Samples[0].Terms["the"] != 1 {
+	if len(p.Samples) != 2 || p.Samples[1].Terms.Get("class") != 1 || p.Samples[0].Terms.Get("the") != 1 {
 		t.Errorf("samples = %+v", p.Samples)
 	}
 	// Slices of 6 words: 6 + 5 (kept: at least half) -> 2 slices; "working"
 	// is in both, "rules" in the first only.
-	if p.Slices != 2 || p.SlicePresence["working"] != 2 || p.SlicePresence["rules"] != 1 {
+	if p.Slices != 2 || p.SlicePresence.Get("working") != 2 || p.SlicePresence.Get("rules") != 1 {
 		t.Errorf("slices = %d, presence = %v", p.Slices, p.SlicePresence)
 	}
 }

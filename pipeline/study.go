@@ -201,7 +201,7 @@ type Study struct {
 // scikit-learn's TfidfVectorizer with its defaults over the whole
 // vocabulary (analysis.TFIDF).
 func (s *Study) TFIDFOf(i int, term string) float64 {
-	return s.TFIDF.At(i, term, s.Docs[i].Profile.Terms[term])
+	return s.TFIDF.At(i, term, s.Docs[i].Profile.Terms.Get(term))
 }
 
 // ColourBy is the metadata column that colours the charts: the first
@@ -222,7 +222,7 @@ func (s *Study) ColourBy() string {
 func Analyse(p *Profiles, o Options) *Study {
 	o = o.withDefaults()
 	s := &Study{Options: o, Docs: p.Docs, Failures: p.Failures, Columns: p.Columns}
-	counts := make([]map[string]int, len(p.Docs))
+	counts := make([]analysis.TermCounts, len(p.Docs))
 	for i, d := range p.Docs {
 		counts[i] = d.Profile.Terms
 	}
@@ -305,9 +305,9 @@ func (s *Study) texts() (texts []stylometry.Text, short []string) {
 	features := featureNames(o.Features)
 	colour := s.ColourBy()
 	var out []stylometry.Text
-	add := func(id string, i int, words int, counts func(f string) map[string]int) {
+	add := func(id string, i int, words int, counts func(f string) analysis.TermCounts) {
 		d := s.Docs[i]
-		t := stylometry.Text{ID: id, Name: d.Path, Doc: i, Counts: map[string]map[string]int{}, Totals: map[string]float64{}}
+		t := stylometry.Text{ID: id, Name: d.Path, Doc: i, Counts: map[string]analysis.TermCounts{}, Totals: map[string]float64{}}
 		if o.Label != "" {
 			t.Label = d.Meta[o.Label]
 		}
@@ -323,7 +323,7 @@ func (s *Study) texts() (texts []stylometry.Text, short []string) {
 	for i, d := range s.Docs {
 		p := d.Profile
 		if o.SampleSize <= 0 {
-			add(d.ID, i, p.Words, func(f string) map[string]int {
+			add(d.ID, i, p.Words, func(f string) analysis.TermCounts {
 				if f == "word:1" {
 					return p.Terms
 				}
@@ -332,7 +332,7 @@ func (s *Study) texts() (texts []stylometry.Text, short []string) {
 			continue
 		}
 		for k, smp := range p.Samples {
-			add(d.ID+"#"+strconv.Itoa(k+1), i, smp.Words, func(f string) map[string]int {
+			add(d.ID+"#"+strconv.Itoa(k+1), i, smp.Words, func(f string) analysis.TermCounts {
 				if f == "word:1" {
 					return smp.Terms
 				}
@@ -349,15 +349,11 @@ func (s *Study) texts() (texts []stylometry.Text, short []string) {
 // denominator is what a feature's relative frequencies divide by: all the
 // text's words for words and function words, all its units for n-grams
 // and for stylo's words (stylo's convention: the text's own tokens).
-func denominator(f string, counts map[string]int, words int) float64 {
+func denominator(f string, counts analysis.TermCounts, words int) float64 {
 	if f == "word:1" || f == "fw:1" {
 		return float64(words)
 	}
-	n := 0
-	for _, v := range counts {
-		n += v
-	}
-	return float64(n)
+	return float64(counts.Total())
 }
 
 // frame runs the framing comparisons.

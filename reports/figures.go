@@ -324,7 +324,7 @@ func (st *studyView) drawDescriptives(f *figures) {
 		}
 		sl = append(sl, s)
 		z := chart.Series{Name: d.ID, Group: groups[i]}
-		for _, n := range p.Terms {
+		for _, n := range p.Terms.All() {
 			z.Values = append(z.Values, float64(n))
 		}
 		zipf = append(zipf, z)
@@ -374,7 +374,7 @@ func (st *studyView) pooledSeries(groups []string) (sl, zipf []chart.Series, per
 		if counts[g] == nil {
 			counts[g] = map[string]int{}
 		}
-		for t, n := range d.Profile.Terms {
+		for t, n := range d.Profile.Terms.All() {
 			counts[g][t] += n
 		}
 	}

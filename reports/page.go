@@ -87,7 +87,7 @@ func buildPage(ps *pipeline.Study, f *figures, rows map[string]int, run Run) *Re
 			row = append(row, d.Meta[c])
 		}
 		p := d.Profile
-		row = append(row, strconv.Itoa(p.Words), strconv.Itoa(len(p.Terms)), strconv.Itoa(p.Sentences))
+		row = append(row, strconv.Itoa(p.Words), strconv.Itoa(p.Terms.Len()), strconv.Itoa(p.Sentences))
 		for _, e := range extra {
 			row = append(row, fmtNum(col[e][i]))
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 
+	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/pipeline"
 )
 
@@ -31,7 +32,7 @@ func DocumentsTable(docs []pipeline.Doc, metaCols []string, cols []Column) *Tabl
 			row = append(row, d.Meta[c])
 		}
 		p := d.Profile
-		row = append(row, Int(d.Bytes), Int(p.Words), Int(len(p.Terms)), Int(p.Sentences), Int(p.Punctuation), Int(p.Boilerplate))
+		row = append(row, Int(d.Bytes), Int(p.Words), Int(p.Terms.Len()), Int(p.Sentences), Int(p.Punctuation), Int(p.Boilerplate))
 		for _, c := range cols {
 			row = append(row, Float(c.Values[i]))
 		}
@@ -86,9 +87,9 @@ type keyCount struct {
 }
 
 // sortedCounts orders a count map by count descending, then key.
-func sortedCounts(m map[string]int) []keyCount {
-	out := make([]keyCount, 0, len(m))
-	for k, n := range m {
+func sortedCounts(m analysis.TermCounts) []keyCount {
+	out := make([]keyCount, 0, m.Len())
+	for k, n := range m.All() {
 		out = append(out, keyCount{k, n})
 	}
 	slices.SortFunc(out, func(a, b keyCount) int {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/collocate"
 	"github.com/stylometer/stylometer/analysis/keyness"
 )
@@ -14,13 +15,13 @@ type Doc struct {
 	Meta  map[string]string // grouping column -> value
 	Words int               // all word tokens: the denominator of rates
 	// Terms are the counts keyness compares (content words, or all words).
-	Terms map[string]int
+	Terms analysis.TermCounts
 	// All are the counts of every word, for collocate frequencies.
-	All map[string]int
+	All analysis.TermCounts
 	// Slices and SlicePresence feed Zeta: the document's slices and, per
 	// term, how many of them contain it.
 	Slices        int
-	SlicePresence map[string]int
+	SlicePresence analysis.TermCounts
 	// Targets, in the order of the target names given to Collocates.
 	Targets []Target
 }
@@ -28,7 +29,7 @@ type Doc struct {
 // Target is what one document says around one target term.
 type Target struct {
 	Count        int
-	Collocates   map[string]int
+	Collocates   analysis.TermCounts
 	WindowTokens int
 }
 
@@ -240,10 +241,10 @@ func pool(docs []Doc, idx []int) pooled {
 		d := docs[i]
 		p.words += d.Words
 		p.slices += d.Slices
-		for t, n := range d.Terms {
+		for t, n := range d.Terms.All() {
 			p.terms[t] += n
 		}
-		for t, n := range d.SlicePresence {
+		for t, n := range d.SlicePresence.All() {
 			p.presence[t] += n
 		}
 	}
@@ -334,10 +335,10 @@ func Collocates(docs []Doc, targets []string, units []Unit, minCooc int) []Collo
 				x += tg.Count
 				w += tg.WindowTokens
 				n += d.Words
-				for c, k := range tg.Collocates {
+				for c, k := range tg.Collocates.All() {
 					cooc[c] += k
 				}
-				for c, k := range d.All {
+				for c, k := range d.All.All() {
 					freq[c] += k
 				}
 			}

@@ -7,27 +7,28 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/keyness"
 )
 
 func testDocs() []Doc {
 	return []Doc{
 		{ID: "a", Meta: map[string]string{"stance": "left"}, Words: 10,
-			Terms: map[string]int{"soviet": 3, "party": 1}, All: map[string]int{"soviet": 3, "party": 1, "the": 6},
-			Slices: 1, SlicePresence: map[string]int{"soviet": 1, "party": 1},
-			Targets: []Target{{Count: 1, Collocates: map[string]int{"soviet": 2, "the": 1}, WindowTokens: 3}}},
+			Terms: tc(map[string]int{"soviet": 3, "party": 1}), All: tc(map[string]int{"soviet": 3, "party": 1, "the": 6}),
+			Slices: 1, SlicePresence: tc(map[string]int{"soviet": 1, "party": 1}),
+			Targets: []Target{{Count: 1, Collocates: tc(map[string]int{"soviet": 2, "the": 1}), WindowTokens: 3}}},
 		{ID: "b", Meta: map[string]string{"stance": "left"}, Words: 20,
-			Terms: map[string]int{"soviet": 1, "party": 4}, All: map[string]int{"soviet": 1, "party": 4, "the": 15},
-			Slices: 2, SlicePresence: map[string]int{"soviet": 1, "party": 2},
-			Targets: []Target{{Count: 4, Collocates: map[string]int{"the": 5}, WindowTokens: 8}}},
+			Terms: tc(map[string]int{"soviet": 1, "party": 4}), All: tc(map[string]int{"soviet": 1, "party": 4, "the": 15}),
+			Slices: 2, SlicePresence: tc(map[string]int{"soviet": 1, "party": 2}),
+			Targets: []Target{{Count: 4, Collocates: tc(map[string]int{"the": 5}), WindowTokens: 8}}},
 		{ID: "c", Meta: map[string]string{"stance": "right"}, Words: 30,
-			Terms: map[string]int{"party": 6, "market": 5}, All: map[string]int{"party": 6, "market": 5, "the": 19},
-			Slices: 3, SlicePresence: map[string]int{"party": 3, "market": 2},
-			Targets: []Target{{Count: 6, Collocates: map[string]int{"market": 2, "the": 6}, WindowTokens: 12}}},
+			Terms: tc(map[string]int{"party": 6, "market": 5}), All: tc(map[string]int{"party": 6, "market": 5, "the": 19}),
+			Slices: 3, SlicePresence: tc(map[string]int{"party": 3, "market": 2}),
+			Targets: []Target{{Count: 6, Collocates: tc(map[string]int{"market": 2, "the": 6}), WindowTokens: 12}}},
 		{ID: "d", Meta: map[string]string{}, Words: 5,
-			Terms: map[string]int{"party": 1}, All: map[string]int{"party": 1, "the": 4},
-			Slices: 1, SlicePresence: map[string]int{"party": 1},
-			Targets: []Target{{Count: 1, Collocates: map[string]int{}, WindowTokens: 0}}},
+			Terms: tc(map[string]int{"party": 1}), All: tc(map[string]int{"party": 1, "the": 4}),
+			Slices: 1, SlicePresence: tc(map[string]int{"party": 1}),
+			Targets: []Target{{Count: 1, Collocates: tc(map[string]int{}), WindowTokens: 0}}},
 	}
 }
 
@@ -150,7 +151,7 @@ func TestDocRowsCap(t *testing.T) {
 		for j := range 40 {
 			terms["w"+strconv.Itoa(j)] = 1 + (i*7+j*3)%5
 		}
-		docs = append(docs, Doc{ID: "d" + strconv.Itoa(i), Meta: map[string]string{"g": []string{"a", "b"}[i%2]}, Words: 200, Terms: terms, All: terms})
+		docs = append(docs, Doc{ID: "d" + strconv.Itoa(i), Meta: map[string]string{"g": []string{"a", "b"}[i%2]}, Words: 200, Terms: tc(terms), All: tc(terms)})
 	}
 	scopes := Scopes(docs, []string{"g"}, false)
 	all := Keyness(docs, scopes, Options{Present: true})
@@ -177,3 +178,6 @@ func TestDocRowsCap(t *testing.T) {
 		}
 	}
 }
+
+// tc is m as term counts.
+func tc(m map[string]int) analysis.TermCounts { return analysis.NewTermCounts(m) }

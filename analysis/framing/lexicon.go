@@ -67,7 +67,7 @@ func LexiconRates(docs []Doc, lx *Lexicon, units []Unit) []LexiconRate {
 			seen := map[string]bool{}
 			for _, i := range u.in {
 				r.Words += docs[i].Words
-				for term, n := range docs[i].All {
+				for term, n := range docs[i].All.All() {
 					if matches(term, pats) {
 						r.Count += n
 						seen[term] = true

@@ -20,7 +20,7 @@ type Text struct {
 	Doc  int    // the document it comes from (samples of one document share it)
 	// Counts and Totals hold, per feature name ("word:1", "char:3" ...),
 	// the text's counts and the denominator of its relative frequencies.
-	Counts map[string]map[string]int
+	Counts map[string]analysis.TermCounts
 	Totals map[string]float64
 	Label  string // its value of the attribution label; "" is unlabelled
 	Group  string // its value of the colouring column; "" is none
@@ -150,7 +150,7 @@ func Analyse(texts []Text, opt Options) *Result {
 	}
 	seen := map[Setting]bool{}
 	for _, f := range opt.Features {
-		counts := make([]map[string]int, len(texts))
+		counts := make([]analysis.TermCounts, len(texts))
 		totals := make([]float64, len(texts))
 		for i, t := range texts {
 			counts[i], totals[i] = t.Counts[f], t.Totals[f]

@@ -21,7 +21,7 @@ func texts(counts ...map[string]int) []Text {
 		}
 		id := string(rune('a' + i))
 		out = append(out, Text{ID: id, Name: id + ".txt", Doc: i,
-			Counts: map[string]map[string]int{"word:1": c}, Totals: map[string]float64{"word:1": float64(total)}})
+			Counts: map[string]analysis.TermCounts{"word:1": analysis.NewTermCounts(c)}, Totals: map[string]float64{"word:1": float64(total)}})
 	}
 	return out
 }
@@ -52,7 +52,7 @@ func TestGridMatchesDirectCalls(t *testing.T) {
 	counts := make([]map[string]int, len(ts))
 	totals := make([]float64, len(ts))
 	for i, x := range ts {
-		counts[i], totals[i] = x.Counts["word:1"], x.Totals["word:1"]
+		counts[i], totals[i] = x.Counts["word:1"].Map(), x.Totals["word:1"]
 	}
 	base := analysis.NewTable(r.IDs, counts, totals)
 	for k, set := range r.Sets {

@@ -1,0 +1,81 @@
+package analysis
+
+import (
+	"bytes"
+	"encoding/gob"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestTermCounts(t *testing.T) {
+	m := map[string]int{"the": 3, "war": 1, "gone": 0, "minus": -2, "Ленин": 2}
+	c := NewTermCounts(m)
+	if c.Len() != 3 || c.Total() != 6 {
+		t.Errorf("Len, Total = %d, %d; want 3, 6 (zero and negative counts left out)", c.Len(), c.Total())
+	}
+	for term, want := range map[string]int{"the": 3, "war": 1, "Ленин": 2, "gone": 0, "minus": 0, "never-seen-anywhere": 0} {
+		if got := c.Get(term); got != want {
+			t.Errorf("Get(%q) = %d, want %d", term, got, want)
+		}
+	}
+	if d := cmp.Diff(map[string]int{"the": 3, "war": 1, "Ленин": 2}, c.Map()); d != "" {
+		t.Errorf("Map (-want +got):\n%s", d)
+	}
+	var zero TermCounts
+	if zero.Len() != 0 || zero.Get("the") != 0 || len(zero.Map()) != 0 {
+		t.Error("the zero value is not empty")
+	}
+}
+
+// TestTermCountsBytes: the encoding is the documented one, terms in byte
+// order, whatever order the process interned them in; it round-trips,
+// through gob too.
+func TestTermCountsBytes(t *testing.T) {
+	// Interned in the order zq, za: ids ascending means zq first.
+	NewTermCounts(map[string]int{"tc-test-zq": 1})
+	c := NewTermCounts(map[string]int{"tc-test-za": 2, "tc-test-zq": 300})
+	got, err := c.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2 terms; "tc-test-za" (10 bytes) 2; "tc-test-zq" 300 = varint AC 02.
+	want := append([]byte{2, 10}, "tc-test-za"...)
+	want = append(want, 2, 10)
+	want = append(want, "tc-test-zq"...)
+	want = append(want, 0xac, 0x02)
+	if !bytes.Equal(got, want) {
+		t.Fatalf("MarshalBinary = % x\nwant            % x", got, want)
+	}
+	var back TermCounts
+	if err := back.UnmarshalBinary(got); err != nil || !back.Equal(c) {
+		t.Errorf("round trip = %v, %v; want %v", back.Map(), err, c.Map())
+	}
+	var buf bytes.Buffer
+	type holder struct{ C map[string]TermCounts }
+	if err := gob.NewEncoder(&buf).Encode(holder{map[string]TermCounts{"word:1": c}}); err != nil {
+		t.Fatal(err)
+	}
+	var h holder
+	if err := gob.NewDecoder(&buf).Decode(&h); err != nil || !h.C["word:1"].Equal(c) {
+		t.Errorf("gob round trip = %v, %v", h.C["word:1"].Map(), err)
+	}
+}
+
+func TestTermCountsCorrupt(t *testing.T) {
+	good, _ := NewTermCounts(map[string]int{"a": 1, "b": 2}).MarshalBinary()
+	for name, b := range map[string][]byte{
+		"empty":           {},
+		"truncated":       good[:len(good)-1],
+		"trailing bytes":  append(append([]byte{}, good...), 0),
+		"zero count":      {1, 1, 'a', 0},
+		"duplicate term":  {2, 1, 'a', 1, 1, 'a', 1},
+		"length too long": {1, 9, 'a', 1},
+		"huge term count": {0xff, 0xff, 0xff, 0xff, 0x0f},
+	} {
+		var c TermCounts
+		if err := c.UnmarshalBinary(b); err == nil {
+			t.Errorf("%s: no error, got %v", name, c.Map())
+		}
+	}
+}
