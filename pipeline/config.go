@@ -39,6 +39,10 @@ type Config struct {
 	// Cache is the folder of the profile cache: "" for the user cache
 	// folder (stylometer under os.UserCacheDir), "off" for none.
 	Cache string `toml:"cache" json:"-"`
+	// AllTerms writes every term of every document to terms.csv, however
+	// large the corpus (past TermRowsDocs documents, each keeps its
+	// TermRows most frequent terms).
+	AllTerms bool `toml:"all_terms" json:"all_terms"`
 
 	Text       TextConfig       `toml:"text" json:"text"`
 	Stylometry StylometryConfig `toml:"stylometry" json:"stylometry"`
@@ -282,6 +286,7 @@ func (c Config) Options() (Options, error) {
 	o.Stopwords = c.Framing.Stopwords
 	o.Window, o.Context, o.MinCount, o.Slice = c.Framing.Window, c.Framing.Context, c.Framing.MinCount, c.Framing.Slice
 	o.Pairs, o.AllWords, o.KeynessAll = c.Framing.Pairs, c.Framing.AllWords, c.Framing.KeynessAll
+	o.AllTerms = c.AllTerms
 	return o, nil
 }
 

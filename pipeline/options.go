@@ -21,6 +21,23 @@ const KeynessCapDocs = 100
 // avoided terms.
 const KeynessDocRows = 100
 
+// KeynessFewerDocs is the number of documents past which each document's
+// keyness keeps KeynessDocRowsLarge rows, the 10 most distinctive and the
+// 10 most avoided terms: 100 rows for each of 100,000 documents would be
+// a keyness.csv of 3 GB.
+const (
+	KeynessFewerDocs    = 10_000
+	KeynessDocRowsLarge = 20
+)
+
+// TermRowsDocs is the number of documents past which terms.csv keeps each
+// document's TermRows most frequent terms (Options.AllTerms keeps every
+// term): every term of 10,000 documents of 1,000 words is 280 MB.
+const (
+	TermRowsDocs = LargeCorpus
+	TermRows     = 100
+)
+
 // DefaultMaxMatrix is the most texts for which the default run computes
 // text × text matrices: 2,000 texts make 12 matrices of 32 MB each.
 const DefaultMaxMatrix = 2000
@@ -94,6 +111,9 @@ type Options struct {
 	// AllWords runs keyness over all words, not content words only;
 	// KeynessAll keeps every term of every scope in the keyness rows.
 	Pairs, AllWords, KeynessAll bool
+	// AllTerms keeps every term of every document in terms.csv, however
+	// large the corpus (see TermRowsDocs).
+	AllTerms bool
 	// Progress, when set, is called after each document with the number
 	// done and the total, from the workers: it must be safe for
 	// concurrent use.

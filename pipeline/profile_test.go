@@ -217,3 +217,27 @@ func TestKWICSkipsBoilerplate(t *testing.T) {
 		t.Errorf("offset %d does not locate %q", k.Offset, k.Keyword)
 	}
 }
+
+// TestRowCaps: the documented thresholds (options.go, README's Outputs
+// table) of keyness.csv's and terms.csv's per-document rows.
+func TestRowCaps(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		all  bool
+		want int
+	}{{100, false, 0}, {101, false, 100}, {10_000, false, 100}, {10_001, false, 20}, {100_000, true, 0}} {
+		if got := keynessDocRows(tc.n, tc.all); got != tc.want {
+			t.Errorf("keynessDocRows(%d, %v) = %d, want %d", tc.n, tc.all, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		n    int
+		all  bool
+		want int
+	}{{500, false, 0}, {501, false, 100}, {501, true, 0}} {
+		s := &Study{Docs: make([]Doc, tc.n), Options: Options{AllTerms: tc.all}}
+		if got := s.TermRows(); got != tc.want {
+			t.Errorf("%d documents, AllTerms %v: TermRows = %d, want %d", tc.n, tc.all, got, tc.want)
+		}
+	}
+}

@@ -204,6 +204,16 @@ func (s *Study) TFIDFOf(i int, term string) float64 {
 	return s.TFIDF.At(i, term, s.Docs[i].Profile.Terms.Get(term))
 }
 
+// TermRows is how many terms.csv rows each document keeps, its most
+// frequent terms: 0 (all) unless the corpus has more than TermRowsDocs
+// documents and Options.AllTerms is off.
+func (s *Study) TermRows() int {
+	if len(s.Docs) > TermRowsDocs && !s.Options.AllTerms {
+		return TermRows
+	}
+	return 0
+}
+
 // ColourBy is the metadata column that colours the charts: the first
 // GroupBy column, or "".
 func (s *Study) ColourBy() string {
@@ -373,10 +383,7 @@ func (s *Study) frame() *framing.Result {
 		}
 		docs[i] = fd
 	}
-	docRows := 0
-	if len(s.Docs) > KeynessCapDocs && !o.KeynessAll {
-		docRows = KeynessDocRows
-	}
+	docRows := keynessDocRows(len(s.Docs), o.KeynessAll)
 	var targets []string
 	for _, t := range o.Targets {
 		targets = append(targets, t.Name)
@@ -388,6 +395,20 @@ func (s *Study) frame() *framing.Result {
 		Lexicon: o.Lexicon,
 		Keyness: framing.Options{Keyness: keyness.Options{Prior: o.Prior}, MinCount: o.MinCount, Stop: stop, Present: !o.KeynessAll, DocRows: docRows},
 	})
+}
+
+// keynessDocRows is the cap on each document's keyness rows in a corpus of
+// n documents (0: none).
+func keynessDocRows(n int, all bool) int {
+	switch {
+	case all:
+		return 0
+	case n > KeynessFewerDocs:
+		return KeynessDocRowsLarge
+	case n > KeynessCapDocs:
+		return KeynessDocRows
+	}
+	return 0
 }
 
 // DocMeasure is one per-document measure of documents.csv: its column,

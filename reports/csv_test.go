@@ -6,6 +6,9 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/stylometer/stylometer/analysis"
+	"github.com/stylometer/stylometer/pipeline"
 )
 
 func TestWriteCSVNeutralisesFormulas(t *testing.T) {
@@ -68,5 +71,30 @@ func TestWriteDictionary(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "| ttr | float |") {
 		t.Error("DATA.md lacks the measures")
+	}
+}
+
+// TestWriteTermsLimit: with a limit each document keeps its most frequent
+// terms (count descending, then term), the rows a full listing starts with.
+func TestWriteTermsLimit(t *testing.T) {
+	docs := []pipeline.Doc{
+		{ID: "a", Profile: &pipeline.DocProfile{Words: 10, Terms: analysis.NewTermCounts(map[string]int{"the": 5, "war": 2, "peace": 2, "land": 1})}},
+		{ID: "b", Profile: &pipeline.DocProfile{Words: 4, Terms: analysis.NewTermCounts(map[string]int{"bread": 4})}},
+	}
+	tfidf := func(int, string) float64 { return 0 }
+	var full, cut strings.Builder
+	if _, err := WriteTerms(&full, docs, tfidf, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := WriteTerms(&cut, docs, tfidf, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "doc_id,term,count,rel_freq,tfidf\na,the,5,0.5,0\na,peace,2,0.2,0\nb,bread,4,1,0\n"
+	if cut.String() != want || n != 3 {
+		t.Errorf("limit 2: %d rows\n%s\nwant 3 rows\n%s", n, cut.String(), want)
+	}
+	if !strings.HasPrefix(full.String(), "doc_id,term,count,rel_freq,tfidf\na,the,5,0.5,0\na,peace,2,0.2,0\na,war,2,0.2,0\na,land,1,0.1,0\n") {
+		t.Errorf("no limit:\n%s", full.String())
 	}
 }

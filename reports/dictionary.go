@@ -50,7 +50,7 @@ var Dictionary = []FileDoc{
 		{"punctuation", "integer", "tokens", "tokens without a letter or digit"},
 		{"boilerplate_lines", "integer", "lines", "lines removed by the boilerplate rules (and, with text.drop_repeated, lines repeating the previous one)"},
 	}, Rest: &ColumnDoc{"<metadata column or measure>", "string or float", "", "metadata columns (strings, as given) come after path; measures (floats) after boilerplate_lines, each described in the Measures table below"}},
-	{Name: "terms.csv", parquet: termsParquetFiles, files: termsFiles, RowPer: "document × term", Columns: []ColumnDoc{
+	{Name: "terms.csv", parquet: termsParquetFiles, files: termsFiles, RowPer: "document × term (past 500 documents each document's 100 most frequent terms; every term with --all-terms)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"term", "string", "", "lower-cased word form (NFC, straight quotes)"},
 		{"count", "integer", "tokens", "occurrences in the document"},
@@ -68,7 +68,7 @@ var Dictionary = []FileDoc{
 		{"stage", "string", "", "read, decode, text (nothing left to analyse), metadata (no row, a row with no document, an empty group or label value), or skipped (not read by rule: a hidden file or folder, a link to a folder, a file that is not a regular file; --strict does not count these)"},
 		{"error", "string", "", "what went wrong"},
 	}},
-	{Name: "keyness.csv", parquet: keynessParquetFiles, files: keynessFiles, RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; past 100 documents each document's comparison keeps its 50 highest and 50 lowest log_odds_z; every term with --keyness-all)", Columns: []ColumnDoc{
+	{Name: "keyness.csv", parquet: keynessParquetFiles, files: keynessFiles, RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; past 100 documents each document's comparison keeps its 50 highest and 50 lowest log_odds_z, past 10,000 its 10 highest and 10 lowest; every term with --keyness-all)", Columns: []ColumnDoc{
 		{"scope", "string", "", "document (each document against the rest) or a grouping column"},
 		{"target", "string", "", "the document id or the column's value on the target side"},
 		{"reference", "string", "", "rest (all other documents or values) or, with --pairs, the other value"},

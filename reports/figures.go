@@ -455,16 +455,29 @@ func (st *studyView) drawStylometry(f *figures) {
 	}
 	if s.PCAScores != nil {
 		groups := st.unitGroups()
-		pts := make([]chart.Point, len(s.IDs))
-		for i, id := range s.IDs {
-			pts[i] = chart.Point{ID: id, Group: groups[i], X: s.PCAScores.At(i, 0), Y: s.PCAScores.At(i, 1)}
+		// Past --max-matrix texts the chart shows the seeded sample the
+		// tree and maps show (pca.csv has every text): 100,000 points are
+		// tens of megabytes of SVG and no picture.
+		rows := s.Sample
+		title := fmt.Sprintf("PCA of z-scored %d MFW", set.MFW)
+		if rows == nil {
+			rows = make([]int, len(s.IDs))
+			for i := range rows {
+				rows[i] = i
+			}
+		} else {
+			title += fmt.Sprintf(", a sample of %d of %d texts", len(rows), len(s.IDs))
+		}
+		pts := make([]chart.Point, len(rows))
+		for k, i := range rows {
+			pts[k] = chart.Point{ID: s.IDs[i], Group: groups[i], X: s.PCAScores.At(i, 0), Y: s.PCAScores.At(i, 1)}
 		}
 		load := make([]chart.Loading, len(s.Table.Features))
 		for j, ft := range s.Table.Features {
 			load[j] = chart.Loading{Name: ft, X: s.PCALoadings.At(j, 0), Y: s.PCALoadings.At(j, 1)}
 		}
 		f.add("pca.svg", "PCA biplot", func(w io.Writer) error {
-			return chart.Biplot(w, pts, load, chart.Options{Title: fmt.Sprintf("PCA of z-scored %d MFW", set.MFW),
+			return chart.Biplot(w, pts, load, chart.Options{Title: title,
 				XLabel: fmt.Sprintf("PC1 (%.1f%%)", 100*s.PCAVariance[0]), YLabel: fmt.Sprintf("PC2 (%.1f%%)", 100*s.PCAVariance[1]), Colors: colors, TopK: 10})
 		})
 	}

@@ -38,8 +38,8 @@ func block(f *figures, file, caption string, wide bool) (Block, bool) {
 	return Block{Title: fig.title, Caption: caption, SVG: fig.svg, Href: fig.file, Wide: wide}, true
 }
 
-// maxPageRows is the most documents the page's corpus table lists: a page
-// of 10,000 rows weighs tens of megabytes and a browser struggles.
+// maxPageRows is the most documents (or groups) the page's tables list: a
+// page of 10,000 rows weighs tens of megabytes and a browser struggles.
 const maxPageRows = 500
 
 // buildPage assembles index.html's content.
@@ -146,10 +146,15 @@ func (st *studyView) framingSection(f *figures) Section {
 	// One table per scope kind: the top five words of each target.
 	for _, k := range kinds {
 		t := &HTMLTable{Header: []string{k, "term", "z", "G²", "log ratio", "p (BH)", "n target", "n rest"}, Numeric: []bool{false, false, true, true, true, true, true, true}}
+		scopes, shown := 0, 0
 		for _, res := range st.Framing.Keyness {
 			if res.Scope.Kind != k || res.Scope.Reference != "rest" {
 				continue
 			}
+			if scopes++; scopes > maxPageRows {
+				continue
+			}
+			shown++
 			for i, row := range res.Rows {
 				if i == 5 || row.LogOddsZ <= 0 {
 					break
@@ -159,6 +164,9 @@ func (st *studyView) framingSection(f *figures) Section {
 		}
 		if len(t.Rows) > 0 {
 			t.Note = "Top five per " + k + "; every term and measure is in keyness.csv."
+			if shown < scopes {
+				t.Note = fmt.Sprintf("Top five per %s for the first %d of %d; every %s, term and measure is in keyness.csv.", k, shown, scopes, k)
+			}
 			s.Blocks = append(s.Blocks, Block{Title: "Most distinctive words by " + k, Table: t})
 		}
 	}

@@ -100,7 +100,7 @@ func termsParquet(w io.Writer, st *pipeline.Study) (int, error) {
 	return writeParquet(w, func(emit func(termRow)) {
 		for i, d := range st.Docs {
 			p := d.Profile
-			for _, kv := range sortedCounts(p.Terms) {
+			for _, kv := range topCounts(p.Terms, st.TermRows()) {
 				emit(termRow{d.ID, kv.key, int64(kv.n), float64(kv.n) / float64(p.Words), st.TFIDFOf(i, kv.key)})
 			}
 		}
