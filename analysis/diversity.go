@@ -32,9 +32,11 @@ type Diversity struct {
 }
 
 // ComputeDiversity returns every lexical diversity measure of tokens, the
-// text's word forms in order (lower-cased by the caller; tokens are compared
-// as strings). Undefined values are NaN: all of them for empty input.
-func ComputeDiversity(tokens []string) Diversity {
+// text's word forms in order (lower-cased by the caller), or any values
+// that stand for them one to one, such as term ids: tokens are only
+// compared for equality. Undefined values are NaN: all of them for empty
+// input.
+func ComputeDiversity[T comparable](tokens []T) Diversity {
 	freqs := typeFreqs(tokens)
 	return Diversity{
 		Tokens:   len(tokens),
@@ -54,8 +56,8 @@ func ComputeDiversity(tokens []string) Diversity {
 
 // typeFreqs returns the frequency of each type in order of first occurrence,
 // so that sums over types never depend on map order.
-func typeFreqs(tokens []string) []int {
-	index := make(map[string]int)
+func typeFreqs[T comparable](tokens []T) []int {
+	index := make(map[T]int)
 	var freqs []int
 	for _, w := range tokens {
 		k, ok := index[w]
@@ -70,7 +72,7 @@ func typeFreqs(tokens []string) []int {
 }
 
 // nv returns N and V as floats, NaN for both when there are no tokens.
-func nv(tokens []string) (n, v float64) {
+func nv[T comparable](tokens []T) (n, v float64) {
 	if len(tokens) == 0 {
 		return math.NaN(), math.NaN()
 	}
@@ -79,35 +81,35 @@ func nv(tokens []string) (n, v float64) {
 
 // TTR returns the type–token ratio V/N (Johnson 1944; quanteda "TTR").
 // Empty input gives NaN.
-func TTR(tokens []string) float64 {
+func TTR[T comparable](tokens []T) float64 {
 	n, v := nv(tokens)
 	return v / n
 }
 
 // HerdanC returns Herdan's C = log V / log N (Herdan 1960; quanteda "C").
 // The base cancels. It is NaN for N ≤ 1 (0/0).
-func HerdanC(tokens []string) float64 {
+func HerdanC[T comparable](tokens []T) float64 {
 	n, v := nv(tokens)
 	return math.Log10(v) / math.Log10(n)
 }
 
 // GuiraudR returns Guiraud's root TTR R = V/√N (Guiraud 1954; quanteda "R").
 // Empty input gives NaN.
-func GuiraudR(tokens []string) float64 {
+func GuiraudR[T comparable](tokens []T) float64 {
 	n, v := nv(tokens)
 	return v / math.Sqrt(n)
 }
 
 // CTTR returns Carroll's corrected TTR V/√(2N) (Carroll 1964; quanteda
 // "CTTR"). Empty input gives NaN.
-func CTTR(tokens []string) float64 {
+func CTTR[T comparable](tokens []T) float64 {
 	n, v := nv(tokens)
 	return v / math.Sqrt(2*n)
 }
 
 // YuleK returns Yule's K = 10⁴ (Σ_i i² V_i − N)/N², V_i the number of types
 // seen exactly i times (Yule 1944; quanteda "K"). Empty input gives NaN.
-func YuleK(tokens []string) float64 {
+func YuleK[T comparable](tokens []T) float64 {
 	if len(tokens) == 0 {
 		return math.NaN()
 	}
@@ -122,7 +124,7 @@ func YuleK(tokens []string) float64 {
 // Maas returns Maas' a = sqrt((log N − log V)/(log N)²) with log base 10, as
 // quanteda's "Maas" (Maas 1972). The value depends on the base. It is NaN
 // for N ≤ 1.
-func Maas(tokens []string) float64 {
+func Maas[T comparable](tokens []T) float64 {
 	n, v := nv(tokens)
 	ln := math.Log10(n)
 	return math.Sqrt((ln - math.Log10(v)) / (ln * ln))
@@ -132,7 +134,7 @@ func Maas(tokens []string) float64 {
 // "MATTR"): the mean TTR of all N − w + 1 windows of w consecutive tokens.
 // When N < w the whole text is the only window (the TTR); quanteda refuses
 // such input. Empty input gives NaN; MATTR panics if window < 1.
-func MATTR(tokens []string, window int) float64 {
+func MATTR[T comparable](tokens []T, window int) float64 {
 	if window < 1 {
 		panic("analysis: MATTR window < 1")
 	}
@@ -141,7 +143,7 @@ func MATTR(tokens []string, window int) float64 {
 		return math.NaN()
 	}
 	w := min(window, n)
-	counts := make(map[string]int)
+	counts := make(map[T]int)
 	types := 0
 	var sum float64
 	for i, tok := range tokens {
@@ -168,7 +170,7 @@ func MATTR(tokens []string, window int) float64 {
 // last segment dropped as quanteda drops it. When N < segment the whole text
 // is the only segment (the TTR). Empty input gives NaN; MSTTR panics if
 // segment < 1.
-func MSTTR(tokens []string, segment int) float64 {
+func MSTTR[T comparable](tokens []T, segment int) float64 {
 	if segment < 1 {
 		panic("analysis: MSTTR segment < 1")
 	}
@@ -192,15 +194,15 @@ func MSTTR(tokens []string, segment int) float64 {
 // TTR restarts; at the end the incomplete factor counts as the partial
 // factor (1 − TTR)/(1 − threshold). MTLD is NaN when a pass counts no factor
 // at all (every token distinct, or empty input).
-func MTLD(tokens []string, threshold float64) float64 {
+func MTLD[T comparable](tokens []T, threshold float64) float64 {
 	fwd := mtldPass(tokens, threshold, false)
 	bwd := mtldPass(tokens, threshold, true)
 	return (fwd + bwd) / 2
 }
 
-func mtldPass(tokens []string, threshold float64, reverse bool) float64 {
+func mtldPass[T comparable](tokens []T, threshold float64, reverse bool) float64 {
 	n := len(tokens)
-	seen := make(map[string]bool)
+	seen := make(map[T]bool)
 	var factors float64
 	count, types := 0, 0
 	ttr := 1.0
@@ -238,7 +240,7 @@ func mtldPass(tokens []string, threshold float64, reverse bool) float64 {
 // drawing type t at least once. Multiply by s for the expected number of types
 // (koRpus' "HDD" proper). When N < s the sample is the whole text and HD-D is
 // the TTR. Empty input gives NaN; HDD panics if sample < 1.
-func HDD(tokens []string, sample int) float64 {
+func HDD[T comparable](tokens []T, sample int) float64 {
 	if sample < 1 {
 		panic("analysis: HDD sample < 1")
 	}

@@ -133,7 +133,7 @@ func TestComputeDiversity(t *testing.T) {
 	if d.Tokens != 6 || d.Types != 3 || d.TTR != 0.5 || d.MTLD != 6 || d.HDD != 0.5 {
 		t.Errorf("ComputeDiversity(%q) = %+v", toks, d)
 	}
-	e := ComputeDiversity(nil)
+	e := ComputeDiversity[string](nil)
 	if e.Tokens != 0 || !math.IsNaN(e.TTR) || !math.IsNaN(e.MATTR) || !math.IsNaN(e.HDD) || !math.IsNaN(e.MTLD) || !math.IsNaN(e.YuleK) {
 		t.Errorf("ComputeDiversity(nil) = %+v, want NaN measures", e)
 	}

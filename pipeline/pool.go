@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync/atomic"
@@ -130,6 +131,11 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 			d, f, err = Doc{}, &Failure{Path: s.Path, Stage: "text", Err: fmt.Sprintf("internal error: %v", r)}, nil
 		}
 	}()
+	if s.Open != nil {
+		if d, f, done, err := processLarge(ctx, tagger, s, opt); done {
+			return d, f, err
+		}
+	}
 	b, err := s.Read()
 	if err != nil {
 		return Doc{}, &Failure{Path: s.Path, Stage: "read", Err: err.Error()}, nil
@@ -169,4 +175,55 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 		opt.Cache.put(sha, p)
 	}
 	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: sha, Profile: p}, nil, nil
+}
+
+// processLarge is process for a file larger than StreamBytes, read in
+// parts; done is false for a smaller file (or one in UTF-16), which
+// process reads whole.
+func processLarge(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d Doc, f *Failure, done bool, err error) {
+	fail := func(stage string, err error) (Doc, *Failure, bool, error) {
+		return Doc{}, &Failure{Path: s.Path, Stage: stage, Err: err.Error()}, true, nil
+	}
+	file, err := s.Open()
+	if err != nil {
+		return fail("read", err)
+	}
+	defer file.Close()
+	info, err := file.Stat()
+	if err != nil {
+		return fail("read", err)
+	}
+	if info.Size() <= StreamBytes {
+		return Doc{}, nil, false, nil
+	}
+	sha, err := hashFile(file)
+	if err != nil {
+		return fail("read", err)
+	}
+	size := int(info.Size())
+	if opt.Cache != nil {
+		if p := opt.Cache.get(sha); p != nil {
+			return Doc{ID: s.ID, Path: s.Path, Bytes: size, SHA256: sha, Profile: p}, nil, true, nil
+		}
+	}
+	popt := opt.Profile
+	popt.Canon = opt.Canon
+	p, err := streamFile(ctx, tagger, file, opt.Canon, popt, PartBytes)
+	var de *decodeError
+	switch {
+	case errors.Is(err, errUTF16):
+		return Doc{}, nil, false, nil
+	case errors.As(err, &de):
+		return fail("decode", err)
+	case err != nil && ctx.Err() != nil:
+		return Doc{}, nil, true, ctx.Err()
+	case err != nil:
+		return fail("read", err)
+	case p.Words == 0:
+		return fail("text", ErrEmpty)
+	}
+	if opt.Cache != nil {
+		opt.Cache.put(sha, p)
+	}
+	return Doc{ID: s.ID, Path: s.Path, Bytes: size, SHA256: sha, Profile: p}, nil, true, nil
 }

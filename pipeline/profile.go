@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -171,71 +172,166 @@ func BuildContext(ctx context.Context, text string, toks []Token, sents []Span, 
 // build is Build; once st stops, it returns early with an unusable
 // profile.
 func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stopper) *DocProfile {
-	p := &DocProfile{Sentences: len(sents), WordLengths: map[int]int{}}
-	terms, content, pos := map[string]int{}, map[string]int{}, map[string]int{}
+	b := newBuilder(opt)
+	b.add(text, 0, toks, sents, opt.Canon, st)
+	return b.finish(st)
+}
+
+// builder makes a profile from a document given in parts, each a run of
+// whole lines with its tokens and sentences (offsets into the part): the
+// whole text at once, or a huge file a few megabytes at a time (see
+// StreamBytes). Everything it counts is the same either way, except that a
+// keyword-in-context line does not reach across a part boundary. Between
+// parts it holds the counts, one term id per word (for the diversity
+// measures), the words of the sample and of the Zeta slice in progress,
+// never the text.
+type builder struct {
+	opt                  ProfileOptions
+	p                    *DocProfile
+	terms, content, pos  map[string]int
+	features             map[string]map[string]int
+	ids                  map[string]uint32 // the document's terms, for seq
+	seq                  []uint32          // each word's term id, in order
+	read                 analysis.ReadabilityCounts
+	styloTail            []string // the last stylo words, for n-grams across parts
+	pend                 []Token  // the tokens from the next sample's first word on (global offsets and sentences)
+	pendText             string   // the masked text from pendBase
+	pendBase             int
+	presence             map[string]int // Zeta: slices that contain each term
+	slice                map[string]bool
+	sliceWords           int
+	collocates           []map[string]int // by target
+	base, sentenceOffset int
+}
+
+func newBuilder(opt ProfileOptions) *builder {
+	b := &builder{opt: opt, p: &DocProfile{WordLengths: map[int]int{}},
+		terms: map[string]int{}, content: map[string]int{}, pos: map[string]int{},
+		ids: map[string]uint32{}, presence: map[string]int{}, slice: map[string]bool{}}
+	if len(opt.Features) > 0 {
+		b.features = map[string]map[string]int{}
+		for _, f := range opt.Features {
+			b.features[f.String()] = map[string]int{}
+		}
+	}
+	for range opt.Targets {
+		b.collocates = append(b.collocates, map[string]int{})
+		b.p.Targets = append(b.p.Targets, TargetProfile{})
+	}
+	return b
+}
+
+// add counts one part: text starts at byte base of the document, toks and
+// sents are its tokens and sentences, canon the canonicalisation its
+// masked text (stylo's words, samples, keyword contexts) goes through.
+func (b *builder) add(text string, base int, toks []Token, sents []Span, canon *Canon, st *stopper) {
+	p := b.p
+	p.Sentences += len(sents)
+	p.SentenceLengths = slices.Grow(p.SentenceLengths, len(sents))
+	first := len(p.SentenceLengths)
+	p.SentenceLengths = p.SentenceLengths[:first+len(sents)]
 	words := make([]int, 0, len(toks)) // indices of word tokens
-	seq := make([]string, 0, len(toks))
-	p.SentenceLengths = make([]int, len(sents))
 	for i, t := range toks {
 		if st.stopped() {
-			return p
+			return
 		}
-		pos[t.Tag]++
+		b.pos[t.Tag]++
 		if !t.Word {
 			p.Punctuation++
 			continue
 		}
 		words = append(words, i)
-		terms[t.Term]++
+		b.terms[t.Term]++
 		if IsContent(t.Tag, t.Term) {
-			content[t.Term]++
+			b.content[t.Term]++
 			p.ContentWords++
 		}
-		p.SentenceLengths[t.Sentence]++
+		p.SentenceLengths[first+t.Sentence]++
 		n := alnum(t.Text)
 		p.WordLengths[n]++
 		p.Letters += n
-		seq = append(seq, t.Term)
+		id, ok := b.ids[t.Term]
+		if !ok {
+			id = uint32(len(b.ids))
+			b.ids[t.Term] = id
+		}
+		b.seq = append(b.seq, id)
 	}
-	p.Words = len(words)
-	p.Terms, p.Content, p.POS = analysis.NewTermCounts(terms), analysis.NewTermCounts(content), analysis.NewTermCounts(pos)
-	p.Diversity = analysis.ComputeDiversity(seq)
-	p.ReadabilityCounts = readabilityCounts(seq, len(sents), st)
-	p.Readability = analysis.Readability(p.ReadabilityCounts)
-	masked := opt.masked(text, st)
-	if len(opt.Features) > 0 {
-		p.Features = map[string]analysis.TermCounts{}
-		var stylo []string
-		for _, f := range opt.Features {
-			m := map[string]int{}
-			if f.Kind == "stylo" {
-				if stylo == nil {
-					stylo = styloWords(masked, st)
-				}
-				countStylo(f.N, stylo, m, st)
-			} else {
-				countFeature(f, toks, m, st)
+	rc := readabilityCounts(toks, words, st)
+	b.read.Syllables += rc.Syllables
+	b.read.Characters += rc.Characters
+	b.read.Letters += rc.Letters
+	b.read.Polysyllables += rc.Polysyllables
+	b.read.LongWords += rc.LongWords
+	masked := ProfileOptions{Canon: canon}.masked(text, st)
+	var stylo []string
+	for _, f := range b.opt.Features {
+		m := b.features[f.String()]
+		if f.Kind == "stylo" {
+			if stylo == nil {
+				stylo = append(slices.Clone(b.styloTail), styloWords(masked, st)...)
 			}
-			p.Features[f.String()] = analysis.NewTermCounts(m)
+			// The n-grams that end in this part: the previous part's
+			// last n − 1 words start some of them.
+			countStylo(f.N, stylo[max(0, len(b.styloTail)-(f.N-1)):], m, st)
+		} else {
+			countFeature(f, toks, m, st)
 		}
 	}
-	p.samples(masked, toks, words, opt, st)
-	p.slices(toks, words, opt.slice(), st)
-	for _, tg := range opt.Targets {
-		p.Targets = append(p.Targets, locate(masked, toks, words, tg, opt, st))
+	if stylo != nil {
+		// The words a later part's n-grams may start with (n is at
+		// most 10).
+		b.styloTail = slices.Clone(stylo[max(0, len(stylo)-9):])
+	}
+	b.samples(text, masked, base, toks, st)
+	b.slices(toks, words, st)
+	for k, tg := range b.opt.Targets {
+		tp := &p.Targets[k]
+		for _, kw := range locate(masked, toks, words, tg, b.opt, b.collocates[k], tp, st) {
+			kw.Offset += base
+			tp.KWIC = append(tp.KWIC, kw)
+		}
+	}
+	b.sentenceOffset += len(sents)
+}
+
+// finish completes the profile once every part is added.
+func (b *builder) finish(st *stopper) *DocProfile {
+	p := b.p
+	p.Words = len(b.seq)
+	p.Terms, p.Content, p.POS = analysis.NewTermCounts(b.terms), analysis.NewTermCounts(b.content), analysis.NewTermCounts(b.pos)
+	p.Diversity = analysis.ComputeDiversity(b.seq)
+	b.read.Words, b.read.Sentences = p.Words, p.Sentences
+	p.ReadabilityCounts = b.read
+	p.Readability = analysis.Readability(p.ReadabilityCounts)
+	if b.features != nil {
+		p.Features = map[string]analysis.TermCounts{}
+		for f, m := range b.features {
+			p.Features[f] = analysis.NewTermCounts(m)
+		}
+	}
+	// The last partial Zeta slice counts if it is at least half a slice
+	// long, or if it is the only one.
+	if b.sliceWords > 0 && (b.sliceWords >= b.opt.slice()/2 || p.Slices == 0) && !st.stopped() {
+		b.closeSlice()
+	}
+	p.SlicePresence = analysis.NewTermCounts(b.presence)
+	for k := range p.Targets {
+		p.Targets[k].Collocates = analysis.NewTermCounts(b.collocates[k])
 	}
 	return p
 }
 
 // readabilityCounts counts what the readability formulas need from the
-// word terms: syllables (analysis.Syllables), letters, letters and digits,
+// word terms (Words and Sentences are left to the caller): syllables (analysis.Syllables), letters, letters and digits,
 // words of three or more syllables and words of more than six letters.
-func readabilityCounts(seq []string, sentences int, st *stopper) analysis.ReadabilityCounts {
-	c := analysis.ReadabilityCounts{Words: len(seq), Sentences: sentences}
-	for _, w := range seq {
+func readabilityCounts(toks []Token, words []int, st *stopper) analysis.ReadabilityCounts {
+	var c analysis.ReadabilityCounts
+	for _, wi := range words {
 		if st.stopped() {
 			break
 		}
+		w := toks[wi].Term
 		letters, alnum := 0, 0
 		for _, r := range w {
 			if unicode.IsLetter(r) {
@@ -277,75 +373,101 @@ func alnum(s string) int {
 	return n
 }
 
-// samples cuts the words into samples; a sample's stylo words are those
-// of its stretch of the masked text.
-func (p *DocProfile) samples(masked string, toks []Token, words []int, opt ProfileOptions, st *stopper) {
-	size := opt.SampleSize
+// samples cuts the words into samples, carrying the words of the sample
+// in progress (and their masked text, for stylo's words) to the next part;
+// the incomplete last sample is dropped. toks are the part's, at byte
+// base of the document.
+func (b *builder) samples(text, masked string, base int, toks []Token, st *stopper) {
+	size := b.opt.SampleSize
 	if size <= 0 {
 		return
 	}
-	step := size - opt.SampleOverlap
-	if step < 1 {
-		step = 1
+	step := max(1, size-b.opt.SampleOverlap)
+	if len(b.pend) == 0 {
+		b.pendText, b.pendBase = "", base
 	}
-	for lo := 0; lo+size <= len(words) && !st.stopped(); lo += step {
-		s := Sample{Words: size}
+	b.pendText += masked
+	for _, t := range toks {
+		t.Start += base
+		t.Sentence += b.sentenceOffset
+		b.pend = append(b.pend, t)
+	}
+	var words []int
+	for i, t := range b.pend {
+		if t.Word {
+			words = append(words, i)
+		}
+	}
+	lo := 0
+	for ; lo+size <= len(words) && !st.stopped(); lo += step {
+		smp := Sample{Words: size}
 		terms := map[string]int{}
 		for _, wi := range words[lo : lo+size] {
 			if st.stopped() {
 				return
 			}
-			terms[toks[wi].Term]++
+			terms[b.pend[wi].Term]++
 		}
-		s.Terms = analysis.NewTermCounts(terms)
-		if len(opt.Features) > 0 {
-			s.Features = map[string]analysis.TermCounts{}
-			span := toks[words[lo] : words[lo+size-1]+1]
-			for _, f := range opt.Features {
+		smp.Terms = analysis.NewTermCounts(terms)
+		if len(b.opt.Features) > 0 {
+			smp.Features = map[string]analysis.TermCounts{}
+			span := b.pend[words[lo] : words[lo+size-1]+1]
+			for _, f := range b.opt.Features {
 				m := map[string]int{}
 				if f.Kind == "stylo" {
 					last := span[len(span)-1]
-					countStylo(f.N, styloWords(masked[span[0].Start:last.Start+len(last.Text)], st), m, st)
+					countStylo(f.N, styloWords(b.pendText[span[0].Start-b.pendBase:last.Start+len(last.Text)-b.pendBase], st), m, st)
 				} else {
 					countFeature(f, span, m, st)
 				}
-				s.Features[f.String()] = analysis.NewTermCounts(m)
+				smp.Features[f.String()] = analysis.NewTermCounts(m)
 			}
 		}
-		p.Samples = append(p.Samples, s)
+		b.p.Samples = append(b.p.Samples, smp)
+	}
+	// Keep the tokens from the next sample's first word on.
+	if lo >= len(words) {
+		b.pend, b.pendText = b.pend[:0], ""
+		return
+	}
+	from := b.pend[words[lo]].Start
+	b.pendText = b.pendText[from-b.pendBase:]
+	b.pendBase = from
+	b.pend = slices.Clone(b.pend[words[lo]:])
+}
+
+// slices counts the part's words into Zeta slices of opt.slice() words,
+// carrying the slice in progress to the next part.
+func (b *builder) slices(toks []Token, words []int, st *stopper) {
+	size := b.opt.slice()
+	for _, wi := range words {
+		if st.stopped() {
+			return
+		}
+		b.slice[toks[wi].Term] = true
+		if b.sliceWords++; b.sliceWords == size {
+			b.closeSlice()
+		}
 	}
 }
 
-func (p *DocProfile) slices(toks []Token, words []int, size int, st *stopper) {
-	presence := map[string]int{}
-	defer func() { p.SlicePresence = analysis.NewTermCounts(presence) }()
-	for lo := 0; lo < len(words); lo += size {
-		hi := min(lo+size, len(words))
-		if hi-lo < size/2 && lo > 0 {
-			break
-		}
-		seen := map[string]bool{}
-		for _, wi := range words[lo:hi] {
-			if st.stopped() {
-				return
-			}
-			seen[toks[wi].Term] = true
-		}
-		for t := range seen {
-			presence[t]++
-		}
-		p.Slices++
+func (b *builder) closeSlice() {
+	for t := range b.slice {
+		b.presence[t]++
 	}
+	clear(b.slice)
+	b.sliceWords = 0
+	b.p.Slices++
 }
 
-// locate finds a target's occurrences among the words, counts collocates
-// within the window inside the sentence (each occurrence's window counted
-// separately; the occurrence itself excluded) and quotes each occurrence
-// from text, the original with its boilerplate blanked (the keyword itself
-// is never boilerplate, so it is the original's bytes).
-func locate(text string, toks []Token, words []int, tg Target, opt ProfileOptions, st *stopper) TargetProfile {
-	tp := TargetProfile{}
-	collocates := map[string]int{}
+// locate finds a target's occurrences among the words, counting them in
+// tp and their collocates in collocates: words within the window inside the
+// sentence (each occurrence's window counted separately; the occurrence
+// itself excluded). It returns a line quoting each occurrence from text,
+// the original with its boilerplate blanked (the keyword itself is never
+// boilerplate, so it is the original's bytes).
+func locate(text string, toks []Token, words []int, tg Target, opt ProfileOptions, collocates map[string]int, tp *TargetProfile, st *stopper) []KWIC {
+	var kwic []KWIC
 	k, ctx := opt.window(), opt.context()
 	for wi := 0; wi < len(words) && !st.stopped(); wi++ {
 		n := matchAt(toks, words, wi, tg.Forms)
@@ -370,7 +492,7 @@ func locate(text string, toks []Token, words []int, tg Target, opt ProfileOption
 			t := toks[words[j]]
 			r = t.Start + len(t.Text)
 		}
-		tp.KWIC = append(tp.KWIC, KWIC{
+		kwic = append(kwic, KWIC{
 			Offset:  first.Start,
 			Left:    strings.Join(strings.Fields(text[l:first.Start]), " "),
 			Keyword: strings.Clone(text[first.Start:end]), // not a slice that keeps the whole text alive
@@ -378,8 +500,7 @@ func locate(text string, toks []Token, words []int, tg Target, opt ProfileOption
 		})
 		wi += n - 1
 	}
-	tp.Collocates = analysis.NewTermCounts(collocates)
-	return tp
+	return kwic
 }
 
 // matchAt returns the length in words of the longest form that matches at

@@ -24,6 +24,9 @@ type Source struct {
 	ID   string
 	Path string
 	Read func() ([]byte, error)
+	// Open, if set, opens the file for reading in parts (see
+	// StreamBytes); Read is used when it is nil or the file is small.
+	Open func() (*os.File, error)
 	Skip string
 }
 
@@ -181,7 +184,8 @@ func checkFound(dir string, found []Source) error {
 }
 
 func fileSource(name, display string) Source {
-	return Source{ID: stem(display), Path: filepath.ToSlash(display), Read: func() ([]byte, error) { return readRegular(name) }}
+	return Source{ID: stem(display), Path: filepath.ToSlash(display), Read: func() ([]byte, error) { return readRegular(name) },
+		Open: func() (*os.File, error) { return openRegular(name) }}
 }
 
 func skipSource(display, reason string) Source {
@@ -213,7 +217,7 @@ func notRegular(mode fs.FileMode) string {
 // and checked after opening, so a file swapped for a named pipe or a
 // device after it was listed is refused instead of hanging the reader.
 func readRegular(name string) ([]byte, error) {
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := openRegular(name)
 	if err != nil {
 		return nil, err
 	}
@@ -221,9 +225,6 @@ func readRegular(name string) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New(notRegular(info.Mode()))}
 	}
 	var buf bytes.Buffer
 	if size := info.Size(); size > 0 && size < 1<<40 {
@@ -233,6 +234,25 @@ func readRegular(name string) ([]byte, error) {
 		return nil, err // an *fs.PathError naming the file
 	}
 	return buf.Bytes(), nil
+}
+
+// openRegular opens a regular file as readRegular does, refusing anything
+// else.
+func openRegular(name string) (*os.File, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New(notRegular(info.Mode()))}
+	}
+	return f, nil
 }
 
 // FromFS lists the .txt and .md files of fsys (recursively, lexical order),

@@ -140,6 +140,9 @@ type Canon struct {
 	// KeepCase counts "Party" and "party" as different terms (TagForm
 	// without lower-casing); the default folds case.
 	KeepCase bool
+	// prev is the last non-blank line before the text, for DropRepeated
+	// when a document comes in parts.
+	prev string
 }
 
 // Term is the form under which c counts a token: Term, or TagForm with
@@ -209,7 +212,7 @@ func (c *Canon) clean(text string, st *stopper) (string, int) {
 	}
 	b := []byte(text)
 	removed := 0
-	prev := ""
+	prev := c.prev
 	for start, end := range lines(text) {
 		if st.stopped() {
 			break
