@@ -1,0 +1,725 @@
+package pipeline
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/tag/aptagmodel"
+	"github.com/jdkato/prose/v3/token"
+)
+
+// This file is ours, not prose's. It scores prose v3's averaged-perceptron
+// part-of-speech model (github.com/jdkato/prose/v3/tag, v3.2.3) with the
+// same weights, the same features in the same order and the same float32
+// arithmetic, so that every tag is the one prose's tag.Tagger.TagTokens
+// gives (perceptron_test.go checks this token for token against prose
+// itself). What differs is how a feature finds its weights.
+//
+// prose builds each of the 14 feature keys of a token as a string
+// ("i-1 tag+i word NN house") and finds it by binary search over the
+// 75,447 sorted feature strings of the model: some 240 string comparisons
+// per token, and prose's tagger was most of stylometer's CPU per document.
+// Here the feature strings are parsed once, at load, into the parts they
+// are made of (a word, a suffix, a first byte, one or two tags), and each
+// part is interned: a token costs one map lookup of its text (two when its
+// lower-case form differs), and each feature is then read from a dense
+// table (by word, suffix, byte or tag ids) as the span of its weights in
+// one flat array, where the features of a word lie side by side. Nothing
+// is allocated per token once a worker's scratch space has grown to its
+// longest sentence. On the seeds' sentences this tags about five times as
+// many tokens a second as prose (BenchmarkTagProse, BenchmarkTagFast).
+//
+// The model's bytes are prose's own, read from its exported embedded file
+// (aptagmodel.English, prose's flat format described in its
+// internal/flat/format.go); nothing of the model is copied into this
+// repository. Two small pieces of prose's tagger are unexported and are
+// restated here: the emoticon list and the trace pattern that prose tags
+// without consulting the model (see perceptronEmoticons and perceptronNone);
+// a test compares the list with prose's source.
+
+// Feature kinds a token's word (normalised as prose does) takes part in,
+// indexing entry.word: the word itself and its neighbours.
+const (
+	wordI = iota
+	wordPrev
+	wordPrev2
+	wordNext
+	wordNext2
+)
+
+// Suffix feature kinds, indexing perceptron.suffix: the token's own last
+// three bytes (as written) and those of its neighbours (normalised).
+const (
+	suffixI = iota
+	suffixPrev
+	suffixNext
+)
+
+// perceptron is prose v3's English part-of-speech model with its feature
+// strings interned. It is immutable after load and safe for concurrent
+// use; each call takes its scratch space from a pool.
+//
+// A feature is a span of pairs, laid out so that the features of one word
+// are side by side in memory.
+type perceptron struct {
+	classes []string // class id -> Penn Treebank tag
+	pairs   []weight // the model's sparse weights, feature by feature
+
+	lexicon map[string]int32 // word -> entry id; 0 (absent) is the unknown word
+	entries []entry          // by entry id
+	wordTag []tagFeature     // "i-1 tag+i word" features, by entry, sorted by tag
+
+	suffixes map[uint32]int32 // packSuffix(s) -> suffix id; 0 (absent) is none
+	suffix   [][3]span        // suffix id -> feature by suffixI, suffixPrev, suffixNext
+
+	bias  span
+	pref1 [257]span // first byte -> "i pref1" feature; [256] is the empty word
+
+	// Tag ids: 0..len(classes)-1 are the classes, then the other tags the
+	// features name (-START-, -START2-); nTags is every tag unknown to the
+	// model (such as prose's "-NONE-" or "-LRB-"), which has no feature.
+	tagIDs  map[string]int32
+	nTags   int32
+	prevTag []span // tag id -> "i-1 tag" feature
+	prev2   []span // tag id -> "i-2 tag" feature
+	tagPair []span // tag id * (nTags+1) + tag id -> "i tag+i-2 tag" feature
+
+	// The entries of the words prose puts around a sentence and of the
+	// forms its normalisation gives.
+	start, start2, end, end2 int32
+	hyphen, year, digits     int32
+	// Tag ids of the tags prose gives without the model.
+	startTag, start2Tag, dashTag, symTag, nnTag, noneTag int32
+
+	pool sync.Pool // *perceptronScratch
+}
+
+// weight is one class's weight for a feature.
+type weight struct {
+	w     float32
+	class uint8
+}
+
+// span is a feature: its weights are pairs[lo:hi]. The zero span is a
+// feature the model does not have.
+type span struct{ lo, hi uint32 }
+
+// tagFeature is an "i-1 tag+i word" feature of a word, for one previous tag.
+type tagFeature struct {
+	tag     int32
+	feature span
+}
+
+// entry is what the model knows about one string.
+type entry struct {
+	word         [5]span // features by wordI ... wordNext2
+	tagLo, tagHi int32   // its "i-1 tag+i word" features: wordTag[tagLo:tagHi]
+	suffix       int32   // suffix id of its last three bytes
+	fixed        int16   // class from the model's tag map of unambiguous words, or -1
+	emoticon     bool    // prose tags it SYM
+}
+
+// perceptronScratch is one call's working space.
+type perceptronScratch struct {
+	scores [256]float32 // by class; indexed by uint8, so without bounds checks
+	ctx    []int32      // entry ids of the normalised words, padded by two at each end
+	suf    []int32      // suffix ids of the same
+	raw    []int32      // entry ids of the words as written
+	buf    []byte       // a lower-cased word
+}
+
+// englishPerceptron is prose's English model, interned once per process.
+var englishPerceptron = sync.OnceValues(func() (*perceptron, error) {
+	return parsePerceptron(aptagmodel.English)
+})
+
+// What the rest of a feature string is, after its template's prefix.
+const (
+	featSuffix   = iota // last three bytes of a word
+	featPref1           // first byte of the word
+	featPrevTag         // tag of the word before
+	featPrev2Tag        // tag of the word two before
+	featTagPair         // tags of the two words before, space separated
+	featWord            // a normalised word
+	featTagWord         // tag of the word before and the normalised word, space separated
+)
+
+// featureTemplate is a kind of feature: its prefix, what follows it (a
+// feat constant) and which word or suffix feature it is (slot).
+type featureTemplate struct {
+	prefix     string
+	kind, slot int
+}
+
+// perceptronTemplates are prose's feature kinds (prose/v3 tag/tag.go,
+// predict) but "bias": a feature string is a prefix and a value. No prefix
+// is a prefix of another, so a feature string has one template. slot says
+// which word or suffix feature it is.
+var perceptronTemplates = [...]featureTemplate{
+	{"i suffix ", featSuffix, suffixI},
+	{"i pref1 ", featPref1, 0},
+	{"i-1 tag ", featPrevTag, 0},
+	{"i-2 tag ", featPrev2Tag, 0},
+	{"i tag+i-2 tag ", featTagPair, 0},
+	{"i word ", featWord, wordI},
+	{"i-1 tag+i word ", featTagWord, 0},
+	{"i-1 word ", featWord, wordPrev},
+	{"i-1 suffix ", featSuffix, suffixPrev},
+	{"i-2 word ", featWord, wordPrev2},
+	{"i+1 word ", featWord, wordNext},
+	{"i+1 suffix ", featSuffix, suffixNext},
+	{"i+2 word ", featWord, wordNext2},
+}
+
+// parsePerceptron reads a model in prose v3's flat format (format version
+// 1) and interns its features. data is not retained.
+func parsePerceptron(data []byte) (*perceptron, error) {
+	r := &modelReader{b: data}
+	if string(r.bytes(8)) != "PROSETAG" {
+		return nil, errors.New("not a prose flat tagger model")
+	}
+	if v := r.u32(); v != 1 {
+		return nil, fmt.Errorf("prose tagger model format %d, want 1", v)
+	}
+	nClasses := int(r.u32())
+	if r.err == nil && nClasses > 256 {
+		return nil, fmt.Errorf("%d classes, at most 256", nClasses)
+	}
+	p := &perceptron{tagIDs: map[string]int32{}, lexicon: map[string]int32{}, suffixes: map[uint32]int32{}}
+	for range nClasses {
+		c := r.str16()
+		if strings.Contains(c, " ") {
+			return nil, fmt.Errorf("class %q holds a space", c)
+		}
+		p.tagIDs[c] = int32(len(p.classes))
+		p.classes = append(p.classes, c)
+	}
+	nFeatures, nPairs, blobLen := int(r.u32()), int(r.u32()), int(r.u32())
+	blob := string(r.bytes(blobLen))
+	featOff := r.u32s(nFeatures + 1)
+	pairOff := r.u32s(nFeatures + 1)
+	ids := r.bytes(nPairs)
+	weights := r.bytes(4 * nPairs)
+	nTagMap := int(r.u32())
+	if r.err != nil {
+		return nil, r.err
+	}
+	if int(featOff[nFeatures]) != len(blob) || int(pairOff[nFeatures]) != nPairs {
+		return nil, errors.New("feature offsets do not end with the data")
+	}
+	for i := range nFeatures {
+		if featOff[i] > featOff[i+1] || pairOff[i] > pairOff[i+1] {
+			return nil, fmt.Errorf("feature %d: offsets out of order", i)
+		}
+		// Sorted and distinct, as prose requires for its binary search:
+		// then a feature string has one set of weights.
+		if i > 0 && blob[featOff[i-1]:featOff[i]] >= blob[featOff[i]:featOff[i+1]] {
+			return nil, fmt.Errorf("feature %d: not after feature %d", i, i-1)
+		}
+	}
+	p.pairs = make([]weight, nPairs)
+	for i := range p.pairs {
+		if int(ids[i]) >= nClasses {
+			return nil, fmt.Errorf("weight %d: class %d of %d", i, ids[i], nClasses)
+		}
+		p.pairs[i] = weight{w: math.Float32frombits(binary.LittleEndian.Uint32(weights[4*i:])), class: ids[i]}
+	}
+
+	names := []string{""} // entry id -> string, while loading
+	none := entry{fixed: -1}
+	p.entries = []entry{none}
+	word := func(s string) int32 {
+		if id, ok := p.lexicon[s]; ok {
+			return id
+		}
+		id := int32(len(names))
+		p.lexicon[s] = id
+		names = append(names, s)
+		p.entries = append(p.entries, none)
+		return id
+	}
+	tag := func(s string) int32 {
+		if id, ok := p.tagIDs[s]; ok {
+			return id
+		}
+		id := int32(len(p.tagIDs))
+		p.tagIDs[s] = id
+		return id
+	}
+	p.suffix = [][3]span{{}}
+	suffix := func(s string) int32 {
+		k := packSuffix(s)
+		if id, ok := p.suffixes[k]; ok {
+			return id
+		}
+		id := int32(len(p.suffix))
+		p.suffixes[k] = id
+		p.suffix = append(p.suffix, [3]span{})
+		return id
+	}
+	p.startTag, p.start2Tag = tag("-START-"), tag("-START2-")
+
+	// The tag features are placed once every tag has its id.
+	type tagged struct {
+		kind int
+		f    span
+		a, b int32
+	}
+	var tagFeats []tagged
+	type wordTagged struct {
+		entry, tag int32
+		f          span
+	}
+	var wordTags []wordTagged
+	for i := range nFeatures {
+		key, f := blob[featOff[i]:featOff[i+1]], span{pairOff[i], pairOff[i+1]}
+		if key == "bias" {
+			p.bias = f
+			continue
+		}
+		t := slices.IndexFunc(perceptronTemplates[:], func(t featureTemplate) bool { return strings.HasPrefix(key, t.prefix) })
+		if t < 0 {
+			return nil, fmt.Errorf("feature %q: unknown kind", key)
+		}
+		tp := perceptronTemplates[t]
+		v := key[len(tp.prefix):]
+		switch tp.kind {
+		case featSuffix:
+			if len(v) <= 3 { // longer ones never match: prose looks up three bytes
+				p.suffix[suffix(v)][tp.slot] = f
+			}
+		case featPref1:
+			switch len(v) { // longer ones never match: prose looks up one byte
+			case 0:
+				p.pref1[256] = f
+			case 1:
+				p.pref1[v[0]] = f
+			}
+		case featPrevTag, featPrev2Tag:
+			tagFeats = append(tagFeats, tagged{tp.kind, f, tag(v), 0})
+		case featTagPair:
+			// The previous tag holds no space (the classes are checked
+			// above; prose's other tags are fixed or -[A-Z]{3}-), so the
+			// first space ends it.
+			if a, b, ok := strings.Cut(v, " "); ok {
+				tagFeats = append(tagFeats, tagged{featTagPair, f, tag(a), tag(b)})
+			}
+		case featTagWord:
+			if a, b, ok := strings.Cut(v, " "); ok {
+				wordTags = append(wordTags, wordTagged{word(b), tag(a), f})
+			}
+		case featWord:
+			p.entries[word(v)].word[tp.slot] = f
+		}
+	}
+
+	p.nTags = int32(len(p.tagIDs))
+	n := p.nTags + 1
+	p.prevTag, p.prev2, p.tagPair = make([]span, n), make([]span, n), make([]span, n*n)
+	for _, tf := range tagFeats {
+		switch tf.kind {
+		case featPrevTag:
+			p.prevTag[tf.a] = tf.f
+		case featPrev2Tag:
+			p.prev2[tf.a] = tf.f
+		case featTagPair:
+			p.tagPair[tf.a*n+tf.b] = tf.f
+		}
+	}
+	slices.SortFunc(wordTags, func(a, b wordTagged) int {
+		if a.entry != b.entry {
+			return int(a.entry - b.entry)
+		}
+		return int(a.tag - b.tag)
+	})
+	p.wordTag = make([]tagFeature, len(wordTags))
+	for i, wt := range wordTags {
+		p.wordTag[i] = tagFeature{wt.tag, wt.f}
+		e := &p.entries[wt.entry]
+		if e.tagHi == 0 {
+			e.tagLo = int32(i)
+		}
+		e.tagHi = int32(i + 1)
+	}
+
+	for range nTagMap {
+		w, c := r.str16(), r.u8()
+		if r.err != nil {
+			return nil, r.err
+		}
+		if int(c) >= nClasses {
+			return nil, fmt.Errorf("tag map: %q has class %d of %d", w, c, nClasses)
+		}
+		p.entries[word(w)].fixed = int16(c)
+	}
+	for _, e := range perceptronEmoticons {
+		p.entries[word(e)].emoticon = true
+	}
+	p.start, p.start2, p.end, p.end2 = word("-START-"), word("-START2-"), word("-END-"), word("-END2-")
+	p.hyphen, p.year, p.digits = word("!HYPHEN"), word("!YEAR"), word("!DIGITS")
+	// Entry 0, the unknown word, has its suffix looked up per token.
+	for id := 1; id < len(p.entries); id++ {
+		p.entries[id].suffix = p.suffixes[packSuffix(names[id])]
+	}
+
+	unknown := func(s string) int32 {
+		if id, ok := p.tagIDs[s]; ok {
+			return id
+		}
+		return p.nTags
+	}
+	p.dashTag, p.symTag, p.nnTag, p.noneTag = unknown("-"), unknown("SYM"), unknown("NN"), unknown("-NONE-")
+	p.relayout()
+	p.pool.New = func() any { return new(perceptronScratch) }
+	return p, nil
+}
+
+// relayout copies the weights into a new array in the order they are read:
+// each word's features side by side, then each suffix's, and so on. This
+// changes no weight and no order of addition.
+func (p *perceptron) relayout() {
+	old := p.pairs
+	p.pairs = make([]weight, 0, len(old))
+	move := func(f *span) {
+		lo := uint32(len(p.pairs))
+		p.pairs = append(p.pairs, old[f.lo:f.hi]...)
+		*f = span{lo, uint32(len(p.pairs))}
+	}
+	for i := range p.entries {
+		e := &p.entries[i]
+		for k := range e.word {
+			move(&e.word[k])
+		}
+		for k := e.tagLo; k < e.tagHi; k++ {
+			move(&p.wordTag[k].feature)
+		}
+	}
+	for i := range p.suffix {
+		for k := range p.suffix[i] {
+			move(&p.suffix[i][k])
+		}
+	}
+	for i := range p.pref1 {
+		move(&p.pref1[i])
+	}
+	for _, t := range [][]span{p.prevTag, p.prev2, p.tagPair} {
+		for i := range t {
+			move(&t[i])
+		}
+	}
+	move(&p.bias)
+}
+
+// packSuffix packs the last three bytes of s (all of s if shorter) and
+// their number into a key.
+func packSuffix[S ~string | ~[]byte](s S) uint32 {
+	if len(s) > 3 {
+		s = s[len(s)-3:]
+	}
+	k := uint32(len(s)) << 24
+	for i := range len(s) {
+		k |= uint32(s[i]) << (8 * i)
+	}
+	return k
+}
+
+// TagTokens sets the Tag of each token to prose v3's tag for its Text, the
+// tokens being one sentence: the tag tag.Tagger.TagTokens gives.
+//
+// As in prose, a token is tagged without the model when it is "-" (tag
+// "-"), an emoticon (SYM), an @-name (NN), a Penn Treebank trace such as
+// "*T*-1" (-NONE-), a bracket literal such as "-LRB-" (itself) or a word
+// of the model's tag map (its tag); otherwise the model scores the 14
+// features of Honnibal's "A Good Part-of-Speech Tagger in about 200 Lines
+// of Python" (2013) over the words prose normalises (lower case, !HYPHEN,
+// !YEAR, !DIGITS) and the two tags before, and the best class wins, ties
+// going to the lowest class id. An empty slice is left alone.
+func (p *perceptron) TagTokens(toks []token.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s := p.pool.Get().(*perceptronScratch)
+	p.tagWith(s, toks)
+	p.pool.Put(s)
+}
+
+// tagWith is TagTokens with the scratch space s.
+func (p *perceptron) tagWith(s *perceptronScratch, toks []token.Token) {
+	p.read(s, toks)
+	p1, p2 := p.startTag, p.start2Tag
+	for i := range toks {
+		w := toks[i].Text
+		tag, id := p.rule(w, s.raw[i])
+		if id < 0 {
+			id = p.predict(s, i+2, w, s.raw[i], p1, p2)
+			tag = p.classes[id]
+		}
+		toks[i].Tag = tag
+		p2, p1 = p1, id
+	}
+}
+
+// read interns the words of a sentence into s: the entry of each word as
+// written (s.raw[i]) and the entry and suffix ids of each normalised word,
+// with prose's two sentinels at each end (s.ctx[i+2], s.suf[i+2]).
+func (p *perceptron) read(s *perceptronScratch, toks []token.Token) {
+	n := len(toks)
+	if cap(s.ctx) < n+4 {
+		s.ctx, s.suf, s.raw = make([]int32, n+4), make([]int32, n+4), make([]int32, n+4)
+	}
+	s.ctx, s.suf, s.raw = s.ctx[:n+4], s.suf[:n+4], s.raw[:n]
+	s.ctx[0], s.ctx[1], s.ctx[n+2], s.ctx[n+3] = p.start, p.start2, p.end, p.end2
+	for _, k := range [...]int{0, 1, n + 2, n + 3} {
+		s.suf[k] = p.entries[s.ctx[k]].suffix
+	}
+	for i := range toks {
+		w := toks[i].Text
+		s.raw[i] = p.lexicon[w]
+		s.ctx[i+2], s.suf[i+2] = p.normal(w, s.raw[i], &s.buf)
+	}
+}
+
+// rule is the tag prose gives w (whose entry is e) without the model, and
+// its tag id; id is -1 when the model decides.
+func (p *perceptron) rule(w string, e int32) (tag string, id int32) {
+	switch {
+	case w == "-":
+		return "-", p.dashTag
+	case p.entries[e].emoticon:
+		return "SYM", p.symTag
+	case strings.HasPrefix(w, "@"):
+		return "NN", p.nnTag
+	case w == "0" || strings.HasPrefix(w, "*") && perceptronNone.MatchString(w):
+		return "-NONE-", p.noneTag
+	case len(w) == 5 && w[0] == '-' && w[4] == '-' && upper3(w[1:4]):
+		if id, ok := p.tagIDs[w]; ok {
+			return w, id
+		}
+		return w, p.nTags
+	case p.entries[e].fixed >= 0:
+		c := p.entries[e].fixed
+		return p.classes[c], int32(c)
+	}
+	return "", -1
+}
+
+// upper3 reports whether s is three ASCII capitals, the middle of prose's
+// bracket literals (^\-[A-Z]{3}\-$).
+func upper3(s string) bool {
+	for i := range 3 {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// predict scores the features of the word at ctx[k], which is w (entry e)
+// as written, after the tags p1 and p2, and returns the best class.
+//
+// The features are added in prose's order, so each class's score is the
+// same float32 sum as prose's (float addition is not associative).
+func (p *perceptron) predict(s *perceptronScratch, k int, w string, e, p1, p2 int32) int32 {
+	sc := &s.scores
+	clear(sc[:len(p.classes)])
+	p.add(sc, p.bias)
+	rs := p.entries[e].suffix
+	if e == 0 {
+		rs = p.suffixes[packSuffix(w)]
+	}
+	p.add(sc, p.suffix[rs][suffixI])
+	if w == "" {
+		p.add(sc, p.pref1[256])
+	} else {
+		p.add(sc, p.pref1[w[0]])
+	}
+	p.add(sc, p.prevTag[p1])
+	p.add(sc, p.prev2[p2])
+	p.add(sc, p.tagPair[p1*(p.nTags+1)+p2])
+	cur := &p.entries[s.ctx[k]]
+	p.add(sc, cur.word[wordI])
+	for _, tf := range p.wordTag[cur.tagLo:cur.tagHi] {
+		if tf.tag >= p1 {
+			if tf.tag == p1 {
+				p.add(sc, tf.feature)
+			}
+			break
+		}
+	}
+	p.add(sc, p.entries[s.ctx[k-1]].word[wordPrev])
+	p.add(sc, p.suffix[s.suf[k-1]][suffixPrev])
+	p.add(sc, p.entries[s.ctx[k-2]].word[wordPrev2])
+	p.add(sc, p.entries[s.ctx[k+1]].word[wordNext])
+	p.add(sc, p.suffix[s.suf[k+1]][suffixNext])
+	p.add(sc, p.entries[s.ctx[k+2]].word[wordNext2])
+
+	best, id := float32(math.Inf(-1)), int32(0)
+	for c, v := range sc[:len(p.classes)] {
+		if v > best {
+			best, id = v, int32(c)
+		}
+	}
+	return id
+}
+
+// add adds feature f's weights to the scores.
+func (p *perceptron) add(sc *[256]float32, f span) {
+	for _, w := range p.pairs[f.lo:f.hi] {
+		sc[w.class] += w.w
+	}
+}
+
+// normal returns the entry and suffix ids of prose's normalised form of w
+// (whose own entry is e): "!HYPHEN" for a word with an inner hyphen,
+// "!YEAR" for four digits (with an optional sign), "!DIGITS" for a word
+// that starts with a digit, else w in lower case (strings.ToLower). buf is
+// scratch space for the lower case.
+func (p *perceptron) normal(w string, e int32, buf *[]byte) (entry, suffix int32) {
+	switch {
+	case w == "":
+	case w[0] != '-' && strings.IndexByte(w, '-') >= 0:
+		e = p.hyphen
+		return e, p.entries[e].suffix
+	case len(w) == 4 && isDecimalInt(w):
+		e = p.year
+		return e, p.entries[e].suffix
+	case w[0] >= '0' && w[0] <= '9':
+		e = p.digits
+		return e, p.entries[e].suffix
+	default:
+		if b := lower((*buf)[:0], w); b != nil {
+			*buf = b
+			if string(b) != w {
+				if e = p.lexicon[string(b)]; e == 0 {
+					return 0, p.suffixes[packSuffix(b)]
+				}
+				return e, p.entries[e].suffix
+			}
+		}
+	}
+	if e == 0 {
+		return 0, p.suffixes[packSuffix(w)]
+	}
+	return e, p.entries[e].suffix
+}
+
+// lower appends strings.ToLower(w) to b, or returns nil when w is lower
+// case ASCII already. Like strings.ToLower it lowers rune by rune with
+// unicode.ToLower and writes U+FFFD for a byte that is not UTF-8.
+func lower(b []byte, w string) []byte {
+	i := 0
+	for i < len(w) && w[i] < utf8.RuneSelf && (w[i] < 'A' || w[i] > 'Z') {
+		i++
+	}
+	if i == len(w) {
+		return nil
+	}
+	b = append(b, w[:i]...)
+	for _, r := range w[i:] {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
+
+// isDecimalInt reports whether s is what strconv.Atoi accepts: an optional
+// sign and at least one ASCII digit (prose's test for a year).
+func isDecimalInt(s string) bool {
+	i := 0
+	if s[0] == '+' || s[0] == '-' {
+		i = 1
+	}
+	if i == len(s) {
+		return false
+	}
+	for ; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// perceptronNone is the pattern of the Penn Treebank traces and elisions
+// that prose tags -NONE- (prose/v3 tag/tag.go, noneRe).
+var perceptronNone = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+
+// perceptronEmoticons are the emoticons prose tags SYM (prose/v3
+// internal/emoticon, v3.2.3, MIT licence), which prose does not export.
+// TestPerceptronEmoticons compares them with prose's source.
+var perceptronEmoticons = []string{
+	"(-8", "(-;", "(-_-)", "(._.)", "(:", "(=", "(o:", "(¬_¬)", "(ಠ_ಠ)", "(╯°□°）╯︵┻━┻",
+	"-__-", "8-)", "8-D", "8D", ":(", ":((", ":(((", ":()", ":)))", ":-)", ":-))", ":-)))",
+	":-*", ":-/", ":-X", ":-]", ":-o", ":-p", ":-x", ":-|", ":-}", ":0", ":3", ":P", ":]",
+	":`(", ":`)", ":`-(", ":o", ":o)", "=(", "=)", "=D", "=|", "@_@", "O.o", "O_o", "V_V",
+	"XDD", "[-:", "^___^", "o_0", "o_O", "o_o", "v_v", "xD", "xDD", "¯\\(ツ)/¯",
+}
+
+// modelReader reads prose's little-endian flat format; the first error
+// sticks.
+type modelReader struct {
+	b   []byte
+	pos int
+	err error
+}
+
+func (r *modelReader) bytes(n int) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n < 0 || r.pos+n > len(r.b) {
+		r.err = fmt.Errorf("model truncated: %d bytes wanted at offset %d of %d", n, r.pos, len(r.b))
+		return nil
+	}
+	b := r.b[r.pos : r.pos+n]
+	r.pos += n
+	return b
+}
+
+func (r *modelReader) u32() uint32 {
+	if b := r.bytes(4); b != nil {
+		return binary.LittleEndian.Uint32(b)
+	}
+	return 0
+}
+
+func (r *modelReader) u8() uint8 {
+	if b := r.bytes(1); b != nil {
+		return b[0]
+	}
+	return 0
+}
+
+func (r *modelReader) str16() string {
+	b := r.bytes(2)
+	if b == nil {
+		return ""
+	}
+	return string(r.bytes(int(binary.LittleEndian.Uint16(b))))
+}
+
+func (r *modelReader) u32s(n int) []uint32 {
+	b := r.bytes(4 * n)
+	if b == nil {
+		return nil
+	}
+	out := make([]uint32, n)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return out
+}
