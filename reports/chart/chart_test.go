@@ -601,3 +601,28 @@ func TestBiplotManyPoints(t *testing.T) {
 		t.Errorf("%d arrow labels drawn, want 10", got)
 	}
 }
+
+// TestSentenceLengthsOneDotPerOutlier: an outlying length repeated
+// thousands of times is one dot, not thousands on top of one another. A
+// document with one outlier of 100 and one with a hundred draw the same
+// marks: their SVGs differ only in the tooltip's count and mean.
+func TestSentenceLengthsOneDotPerOutlier(t *testing.T) {
+	svg := func(repeats int) string {
+		v := make([]float64, 0, 3000+repeats)
+		for i := range 3000 {
+			v = append(v, float64(10+i%5))
+		}
+		for range repeats {
+			v = append(v, 100)
+		}
+		var b bytes.Buffer
+		if err := SentenceLengths(&b, []Series{{Name: "a", Values: v}}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	one, many := svg(1), svg(100)
+	if d := len(many) - len(one); d < -200 || d > 200 {
+		t.Errorf("100 outliers of one value add %d bytes to the SVG of one, want only the tooltip's few", d)
+	}
+}

@@ -217,6 +217,14 @@ func sentenceFigure(docs []Series, opt Options) (figure, error) {
 				continue // non-finite values: the row stays empty
 			}
 			b.Horizontal = true
+			// One dot per outside value: a long text repeats its
+			// outlying lengths thousands of times, one on top of another.
+			seen := map[float64]bool{}
+			b.Outside = slices.DeleteFunc(b.Outside, func(k int) bool {
+				v := b.Values[k]
+				defer func() { seen[v] = true }()
+				return seen[v]
+			})
 			b.FillColor = fade(colorOf(pal, keys[i]), 0xB0)
 			b.GlyphStyle.Radius = 1.5
 			p.Add(b)
