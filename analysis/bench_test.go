@@ -87,3 +87,18 @@ func BenchmarkComputeDiversity(b *testing.B) {
 		ComputeDiversity(toks)
 	}
 }
+
+// BenchmarkKNearest is the nearest-neighbour search of a large corpus's
+// default run: delta over 100 MFW.
+func BenchmarkKNearest(b *testing.B) {
+	f := benchFreq(4000, 100)
+	for _, m := range []Measure{Delta, Cosine} {
+		b.Run(fmt.Sprintf("%s/4000x100", m), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := KNearest(m, f, 10); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

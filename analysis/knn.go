@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -48,6 +49,9 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 	if k <= 0 {
 		return out, nil
 	}
+	for i := range out {
+		out[i] = make([]Neighbour, 0, k)
+	}
 	nb := min(knnBlocks, n)
 	bound := func(b int) int { return b * n / nb }
 	type tile struct{ a, b int }
@@ -57,28 +61,69 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 			tiles = append(tiles, tile{a, b})
 		}
 	}
-	// part[t][i] is tile t's list for row i (rows of its two blocks).
-	part := make([]map[int][]Neighbour, len(tiles))
+	var mu sync.Mutex
 	task := func(t int) {
-		lists := map[int][]Neighbour{}
 		a, b := tiles[t].a, tiles[t].b
-		for i := bound(a); i < bound(a+1); i++ {
-			from := bound(b)
-			if a == b {
-				from = i + 1
-			}
-			li := lists[i]
-			for j := from; j < bound(b+1); j++ {
-				d := p.at(i, j)
-				if math.IsNaN(d) {
-					continue
-				}
-				li = keepNearest(li, Neighbour{j, d}, k)
-				lists[j] = keepNearest(lists[j], Neighbour{i, d}, k)
-			}
-			lists[i] = li
+		a0, a1, b0, b1 := bound(a), bound(a+1), bound(b), bound(b+1)
+		// The tile's lists for the rows of its two blocks, and each
+		// list's k-th distance, below which a candidate is worth a look.
+		la, wa := newLists(a1 - a0)
+		lb, wb := la, wa
+		if a != b {
+			lb, wb = newLists(b1 - b0)
 		}
-		part[t] = lists
+		add := func(l [][]Neighbour, w []float64, r int, c Neighbour) {
+			if c.Distance > w[r] || math.IsNaN(c.Distance) {
+				return
+			}
+			l[r] = keepNearest(l[r], c, k)
+			if len(l[r]) == k {
+				w[r] = l[r][k-1].Distance
+			}
+		}
+		var js [4]int
+		var ds [4]float64
+		// Columns in chunks that stay in cache while every row of the
+		// first block passes over them.
+		const chunk = 64
+		for c0 := b0; c0 < b1; c0 += chunk {
+			c1 := min(c0+chunk, b1)
+			for i := a0; i < a1; i++ {
+				j := c0
+				if a == b {
+					j = max(c0, i+1)
+				}
+				for ; j+4 <= c1; j += 4 {
+					js = [4]int{j, j + 1, j + 2, j + 3}
+					p.at4(i, &js, &ds)
+					for q, jq := range js {
+						add(la, wa, i-a0, Neighbour{jq, ds[q]})
+						add(lb, wb, jq-b0, Neighbour{i, ds[q]})
+					}
+				}
+				for ; j < c1; j++ {
+					d := p.at(i, j)
+					add(la, wa, i-a0, Neighbour{j, d})
+					add(lb, wb, j-b0, Neighbour{i, d})
+				}
+			}
+		}
+		// The k nearest under (distance, item) are unique, so merging the
+		// tiles in any order gives one result.
+		mu.Lock()
+		defer mu.Unlock()
+		for r, l := range la {
+			for _, x := range l {
+				out[a0+r] = keepNearest(out[a0+r], x, k)
+			}
+		}
+		if a != b {
+			for r, l := range lb {
+				for _, x := range l {
+					out[b0+r] = keepNearest(out[b0+r], x, k)
+				}
+			}
+		}
 	}
 	if run == nil {
 		for t := range tiles {
@@ -87,17 +132,16 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 	} else {
 		run(len(tiles), task)
 	}
-	for i := range out {
-		out[i] = make([]Neighbour, 0, k)
-	}
-	for _, lists := range part {
-		for i, l := range lists {
-			for _, x := range l {
-				out[i] = keepNearest(out[i], x, k)
-			}
-		}
-	}
 	return out, nil
+}
+
+// newLists returns n empty nearest lists and their bounds (+Inf).
+func newLists(n int) ([][]Neighbour, []float64) {
+	w := make([]float64, n)
+	for i := range w {
+		w[i] = math.Inf(1)
+	}
+	return make([][]Neighbour, n), w
 }
 
 // keepNearest inserts c into the sorted list l (distance, then item)

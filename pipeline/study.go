@@ -393,7 +393,8 @@ func (s *Study) frame() *framing.Result {
 		Pairs:   o.Pairs,
 		Targets: targets,
 		Lexicon: o.Lexicon,
-		Keyness: framing.Options{Keyness: keyness.Options{Prior: o.Prior}, MinCount: o.MinCount, Stop: stop, Present: !o.KeynessAll, DocRows: docRows},
+		Keyness: framing.Options{Keyness: keyness.Options{Prior: o.Prior}, MinCount: o.MinCount, Stop: stop, Present: !o.KeynessAll, DocRows: docRows,
+			Run: runner(o.Workers)},
 	})
 }
 

@@ -123,6 +123,8 @@ type Options struct {
 	// the DocRows/2 highest and DocRows/2 lowest log-odds z (0: no cap).
 	// Group comparisons are never capped.
 	DocRows int
+	// Run, if set, runs the scopes' comparisons (see analysis.Runner).
+	Run analysis.Runner
 }
 
 // KeynessResult is one scope's rows, in keyness.Compare's order.
@@ -132,64 +134,87 @@ type KeynessResult struct {
 }
 
 // Keyness compares every scope, returning rows for every term that occurs
-// at least opt.MinCount times over the scope's two sides.
+// at least opt.MinCount times over the scope's two sides. With opt.Run the
+// scopes are compared at once; the result is the same.
 func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
-	out := make([]KeynessResult, 0, len(scopes))
-	var allPool pooled
-	var allKey []int
-	var corpus *keyness.Corpus
-	for _, s := range scopes {
-		t := pool(docs, s.in)
-		if s.all != nil && opt.Present {
-			// Against the rest of the corpus, keeping only the terms
-			// the target uses and the ones it significantly avoids:
-			// the cost follows the target's vocabulary, not the corpus's.
-			if !sameSlice(allKey, s.all) {
-				allKey, allPool = s.all, pool(docs, s.all)
-				corpus = restCorpus(allPool, opt)
-			}
-			rows := corpus.CompareRest(t.terms, t.presence, float64(t.words), t.slices, opt.Keyness, 0.05)
-			out = append(out, KeynessResult{Scope: s, Rows: capRows(s, rows, opt.DocRows)})
+	// Each "rest" pools its documents once (per grouping column, not
+	// per scope), before the scopes run.
+	var rests []*rest
+	restOf := make([]*rest, len(scopes))
+	for k, s := range scopes {
+		if s.all == nil {
 			continue
 		}
-		var r pooled
-		if s.all != nil {
-			if !sameSlice(allKey, s.all) {
-				allKey, allPool = s.all, pool(docs, s.all)
-				corpus = restCorpus(allPool, opt)
-			}
-			r = allPool.minus(t)
-		} else {
-			r = pool(docs, s.out)
+		if n := len(rests); n == 0 || !sameSlice(rests[n-1].key, s.all) {
+			p := pool(docs, s.all)
+			rests = append(rests, &rest{key: s.all, pool: p, corpus: restCorpus(p, opt)})
 		}
-		var c keyness.Counts
-		c.TargetTotal, c.ReferenceTotal = float64(t.words), float64(r.words)
-		c.NTargetSlices, c.NReferenceSlices = t.slices, r.slices
-		for _, term := range unionKeys(t.terms, r.terms) {
-			a, b := t.terms[term], r.terms[term]
-			if a+b < opt.MinCount || opt.Stop[term] {
-				continue
-			}
-			c.Terms = append(c.Terms, term)
-			c.Target = append(c.Target, float64(a))
-			c.Reference = append(c.Reference, float64(b))
-			c.TargetSlices = append(c.TargetSlices, float64(t.presence[term]))
-			c.ReferenceSlices = append(c.ReferenceSlices, float64(r.presence[term]))
+		restOf[k] = rests[len(rests)-1]
+	}
+	out := make([]KeynessResult, len(scopes))
+	task := func(k int) {
+		s := scopes[k]
+		out[k] = KeynessResult{Scope: s, Rows: capRows(s, compare(docs, s, restOf[k], opt), opt.DocRows)}
+	}
+	if opt.Run == nil {
+		for k := range scopes {
+			task(k)
 		}
-		rows := keyness.Compare(c, opt.Keyness)
-		if opt.Present {
-			// A new slice, so the full one can be freed.
-			var kept []keyness.Row
-			for _, r := range rows {
-				if r.NTarget > 0 || r.PAdj < 0.05 {
-					kept = append(kept, r)
-				}
-			}
-			rows = kept
-		}
-		out = append(out, KeynessResult{Scope: s, Rows: capRows(s, rows, opt.DocRows)})
+	} else {
+		opt.Run(len(scopes), task)
 	}
 	return out
+}
+
+// rest is the documents of one "rest" reference (key), pooled, and its
+// terms for keyness.Corpus.CompareRest.
+type rest struct {
+	key    []int
+	pool   pooled
+	corpus *keyness.Corpus
+}
+
+// compare is one scope's rows; r is its rest (nil for a pair of values).
+func compare(docs []Doc, s Scope, r *rest, opt Options) []keyness.Row {
+	t := pool(docs, s.in)
+	if r != nil && opt.Present {
+		// Against the rest of the corpus, keeping only the terms the
+		// target uses and the ones it significantly avoids: the cost
+		// follows the target's vocabulary, not the corpus's.
+		return r.corpus.CompareRest(t.terms, t.presence, float64(t.words), t.slices, opt.Keyness, 0.05)
+	}
+	var ref pooled
+	if r != nil {
+		ref = r.pool.minus(t)
+	} else {
+		ref = pool(docs, s.out)
+	}
+	var c keyness.Counts
+	c.TargetTotal, c.ReferenceTotal = float64(t.words), float64(ref.words)
+	c.NTargetSlices, c.NReferenceSlices = t.slices, ref.slices
+	for _, term := range unionKeys(t.terms, ref.terms) {
+		a, b := t.terms[term], ref.terms[term]
+		if a+b < opt.MinCount || opt.Stop[term] {
+			continue
+		}
+		c.Terms = append(c.Terms, term)
+		c.Target = append(c.Target, float64(a))
+		c.Reference = append(c.Reference, float64(b))
+		c.TargetSlices = append(c.TargetSlices, float64(t.presence[term]))
+		c.ReferenceSlices = append(c.ReferenceSlices, float64(ref.presence[term]))
+	}
+	rows := keyness.Compare(c, opt.Keyness)
+	if opt.Present {
+		// A new slice, so the full one can be freed.
+		var kept []keyness.Row
+		for _, r := range rows {
+			if r.NTarget > 0 || r.PAdj < 0.05 {
+				kept = append(kept, r)
+			}
+		}
+		rows = kept
+	}
+	return rows
 }
 
 // capRows keeps, for a document scope with more than limit rows, the

@@ -3,9 +3,11 @@ package framing
 import (
 	"math"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/keyness"
@@ -181,3 +183,35 @@ func TestDocRowsCap(t *testing.T) {
 
 // tc is m as term counts.
 func tc(m map[string]int) analysis.TermCounts { return analysis.NewTermCounts(m) }
+
+// TestKeynessRunSame: with a Runner that runs every scope at once the
+// rows are those of the serial run (checked under -race by make test).
+func TestKeynessRunSame(t *testing.T) {
+	var docs []Doc
+	for i := range 12 {
+		terms := map[string]int{}
+		for j := range 30 {
+			terms["w"+strconv.Itoa(j)] = (i*5 + j*7) % 6
+		}
+		docs = append(docs, Doc{ID: "d" + strconv.Itoa(i), Meta: map[string]string{"g": []string{"a", "b", "c"}[i%3]}, Words: 150,
+			Terms: tc(terms), All: tc(terms), Slices: 1, SlicePresence: tc(terms)})
+	}
+	all := func(n int, task func(int)) {
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() { task(i) })
+		}
+		wg.Wait()
+	}
+	for _, present := range []bool{false, true} {
+		scopes := Scopes(docs, []string{"g"}, true)
+		serial := Keyness(docs, scopes, Options{Present: present, MinCount: 2})
+		parallel := Keyness(docs, scopes, Options{Present: present, MinCount: 2, Run: all})
+		if d := cmp.Diff(serial, parallel, cmp.AllowUnexported(Scope{}), cmpopts.EquateNaNs()); d != "" {
+			t.Errorf("present %v (-serial +parallel):\n%s", present, d)
+		}
+		if len(serial) != 12+3+6 {
+			t.Errorf("%d scopes, want 12 documents, 3 groups, 6 pairs", len(serial))
+		}
+	}
+}
