@@ -1,29 +1,33 @@
 package analysis
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"errors"
 	"iter"
 	"slices"
+	"strings"
 	"sync"
 )
 
 // TermCounts is a sparse vector of counts by term (a word, a tag, an
 // n-gram): one document's table, held as ascending term ids and counts,
-// 8 bytes an entry where a map of strings takes 50 to 70 and keeps each
-// document's own copy of every word. The terms themselves are interned
-// once per process, so that a corpus's memory grows with its vocabulary
-// and not with its texts (the interned terms are never freed: a process
-// holds every term it has seen).
+// each id as its distance from the previous one and each count as a
+// varint: 2 to 3 bytes an entry where a map of strings takes 50 to 70 and
+// keeps each document's own copy of every word. The terms themselves are
+// interned once per process, so that a corpus's memory grows with its
+// vocabulary and not with its texts (the interned terms are never freed:
+// a process holds every term it has seen). Get reads the entries in turn:
+// All is the way through a whole table.
 //
 // The zero value is empty. A TermCounts is immutable and safe for
 // concurrent use. All yields the terms in an order that depends on the
 // order in which the process first saw them: like a map's, it is not an
 // output order.
 type TermCounts struct {
-	ids []uint32 // ascending
-	n   []uint32 // positive
+	b   []byte // per entry: uvarint(id − previous id), uvarint(count > 0)
+	len int
 }
 
 // dictionary is the process's interned terms.
@@ -85,15 +89,18 @@ func NewTermCounts(m map[string]int) TermCounts {
 		dictionary.Unlock()
 	}
 	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
-	c := TermCounts{ids: make([]uint32, len(es)), n: make([]uint32, len(es))}
-	for k, e := range es {
-		c.ids[k], c.n[k] = e.id, e.n
+	buf := make([]byte, 0, 3*len(es))
+	prev := uint32(0)
+	for _, e := range es {
+		buf = binary.AppendUvarint(buf, uint64(e.id-prev))
+		buf = binary.AppendUvarint(buf, uint64(e.n))
+		prev = e.id
 	}
-	return c
+	return TermCounts{b: slices.Clip(buf), len: len(es)}
 }
 
 // Len is the number of terms with a positive count.
-func (c TermCounts) Len() int { return len(c.ids) }
+func (c TermCounts) Len() int { return c.len }
 
 // Get is term's count; 0 for a term c lacks.
 func (c TermCounts) Get(term string) int {
@@ -101,18 +108,23 @@ func (c TermCounts) Get(term string) int {
 	if !ok {
 		return 0
 	}
-	if k, ok := slices.BinarySearch(c.ids, id); ok {
-		return int(c.n[k])
-	}
-	return 0
+	n := 0
+	c.each(func(i uint32, v int) bool {
+		if i >= id {
+			if i == id {
+				n = v
+			}
+			return false
+		}
+		return true
+	})
+	return n
 }
 
 // Total is the sum of the counts.
 func (c TermCounts) Total() int {
 	s := 0
-	for _, n := range c.n {
-		s += int(n)
-	}
+	c.each(func(_ uint32, n int) bool { s += n; return true })
 	return s
 }
 
@@ -120,28 +132,31 @@ func (c TermCounts) Total() int {
 func (c TermCounts) All() iter.Seq2[string, int] {
 	return func(yield func(string, int) bool) {
 		ts := terms()
-		for k, id := range c.ids {
-			if !yield(ts[id], int(c.n[k])) {
-				return
-			}
-		}
+		c.each(func(id uint32, n int) bool { return yield(ts[id], n) })
 	}
 }
 
 // Map returns the counts as a new map.
 func (c TermCounts) Map() map[string]int {
-	m := make(map[string]int, len(c.ids))
+	m := make(map[string]int, c.len)
 	for t, n := range c.All() {
 		m[t] = n
 	}
 	return m
 }
 
-// each calls f with each term's id and count, for the tables of this
-// package, which index by id.
-func (c TermCounts) each(f func(id uint32, n int)) {
-	for k, id := range c.ids {
-		f(id, int(c.n[k]))
+// each calls f with each term's id and count, ids ascending, until f
+// returns false: the tables of this package index by id.
+func (c TermCounts) each(f func(id uint32, n int) bool) {
+	id := uint32(0)
+	for b := c.b; len(b) > 0; {
+		d, k := binary.Uvarint(b)
+		n, m := binary.Uvarint(b[k:])
+		b = b[k+m:]
+		id += uint32(d)
+		if !f(id, int(n)) {
+			return
+		}
 	}
 }
 
@@ -150,29 +165,24 @@ func (c TermCounts) each(f func(id uint32, n int)) {
 // in byte order. The bytes do not depend on the process's ids.
 func (c TermCounts) MarshalBinary() ([]byte, error) {
 	ts := terms()
-	order := make([]int, len(c.ids))
-	size := binary.MaxVarintLen64
-	for k, id := range c.ids {
-		order[k] = k
-		size += len(ts[id]) + 2*binary.MaxVarintLen32
+	type entry struct {
+		term string
+		n    int
 	}
-	slices.SortFunc(order, func(a, b int) int {
-		x, y := ts[c.ids[a]], ts[c.ids[b]]
-		switch {
-		case x < y:
-			return -1
-		case x > y:
-			return 1
-		}
-		return 0
+	es := make([]entry, 0, c.len)
+	size := binary.MaxVarintLen64
+	c.each(func(id uint32, n int) bool {
+		es = append(es, entry{ts[id], n})
+		size += len(ts[id]) + 2*binary.MaxVarintLen32
+		return true
 	})
+	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.term, b.term) })
 	b := make([]byte, 0, size)
-	b = binary.AppendUvarint(b, uint64(len(order)))
-	for _, k := range order {
-		t := ts[c.ids[k]]
-		b = binary.AppendUvarint(b, uint64(len(t)))
-		b = append(b, t...)
-		b = binary.AppendUvarint(b, uint64(c.n[k]))
+	b = binary.AppendUvarint(b, uint64(len(es)))
+	for _, e := range es {
+		b = binary.AppendUvarint(b, uint64(len(e.term)))
+		b = append(b, e.term...)
+		b = binary.AppendUvarint(b, uint64(e.n))
 	}
 	return b, nil
 }
@@ -213,5 +223,5 @@ func (c *TermCounts) UnmarshalBinary(b []byte) error {
 
 // Equal reports whether c and d hold the same terms with the same counts.
 func (c TermCounts) Equal(d TermCounts) bool {
-	return slices.Equal(c.ids, d.ids) && slices.Equal(c.n, d.n)
+	return c.len == d.len && bytes.Equal(c.b, d.b)
 }

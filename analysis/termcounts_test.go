@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"encoding/gob"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,5 +78,29 @@ func TestTermCountsCorrupt(t *testing.T) {
 		if err := c.UnmarshalBinary(b); err == nil {
 			t.Errorf("%s: no error, got %v", name, c.Map())
 		}
+	}
+}
+
+// TestTermCountsMany: a table of many terms with counts of one to five
+// bytes reads back whole (All, Get, Map, the encoding's round trip).
+func TestTermCountsMany(t *testing.T) {
+	r := newRand(3)
+	m := map[string]int{}
+	for i := range 2000 {
+		m["tc-many-"+strconv.Itoa(r.IntN(1_000_000))] = 1 + r.IntN([]int{3, 300, 70_000, 1 << 31}[i%4])
+	}
+	c := NewTermCounts(m)
+	if d := cmp.Diff(m, c.Map()); d != "" || c.Len() != len(m) {
+		t.Fatalf("Map (-want +got):\n%s; Len %d want %d", d, c.Len(), len(m))
+	}
+	for term, n := range m {
+		if got := c.Get(term); got != n {
+			t.Fatalf("Get(%q) = %d, want %d", term, got, n)
+		}
+	}
+	b, _ := c.MarshalBinary()
+	var back TermCounts
+	if err := back.UnmarshalBinary(b); err != nil || !back.Equal(c) {
+		t.Errorf("round trip: %v", err)
 	}
 }

@@ -31,9 +31,10 @@ func NewVocabulary(counts []TermCounts) *Vocabulary {
 	corpus := make([]int, len(ts))
 	df := make([]int, len(ts))
 	for _, c := range counts {
-		c.each(func(id uint32, n int) {
+		c.each(func(id uint32, n int) bool {
 			corpus[id] += n
 			df[id]++
+			return true
 		})
 	}
 	var ids []uint32
@@ -111,10 +112,11 @@ func (v *Vocabulary) Table(docs []string, counts []TermCounts, totals []float64,
 	}
 	t.Counts = mat.NewDense(len(docs), len(keep), nil)
 	for i, c := range counts {
-		c.each(func(id uint32, n int) {
+		c.each(func(id uint32, n int) bool {
 			if j := v.rankOf(id); j >= 0 && col[j] >= 0 {
 				t.Counts.Set(i, int(col[j]), float64(n))
 			}
+			return true
 		})
 	}
 	return t
@@ -142,10 +144,11 @@ func NewTFIDFWeights(v *Vocabulary, counts []TermCounts) *TFIDFWeights {
 	var cells []cell
 	for i, c := range counts {
 		cells = cells[:0]
-		c.each(func(id uint32, n int) {
+		c.each(func(id uint32, n int) bool {
 			if j := v.rankOf(id); j >= 0 {
 				cells = append(cells, cell{j, n})
 			}
+			return true
 		})
 		slices.SortFunc(cells, func(a, b cell) int { return cmp.Compare(a.j, b.j) })
 		var s float64

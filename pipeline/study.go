@@ -197,7 +197,8 @@ type Study struct {
 	Framing    *framing.Result
 }
 
-// TFIDFOf is document i's tf-idf weight of term (0 for a term it lacks):
+// TFIDFOf is document i's tf-idf weight of term (0 for a term it lacks;
+// it looks the count up, so a writer that has it calls TFIDF.At):
 // scikit-learn's TfidfVectorizer with its defaults over the whole
 // vocabulary (analysis.TFIDF).
 func (s *Study) TFIDFOf(i int, term string) float64 {

@@ -81,7 +81,7 @@ func TestWriteTermsLimit(t *testing.T) {
 		{ID: "a", Profile: &pipeline.DocProfile{Words: 10, Terms: analysis.NewTermCounts(map[string]int{"the": 5, "war": 2, "peace": 2, "land": 1})}},
 		{ID: "b", Profile: &pipeline.DocProfile{Words: 4, Terms: analysis.NewTermCounts(map[string]int{"bread": 4})}},
 	}
-	tfidf := func(int, string) float64 { return 0 }
+	tfidf := func(int, string, int) float64 { return 0 }
 	var full, cut strings.Builder
 	if _, err := WriteTerms(&full, docs, tfidf, 0); err != nil {
 		t.Fatal(err)

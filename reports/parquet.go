@@ -101,7 +101,7 @@ func termsParquet(w io.Writer, st *pipeline.Study) (int, error) {
 		for i, d := range st.Docs {
 			p := d.Profile
 			for _, kv := range topCounts(p.Terms, st.TermRows()) {
-				emit(termRow{d.ID, kv.key, int64(kv.n), float64(kv.n) / float64(p.Words), st.TFIDFOf(i, kv.key)})
+				emit(termRow{d.ID, kv.key, int64(kv.n), float64(kv.n) / float64(p.Words), st.TFIDF.At(i, kv.key, kv.n)})
 			}
 		}
 	})

@@ -44,14 +44,15 @@ func DocumentsTable(docs []pipeline.Doc, metaCols []string, cols []Column) *Tabl
 // WriteTerms writes terms.csv, streaming: one row per document and term,
 // in document order, then count descending, then term; with limit > 0,
 // each document's first limit rows. rel_freq is count / the document's
-// words (a proportion, not a percentage); tfidf(i, term) gives document
-// i's tf-idf weight of term. It returns the rows written.
-func WriteTerms(w io.Writer, docs []pipeline.Doc, tfidf func(i int, term string) float64, limit int) (int, error) {
+// words (a proportion, not a percentage); tfidf(i, term, count) gives
+// document i's tf-idf weight of term, which it counts count times. It
+// returns the rows written.
+func WriteTerms(w io.Writer, docs []pipeline.Doc, tfidf func(i int, term string, count int) float64, limit int) (int, error) {
 	t := NewStream(w, "doc_id", "term", "count", "rel_freq", "tfidf")
 	for i, d := range docs {
 		p := d.Profile
 		for _, kv := range topCounts(p.Terms, limit) {
-			t.Row(d.ID, kv.key, Int(kv.n), Float(float64(kv.n)/float64(p.Words)), Float(tfidf(i, kv.key)))
+			t.Row(d.ID, kv.key, Int(kv.n), Float(float64(kv.n)/float64(p.Words)), Float(tfidf(i, kv.key, kv.n)))
 		}
 	}
 	return t.Close()

@@ -94,7 +94,7 @@ func documentsFiles(st *pipeline.Study) []file {
 }
 
 func termsFiles(st *pipeline.Study) []file {
-	return []file{{"terms.csv", func(w io.Writer) (int, error) { return WriteTerms(w, st.Docs, st.TFIDFOf, st.TermRows()) }}}
+	return []file{{"terms.csv", func(w io.Writer) (int, error) { return WriteTerms(w, st.Docs, st.TFIDF.At, st.TermRows()) }}}
 }
 
 func posFiles(st *pipeline.Study) []file { return []file{table("pos.csv", POSTable(st.Docs))} }
