@@ -15,7 +15,7 @@ import (
 // ProfileVersion names the way profiles are computed. It is part of every
 // cache key: change it with any change to tokenising, tagging or counting,
 // and older cached profiles are no longer used.
-const ProfileVersion = "stylometer-profile-2"
+const ProfileVersion = "stylometer-profile-3"
 
 // Cache stores per-document profiles on disk, keyed by the document's
 // content hash and a fingerprint of every setting that changes a profile
@@ -34,7 +34,11 @@ type Cache struct {
 
 // NewCache returns the cache in dir for profiles made with o.
 func NewCache(dir string, o Options) *Cache {
-	o = o.withDefaults()
+	return &Cache{dir: dir, fingerprint: ProfileFingerprint(o)}
+}
+
+// profileFingerprint is ProfileFingerprint of o with its defaults.
+func profileFingerprint(o Options) string {
 	key, _ := json.Marshal(struct {
 		Version                   string
 		Text                      TextConfig
@@ -44,7 +48,7 @@ func NewCache(dir string, o Options) *Cache {
 		SampleSize, SampleOverlap int
 	}{ProfileVersion, o.Text, featureNames(o.Features), o.Targets, o.Window, o.Context, o.Slice, o.SampleSize, o.SampleOverlap})
 	sum := sha256.Sum256(key)
-	return &Cache{dir: dir, fingerprint: hex.EncodeToString(sum[:8])}
+	return hex.EncodeToString(sum[:8])
 }
 
 // Hits is the number of profiles read from the cache so far.

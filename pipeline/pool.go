@@ -68,6 +68,24 @@ type Profiles struct {
 // or a few thousand tokens) and ProfileSources returns ctx's error. Results are
 // stored by input index, so their order never depends on scheduling.
 func ProfileSources(ctx context.Context, tagger *Tagger, src []Source, opt PoolOptions) (*Profiles, error) {
+	docs, fails, err := profileEach(ctx, tagger, src, opt)
+	if err != nil {
+		return nil, err
+	}
+	res := &Profiles{}
+	for i := range src {
+		if fails[i] != nil {
+			res.Failures = append(res.Failures, *fails[i])
+		} else {
+			res.Docs = append(res.Docs, docs[i])
+		}
+	}
+	return res, nil
+}
+
+// profileEach is ProfileSources by source: each one's document or its
+// failure.
+func profileEach(ctx context.Context, tagger *Tagger, src []Source, opt PoolOptions) ([]Doc, []*Failure, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -102,20 +120,12 @@ func ProfileSources(ctx context.Context, tagger *Tagger, src []Source, opt PoolO
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	res := &Profiles{}
-	for i := range src {
-		if fails[i] != nil {
-			res.Failures = append(res.Failures, *fails[i])
-		} else {
-			res.Docs = append(res.Docs, docs[i])
-		}
-	}
-	return res, nil
+	return docs, fails, nil
 }
 
 // process turns one source into a Doc, or a Failure naming the stage. Its

@@ -125,6 +125,13 @@ func Profile(ctx context.Context, c Corpus, o Options) (*Profiles, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.join(p, o)
+	return p, nil
+}
+
+// join joins the metadata to p's documents and adds its problems, and the
+// documents with an empty GroupBy or Label value, to p's failures.
+func (c Corpus) join(p *Profiles, o Options) {
 	if c.Meta != nil {
 		p.Columns = c.Meta.Columns
 		meta, problems := c.Meta.Join(c.Sources)
@@ -138,7 +145,6 @@ func Profile(ctx context.Context, c Corpus, o Options) (*Profiles, error) {
 		p.Failures = append(p.Failures, problems...)
 	}
 	p.Failures = append(p.Failures, emptyValues(o, p.Docs)...)
-	return p, nil
 }
 
 // profileOptions is what each worker counts for o.

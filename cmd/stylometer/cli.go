@@ -233,14 +233,17 @@ terms). With no arguments it analyses its embedded seed corpus into out/.`,
 	root.SetOut(stderr)
 	root.SetErr(stderr)
 	run := newRunCmd(stdout, stderr)
-	root.AddCommand(run)
+	profile, merge := newProfileCmd(stdout, stderr), newMergeCmd(stdout, stderr)
+	root.AddCommand(run, profile, merge)
 	// Plain "stylometer" is "stylometer run" on the seeds.
 	root.Flags().AddFlagSet(run.Flags())
 	root.RunE = run.RunE
 	root.Args = cobra.NoArgs
 	bad := func(_ *cobra.Command, err error) error { return &usageError{err} }
 	root.SetFlagErrorFunc(bad)
-	run.SetFlagErrorFunc(bad)
+	for _, c := range []*cobra.Command{run, profile, merge} {
+		c.SetFlagErrorFunc(bad)
+	}
 	return root
 }
 

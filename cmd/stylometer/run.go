@@ -28,9 +28,13 @@ func (t *timer) lap(stage string) {
 // run is the whole job: read the corpus, analyse it, write every output
 // into cfg.Out (atomically) and say where the report is on stdout.
 func run(ctx context.Context, cfg pipeline.Config, paths []string, stdout, stderr io.Writer) error {
-	_, err := job(ctx, cfg, paths, stdout, stderr)
+	_, err := job(ctx, cfg, paths, pipeline.Profile, stdout, stderr)
 	return err
 }
+
+// profiler is the map stage of a job: pipeline.Profile, or the merge of
+// part files.
+type profiler func(ctx context.Context, c pipeline.Corpus, o pipeline.Options) (*pipeline.Profiles, error)
 
 // summary is what a finished job reports to the benchmark.
 type summary struct {
@@ -38,7 +42,7 @@ type summary struct {
 	timings      []reports.StageTiming
 }
 
-func job(ctx context.Context, cfg pipeline.Config, paths []string, stdout, stderr io.Writer) (*summary, error) {
+func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profiler, stdout, stderr io.Writer) (*summary, error) {
 	started := time.Now()
 	tm := &timer{last: started}
 	note := func(msg string) { fmt.Fprintf(stderr, "stylometer: %s\n", msg) }
@@ -66,7 +70,7 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, stdout, stder
 		opt.Cache = pipeline.NewCache(dir, opt)
 	}
 	tm.lap("setup")
-	profiles, err := pipeline.Profile(ctx, corpus, opt)
+	profiles, err := profile(ctx, corpus, opt)
 	prog.finish()
 	if err != nil {
 		return nil, interrupted(optionError(err))
