@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"testing"
 
+	"github.com/jdkato/prose/v3"
+
 	"github.com/stylometer/stylometer/seeds"
 )
 
@@ -61,19 +63,38 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-// BenchmarkRun: the whole pool on 40 documents of 40 kB at 1 and 2
-// workers; compare the two in the same run.
+// benchCorpus is BenchmarkRun's corpus, 40 documents of 40 kB synthesized
+// from the seeds, and its number of tokens as Tokens counts them.
+func benchCorpus(b *testing.B, tg *Tagger) (docs []string, bytes, tokens int) {
+	b.Helper()
+	docs = Synthesize(seedTexts(b), 40, 40_000, 1)
+	for _, d := range docs {
+		toks, _, _ := tg.Tokens(nil, d)
+		bytes += len(d)
+		tokens += len(toks)
+	}
+	return docs, bytes, tokens
+}
+
+// reportTokens reports tokens per second and per op.
+func reportTokens(b *testing.B, tokens int) {
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(tokens), "tokens/op")
+}
+
+// BenchmarkRun: the whole pool (the per-document stage: read, decode,
+// canonicalise, segment, tokenise, tag, count) on 40 documents of 40 kB at
+// 1 and 2 workers; compare the two, and BenchmarkProseDocument, in the
+// same run.
 func BenchmarkRun(b *testing.B) {
 	tg, err := NewTagger()
 	if err != nil {
 		b.Fatal(err)
 	}
-	docs := Synthesize(seedTexts(b), 40, 40_000, 1)
+	docs, total, tokens := benchCorpus(b, tg)
 	src := make([]Source, len(docs))
-	total := 0
 	for i, d := range docs {
 		src[i] = memSource(fmt.Sprint(i), d)
-		total += len(d)
 	}
 	for _, w := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
@@ -84,6 +105,29 @@ func BenchmarkRun(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			reportTokens(b, tokens)
 		})
 	}
+}
+
+// BenchmarkProseDocument: prose v3 as a library on the documents of
+// BenchmarkRun (prose.NewDocument: segment, tokenise and tag the whole
+// text, no entity extraction), one document at a time: the peer of
+// BenchmarkRun/workers=1.
+func BenchmarkProseDocument(b *testing.B) {
+	tg, err := NewTagger()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs, total, tokens := benchCorpus(b, tg)
+	b.ReportAllocs()
+	b.SetBytes(int64(total))
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := prose.NewDocument(d, prose.WithExtraction(false)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	reportTokens(b, tokens)
 }

@@ -539,6 +539,44 @@ func TestPerceptronConcurrent(t *testing.T) {
 	}
 }
 
+// TestTokensConcurrent: several goroutines tokenising with one Tagger (whose
+// buffers come from a pool) get what one gets alone (run with -race).
+func TestTokensConcurrent(t *testing.T) {
+	tg := newTestTagger(t)
+	texts, err := SeedTexts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := append(texts, Synthesize(texts, 6, 20_000, 9)...)
+	type result struct {
+		toks  []Token
+		sents []Span
+	}
+	want := make([]result, len(docs))
+	for i, d := range docs {
+		want[i].toks, want[i].sents, _ = tg.Tokens(&Canon{KeepCase: i%2 == 0}, d)
+	}
+	var wg sync.WaitGroup
+	got := make([][]result, 4)
+	for g := range got {
+		got[g] = make([]result, len(docs))
+		wg.Go(func() {
+			for k := range docs {
+				i := (k + g) % len(docs) // each goroutine in its own order
+				got[g][i].toks, got[g][i].sents, _ = tg.Tokens(&Canon{KeepCase: i%2 == 0}, docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		for i := range docs {
+			if !slices.Equal(want[i].toks, got[g][i].toks) || !slices.Equal(want[i].sents, got[g][i].sents) {
+				t.Errorf("goroutine %d, document %d: tokens or sentences unlike a lone caller's", g, i)
+			}
+		}
+	}
+}
+
 // benchSentences are the sentences of 1 MB of synthesized documents,
 // tokenised as TokensContext does, untagged.
 var benchSentences = sync.OnceValues(func() ([][]tag.Token, error) {

@@ -318,8 +318,17 @@ func Term(tok string) string {
 // IsWord reports whether a token counts as a word: it holds at least one
 // letter or digit. Punctuation tokens are tagged but not counted as words.
 func IsWord(tok string) bool {
-	for _, r := range tok {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for i := 0; i < len(tok); i++ {
+		b := tok[i]
+		if b >= utf8.RuneSelf {
+			for _, r := range tok[i:] {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					return true
+				}
+			}
+			return false
+		}
+		if '0' <= b && b <= '9' || 'a' <= b|0x20 && b|0x20 <= 'z' {
 			return true
 		}
 	}

@@ -7,10 +7,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
 )
@@ -32,21 +32,39 @@ type Span struct {
 	Start, End int
 }
 
-// Tagger splits text into sentences and tokens with prose v3 and tags them
-// with prose v3's part-of-speech model, scored by our own perceptron (see
-// perceptron.go): the tags are prose's, token for token, at several times
-// its speed. Its models are loaded once and it is safe for concurrent use.
+// Tagger splits text into sentences and tokens and tags them as prose v3
+// does: prose's tokenizer; prose's Punkt sentence model, read by our own
+// segmenter (see punkt.go); prose's part-of-speech model, scored by our own
+// perceptron (see perceptron.go). The sentences and tags are prose's, at
+// several times its speed. Its models are loaded once and it is safe for
+// concurrent use.
 type Tagger struct {
 	tok *tokenize.Tokenizer
-	seg *segment.Segmenter
+	seg *punkt
 	// tag tags one sentence: our perceptron (the tests put one that
 	// compares it with prose's tag.Tagger here).
 	tag interface{ TagTokens([]token.Token) }
+	// scratch holds *tokensScratch: a worker's buffers, reused from one
+	// document to the next (a pointer, so that a copied Tagger shares it).
+	scratch *sync.Pool
 }
 
-// NewTagger loads prose's segmenter and tagger models (once per process).
+// tokensScratch is the working space of one TokensContext call.
+type tokensScratch struct {
+	punkt  punktScratch
+	sents  []Span        // a line's sentences, offsets into the line
+	buf    []token.Token // a sentence's tokens
+	merged []token.Token // the same with its dashes
+	forms  []token.Token // what the tagger sees of them
+	// terms maps a token's text to its Term, for the texts whose Term is
+	// a new string (capitals, non-ASCII): each is made once a document.
+	// Emptied after each document, so that it keeps no text alive.
+	terms map[string]string
+}
+
+// NewTagger loads prose's sentence and tagger models (once per process).
 func NewTagger() (*Tagger, error) {
-	seg, err := segment.New()
+	seg, err := englishPunkt()
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
@@ -54,7 +72,8 @@ func NewTagger() (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load tagger model: %w", err)
 	}
-	return &Tagger{tok: tokenize.New(), seg: seg, tag: tg}, nil
+	pool := &sync.Pool{New: func() any { return &tokensScratch{terms: map[string]string{}} }}
+	return &Tagger{tok: tokenize.New(), seg: seg, tag: tg, scratch: pool}, nil
 }
 
 // Tokens canonicalises text with c and returns its tagged tokens and its
@@ -69,6 +88,10 @@ func NewTagger() (*Tagger, error) {
 // tokenizer and the tagger: "revo\u00ADlution" is one word, whose Text
 // keeps the soft hyphen and whose Term is "revolution"; at a token's edge
 // or alone they belong to no token.
+//
+// A token's Text is a substring of text, never a copy; its Term is the same
+// string as its Text when the two are equal, and one string for all the
+// tokens of the document that share a Text otherwise.
 func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boilerplate int) {
 	toks, sents, boilerplate, _ = t.TokensContext(context.Background(), c, text)
 	return toks, sents, boilerplate
@@ -78,9 +101,13 @@ func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boil
 // and each sentence (and every few thousand characters while cleaning), and
 // once ctx is done it returns ctx's error and no tokens.
 func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks []Token, sents []Span, boilerplate int, err error) {
+	s := t.scratch.Get().(*tokensScratch)
+	defer func() {
+		clear(s.terms)
+		t.scratch.Put(s)
+	}()
 	work, dashes, boilerplate := c.mask(text, newStopper(ctx))
 	toks = make([]Token, 0, len(text)/5+8)
-	var buf []token.Token
 	for lineStart, lineEnd := range lines(work) {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, 0, err
@@ -91,38 +118,40 @@ func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks
 		}
 		// at maps an offset into line to one into text.
 		at := func(i int) int { return lineStart + unshift(shifts, i) }
-		for _, s := range t.seg.Segment(line) {
+		s.sents = t.seg.segment(&s.punkt, s.sents[:0], line)
+		for _, sn := range s.sents {
 			if err := ctx.Err(); err != nil {
 				return nil, nil, 0, err
 			}
-			if s.Text == "" {
-				continue
+			span := Span{Start: at(sn.Start), End: at(sn.End-1) + 1}
+			s.buf = s.buf[:0]
+			for _, pt := range t.tok.Tokenize(line[sn.Start:sn.End]) {
+				s.buf = splitMixed(s.buf, pt.Text, sn.Start+pt.Start)
 			}
-			span := Span{Start: at(s.Start), End: at(s.Start+len(s.Text)-1) + 1}
-			buf = buf[:0]
-			for _, pt := range t.tok.Tokenize(s.Text) {
-				buf = splitMixed(buf, pt.Text, s.Start+pt.Start)
-			}
-			for i, bt := range buf {
+			for i, bt := range s.buf {
 				start, end := at(bt.Start), at(bt.Start+len(bt.Text)-1)+1
-				buf[i] = token.Token{Text: text[start:end], Start: start}
+				s.buf[i] = token.Token{Text: text[start:end], Start: start}
 			}
-			buf = insertDashes(buf, text, dashes, span)
-			if len(buf) == 0 {
+			sent := s.buf
+			if lo, hi := sort.SearchInts(dashes, span.Start), sort.SearchInts(dashes, span.End); lo < hi {
+				s.merged = insertDashes(s.merged[:0], s.buf, text, dashes[lo:hi])
+				sent = s.merged
+			}
+			if len(sent) == 0 {
 				continue
 			}
-			forms := make([]token.Token, len(buf))
-			for i, bt := range buf {
-				forms[i] = token.Token{Text: tagForm(text, bt)}
+			s.forms = s.forms[:0]
+			for _, bt := range sent {
+				s.forms = append(s.forms, token.Token{Text: tagForm(text, bt)})
 			}
-			t.tag.TagTokens(forms)
+			t.tag.TagTokens(s.forms)
 			si := len(sents)
 			sents = append(sents, span)
-			for i, bt := range buf {
+			for i, bt := range sent {
 				toks = append(toks, Token{
 					Text:     bt.Text,
-					Term:     c.Term(bt.Text),
-					Tag:      forms[i].Tag,
+					Term:     s.term(c, bt.Text),
+					Tag:      s.forms[i].Tag,
 					Start:    bt.Start,
 					Sentence: si,
 					Word:     IsWord(bt.Text),
@@ -136,6 +165,30 @@ func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks
 	return toks, sents, boilerplate, nil
 }
 
+// term is c.Term(tok), made once a document for the tokens whose term is
+// a new string.
+func (s *tokensScratch) term(c *Canon, tok string) string {
+	if ascii(tok) && (c != nil && c.KeepCase || !asciiUpper(tok)) {
+		return tok // c.Term(tok) is tok itself
+	}
+	if t, ok := s.terms[tok]; ok {
+		return t
+	}
+	t := c.Term(tok)
+	s.terms[tok] = t
+	return t
+}
+
+// asciiUpper reports whether s holds an ASCII capital.
+func asciiUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
 // shift says that from offset at on, a line with its invisible characters
 // removed is removed bytes shorter than the original line.
 type shift struct{ at, removed int }
@@ -147,7 +200,7 @@ const invisibleChars = "\u00AD\u200B\u200C\u200D\u2060\uFEFF"
 // invisible) and the shifts that map an offset into the result back to
 // one into line (see unshift): none when line has no such character.
 func stripInvisible(line string) (string, []shift) {
-	if !strings.ContainsAny(line, invisibleChars) {
+	if !hasInvisible(line) {
 		return line, nil
 	}
 	var b strings.Builder
@@ -174,6 +227,9 @@ func stripInvisible(line string) (string, []shift) {
 // token's first and last bytes map to its bounds in the original and the
 // invisible characters inside it come along.
 func unshift(shifts []shift, i int) int {
+	if len(shifts) == 0 {
+		return i
+	}
 	k, _ := slices.BinarySearchFunc(shifts, i, func(s shift, i int) int { return cmp.Compare(s.at, i+1) })
 	if k == 0 {
 		return i
@@ -181,23 +237,33 @@ func unshift(shifts []shift, i int) int {
 	return i + shifts[k-1].removed
 }
 
-// insertDashes merges the dashes that fall inside span into toks (sorted by
-// offset) as tokens of their own, read from the original text.
-func insertDashes(toks []token.Token, text string, dashes []int, span Span) []token.Token {
-	lo, hi := sort.SearchInts(dashes, span.Start), sort.SearchInts(dashes, span.End)
-	if lo == hi {
-		return toks
+// hasInvisible reports whether s holds an invisible character (see
+// invisible). Each is U+00AD or above, so its UTF-8 form starts with a
+// byte of 0xC2 or above.
+func hasInvisible(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xC2 {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); invisible(r) {
+				return true
+			}
+		}
 	}
-	out := make([]token.Token, 0, len(toks)+hi-lo)
+	return false
+}
+
+// insertDashes appends to dst the tokens of toks (sorted by offset) with
+// the dashes at the given offsets merged in as tokens of their own, read
+// from the original text.
+func insertDashes(dst, toks []token.Token, text string, dashes []int) []token.Token {
 	i := 0
-	for _, d := range dashes[lo:hi] {
+	for _, d := range dashes {
 		for i < len(toks) && toks[i].Start < d {
-			out = append(out, toks[i])
+			dst = append(dst, toks[i])
 			i++
 		}
-		out = append(out, token.Token{Text: dashAt(text, d), Start: d})
+		dst = append(dst, token.Token{Text: dashAt(text, d), Start: d})
 	}
-	return append(out, toks[i:]...)
+	return append(dst, toks[i:]...)
 }
 
 func dashAt(text string, at int) string {
