@@ -234,7 +234,7 @@ func TestRowCaps(t *testing.T) {
 		n    int
 		all  bool
 		want int
-	}{{500, false, 0}, {501, false, 100}, {501, true, 0}} {
+	}{{100, false, 0}, {101, false, 100}, {101, true, 0}} {
 		s := &Study{Docs: make([]Doc, tc.n), Options: Options{AllTerms: tc.all}}
 		if got := s.TermRows(); got != tc.want {
 			t.Errorf("%d documents, AllTerms %v: TermRows = %d, want %d", tc.n, tc.all, got, tc.want)

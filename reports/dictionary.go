@@ -50,7 +50,7 @@ var Dictionary = []FileDoc{
 		{"punctuation", "integer", "tokens", "tokens without a letter or digit"},
 		{"boilerplate_lines", "integer", "lines", "lines removed by the boilerplate rules (and, with text.drop_repeated, lines repeating the previous one)"},
 	}, Rest: &ColumnDoc{"<metadata column or measure>", "string or float", "", "metadata columns (strings, as given) come after path; measures (floats) after boilerplate_lines, each described in the Measures table below"}},
-	{Name: "terms.csv", parquet: termsParquetFiles, files: termsFiles, RowPer: "document × term (past 500 documents each document's 100 most frequent terms; every term with --all-terms)", Columns: []ColumnDoc{
+	{Name: "terms.csv", parquet: termsParquetFiles, files: termsFiles, RowPer: "document × term (past 100 documents each document's 100 most frequent terms; every term with --all-terms)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"term", "string", "", "lower-cased word form (NFC, straight quotes)"},
 		{"count", "integer", "tokens", "occurrences in the document"},
