@@ -4,9 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jdkato/prose/v3"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tag/aptagmodel"
 
 	"github.com/stylometer/stylometer/seeds"
 )
@@ -130,4 +135,110 @@ func BenchmarkProseDocument(b *testing.B) {
 		}
 	}
 	reportTokens(b, tokens)
+}
+
+// benchSentences are the sentences of 1 MB of synthesized documents,
+// tokenised as TokensContext does, untagged.
+var benchSentences = sync.OnceValues(func() ([][]tag.Token, error) {
+	texts, err := SeedTexts()
+	if err != nil {
+		return nil, err
+	}
+	tg, err := NewTagger()
+	if err != nil {
+		return nil, err
+	}
+	rec := &sentenceRecorder{}
+	tg.tag = rec
+	for _, doc := range Synthesize(texts, 4, 250_000, 1) {
+		tg.Tokens(nil, doc)
+	}
+	return rec.sents, nil
+})
+
+type sentenceRecorder struct{ sents [][]tag.Token }
+
+func (r *sentenceRecorder) TagTokens(forms []tag.Token) {
+	r.sents = append(r.sents, slices.Clone(forms))
+}
+
+func benchmarkTag(b *testing.B, tagger interface{ TagTokens([]tag.Token) }) {
+	sents, err := benchSentences()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	for _, s := range sents {
+		tokens += len(s)
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, s := range sents {
+			tagger.TagTokens(s)
+		}
+		n++
+	}
+	b.ReportMetric(float64(n*tokens)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(tokens), "tokens/op")
+}
+
+// BenchmarkTagProse: prose v3's tagger over the sentences of 1 MB of
+// synthesized documents.
+func BenchmarkTagProse(b *testing.B) { benchmarkTag(b, newProseTagger(b)) }
+
+// BenchmarkTagFast: ours over the same sentences.
+func BenchmarkTagFast(b *testing.B) { benchmarkTag(b, newPerceptron(b)) }
+
+// BenchmarkPerceptronLoad: read and intern prose's English model, which a
+// process does once.
+func BenchmarkPerceptronLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parsePerceptron(aptagmodel.English); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchLines are the non-blank lines of 1 MB of synthesized documents.
+func benchLines(b *testing.B) []string {
+	texts, err := SeedTexts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []string
+	for _, doc := range Synthesize(texts, 4, 250_000, 1) {
+		for start, end := range lines(doc) {
+			if strings.TrimSpace(doc[start:end]) != "" {
+				out = append(out, doc[start:end])
+			}
+		}
+	}
+	return out
+}
+
+// BenchmarkSegmentProse: prose v3's segmenter on the lines of 1 MB of
+// synthesized documents.
+func BenchmarkSegmentProse(b *testing.B) {
+	seg, ls := newProseSegmenter(b), benchLines(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range ls {
+			seg.Segment(l)
+		}
+	}
+}
+
+// BenchmarkSegmentFast: ours on the same lines.
+func BenchmarkSegmentFast(b *testing.B) {
+	p, ls := newPunkt(b), benchLines(b)
+	var s punktScratch
+	var dst []Span
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range ls {
+			dst = p.segment(&s, dst[:0], l)
+		}
+	}
 }
