@@ -20,10 +20,14 @@ test:
 
 # Go benchmarks for the hot paths, then the end-to-end throughput run on a
 # ~10 MB corpus generated deterministically from the seeds, at 1 and 2
-# workers (each run a fresh process of the built binary).
+# workers (each run a fresh process of the built binary), then the peers:
+# tokens/s of a tokenise-only loop, prose v3 as a library, stylometer's
+# per-document stage and its whole default run, in one process on one such
+# corpus, at one worker on one core, with the ratios.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./...
 	$(GO) run ./cmd/stylometer-bench -exe ./stylometer throughput -size 10000000 -workers 1,2
+	$(GO) run ./cmd/stylometer-bench peers -size 10000000 -rounds 3
 
 # The scale benchmark: corpora of 1k, 10k and 100k documents of ~1,000
 # words generated from the seeds, each run with --group-by and --label;
