@@ -34,7 +34,7 @@ func main() {
 
 func run(exe, dir string, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("want a mode: throughput or scale")
+		return fmt.Errorf("want a mode: throughput, scale or peers")
 	}
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "stylometer-bench-")
@@ -46,6 +46,8 @@ func run(exe, dir string, args []string) error {
 	}
 	fl := flag.NewFlagSet(args[0], flag.ExitOnError)
 	switch args[0] {
+	case "peers":
+		return peers(dir, args[1:])
 	case "throughput":
 		size := fl.Int("size", 10_000_000, "corpus size in bytes")
 		docBytes := fl.Int("doc-bytes", 40_000, "bytes per generated document")
@@ -93,7 +95,7 @@ func run(exe, dir string, args []string) error {
 			_ = os.RemoveAll(out)
 		}
 	default:
-		return fmt.Errorf("unknown mode %q: want throughput or scale", args[0])
+		return fmt.Errorf("unknown mode %q: want throughput, scale or peers", args[0])
 	}
 	return nil
 }
