@@ -215,7 +215,7 @@ func (sc scale) row(term string, a, b, ts, rs float64, opt Options) Row {
 		ZetaEder:     math.NaN(),
 	}
 	g := math.Abs(r.G2)
-	r.P = ChiSquared1Survival(g)
+	r.P = ChiSquared1Survival(g) // as sc.p
 	r.BIC = g - sc.lnN
 	r.ELL = g / (total * math.Log(math.Min(e, er)))
 	alpha := a + b
@@ -228,6 +228,12 @@ func (sc scale) row(term string, a, b, ts, rs float64, opt Options) Row {
 		r.ZetaCraig, r.ZetaEder = Zeta(ts, sc.nts, rs, sc.nrs)
 	}
 	return r
+}
+
+// p is row(…).P alone: G²'s p-value, for the many rows of which only the
+// p-value is needed.
+func (sc scale) p(a, b float64, opt Options) float64 {
+	return ChiSquared1Survival(math.Abs(g2(a, b, sc.nt-a, sc.nr-b, opt.Correction)))
 }
 
 func half(x float64) float64 {

@@ -106,8 +106,7 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 	// The absent terms of each count: one p for all.
 	for g, grp := range c.byCount {
 		if absent := len(grp.terms) - usedIn[g]; absent > 0 {
-			r := sc.row("", 0, grp.count, 0, 0, opt)
-			entries = append(entries, entry{p: r.P, k: absent, row: -1, grp: g})
+			entries = append(entries, entry{p: sc.p(0, grp.count, opt), k: absent, row: -1, grp: g})
 		}
 	}
 	// Benjamini–Hochberg as BenjaminiHochberg computes it, over the
