@@ -429,6 +429,9 @@ func (st *studyView) drawStylometry(f *figures) {
 	colors := st.palette()
 	set := s.Sets[0]
 	name := fmt.Sprintf("%s, %d MFW (%s), culling %g%%", s.View.Definition().Name, set.MFW, set.Feature, set.Culling)
+	if s.Sample != nil {
+		name += fmt.Sprintf("; a sample of %d of %d texts", len(s.PlacedIDs), len(s.IDs))
+	}
 	if s.Merges != nil {
 		groups := placedGroups(st.Study)
 		if len(s.PlacedIDs) <= maxHeatmapTexts {

@@ -275,6 +275,9 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 	}
 	sec.Intro = fmt.Sprintf("Distances between the %d texts over the %d most frequent %s features (culling %g%%), z-scored as stylo does; the views use %s. %s of the MFW × culling grid, %d measures: %s.",
 		len(s.IDs), set.MFW, set.Feature, set.Culling, s.View.Definition().Name, settings, len(s.Measures), where)
+	if s.Sample != nil {
+		sec.Intro += fmt.Sprintf(" The tree, the MDS map, the PCA chart and the consensus show a seeded sample of %d of the %d texts (no text × text matrix exists past --max-matrix texts); attribution and the network use every text's nearest neighbours.", len(s.Sample), len(s.IDs))
+	}
 	if !math.IsNaN(s.SameDoc) {
 		sec.Intro += fmt.Sprintf(" Sampling: with the tree cut into as many clusters as there are sampled documents, %.0f%% of the pairs of samples from the same document land in the same cluster.", 100*s.SameDoc)
 	}

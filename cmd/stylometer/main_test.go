@@ -431,3 +431,30 @@ func TestStyloReferenceEndToEnd(t *testing.T) {
 		t.Errorf("compared %d values, want %d", compared, 5*100+10*25)
 	}
 }
+
+// TestPastMaxMatrixSaysSample: past --max-matrix texts the page and the
+// charts say that the tree and maps show a sample, and knn.csv holds every
+// text's neighbours.
+func TestPastMaxMatrixSaysSample(t *testing.T) {
+	out := seedsRun(t, "--max-matrix", "3")
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "show a seeded sample of 3 of the 5 texts") {
+		t.Error("index.html does not say the views show a sample of 3 of the 5 texts")
+	}
+	for _, chart := range []string{"dendrogram.svg", "pca.svg"} {
+		b, err := os.ReadFile(filepath.Join(out, "charts", chart))
+		if err != nil || !strings.Contains(string(b), "a sample of 3 of 5 texts") {
+			t.Errorf("%s: no sample in the title (%v)", chart, err)
+		}
+	}
+	docs := map[string]bool{}
+	for _, r := range readCSV(t, filepath.Join(out, "knn.csv")) {
+		docs[r["doc_id"]] = true
+	}
+	if len(docs) != 5 {
+		t.Errorf("knn.csv has neighbours for %d texts, want all 5", len(docs))
+	}
+}
