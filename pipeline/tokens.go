@@ -58,7 +58,6 @@ type tokensScratch struct {
 	forms  []token.Token // what the tagger sees of them
 	// terms maps a token's text to its Term, for the texts whose Term is
 	// a new string (capitals, non-ASCII): each is made once a document.
-	// Emptied after each document, so that it keeps no text alive.
 	terms map[string]string
 }
 
@@ -103,7 +102,11 @@ func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boil
 func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks []Token, sents []Span, boilerplate int, err error) {
 	s := t.scratch.Get().(*tokensScratch)
 	defer func() {
+		// Keep no string of text alive in the pool.
 		clear(s.terms)
+		clear(s.buf[:cap(s.buf)])
+		clear(s.merged[:cap(s.merged)])
+		clear(s.forms[:cap(s.forms)])
 		t.scratch.Put(s)
 	}()
 	work, dashes, boilerplate := c.mask(text, newStopper(ctx))
