@@ -37,95 +37,115 @@ type Diversity struct {
 // compared for equality. Undefined values are NaN: all of them for empty
 // input.
 func ComputeDiversity[T comparable](tokens []T) Diversity {
-	freqs := typeFreqs(tokens)
+	d := denseOf(tokens)
 	return Diversity{
 		Tokens:   len(tokens),
-		Types:    len(freqs),
-		TTR:      TTR(tokens),
-		HerdanC:  HerdanC(tokens),
-		GuiraudR: GuiraudR(tokens),
-		CTTR:     CTTR(tokens),
-		YuleK:    YuleK(tokens),
-		Maas:     Maas(tokens),
-		MATTR:    MATTR(tokens, DiversityWindow),
-		MSTTR:    MSTTR(tokens, DiversityWindow),
-		MTLD:     MTLD(tokens, MTLDThreshold),
-		HDD:      HDD(tokens, HDDSample),
+		Types:    len(d.freqs),
+		TTR:      d.ttr(),
+		HerdanC:  d.herdanC(),
+		GuiraudR: d.guiraudR(),
+		CTTR:     d.cttr(),
+		YuleK:    d.yuleK(),
+		Maas:     d.maas(),
+		MATTR:    d.mattr(DiversityWindow),
+		MSTTR:    d.msttr(DiversityWindow),
+		MTLD:     d.mtld(MTLDThreshold),
+		HDD:      d.hdd(HDDSample),
 	}
 }
 
-// typeFreqs returns the frequency of each type in order of first occurrence,
-// so that sums over types never depend on map order.
-func typeFreqs[T comparable](tokens []T) []int {
-	index := make(map[T]int)
-	var freqs []int
-	for _, w := range tokens {
+// dense is a token sequence as type ids 0, 1, … in order of first
+// occurrence, with each type's frequency: every measure reads it with
+// slices instead of maps, and sums over types run in that order, never in
+// a map's.
+type dense struct {
+	ids   []int32
+	freqs []int
+}
+
+func denseOf[T comparable](tokens []T) dense {
+	index := make(map[T]int32)
+	d := dense{ids: make([]int32, len(tokens))}
+	for i, w := range tokens {
 		k, ok := index[w]
 		if !ok {
-			k = len(freqs)
+			k = int32(len(d.freqs))
 			index[w] = k
-			freqs = append(freqs, 0)
+			d.freqs = append(d.freqs, 0)
 		}
-		freqs[k]++
+		d.freqs[k]++
+		d.ids[i] = k
 	}
-	return freqs
+	return d
 }
 
 // nv returns N and V as floats, NaN for both when there are no tokens.
-func nv[T comparable](tokens []T) (n, v float64) {
-	if len(tokens) == 0 {
+func (d dense) nv() (n, v float64) {
+	if len(d.ids) == 0 {
 		return math.NaN(), math.NaN()
 	}
-	return float64(len(tokens)), float64(len(typeFreqs(tokens)))
+	return float64(len(d.ids)), float64(len(d.freqs))
 }
 
 // TTR returns the type–token ratio V/N (Johnson 1944; quanteda "TTR").
 // Empty input gives NaN.
-func TTR[T comparable](tokens []T) float64 {
-	n, v := nv(tokens)
+func TTR[T comparable](tokens []T) float64 { return denseOf(tokens).ttr() }
+
+func (d dense) ttr() float64 {
+	n, v := d.nv()
 	return v / n
 }
 
 // HerdanC returns Herdan's C = log V / log N (Herdan 1960; quanteda "C").
 // The base cancels. It is NaN for N ≤ 1 (0/0).
-func HerdanC[T comparable](tokens []T) float64 {
-	n, v := nv(tokens)
+func HerdanC[T comparable](tokens []T) float64 { return denseOf(tokens).herdanC() }
+
+func (d dense) herdanC() float64 {
+	n, v := d.nv()
 	return math.Log10(v) / math.Log10(n)
 }
 
 // GuiraudR returns Guiraud's root TTR R = V/√N (Guiraud 1954; quanteda "R").
 // Empty input gives NaN.
-func GuiraudR[T comparable](tokens []T) float64 {
-	n, v := nv(tokens)
+func GuiraudR[T comparable](tokens []T) float64 { return denseOf(tokens).guiraudR() }
+
+func (d dense) guiraudR() float64 {
+	n, v := d.nv()
 	return v / math.Sqrt(n)
 }
 
 // CTTR returns Carroll's corrected TTR V/√(2N) (Carroll 1964; quanteda
 // "CTTR"). Empty input gives NaN.
-func CTTR[T comparable](tokens []T) float64 {
-	n, v := nv(tokens)
+func CTTR[T comparable](tokens []T) float64 { return denseOf(tokens).cttr() }
+
+func (d dense) cttr() float64 {
+	n, v := d.nv()
 	return v / math.Sqrt(2*n)
 }
 
 // YuleK returns Yule's K = 10⁴ (Σ_i i² V_i − N)/N², V_i the number of types
 // seen exactly i times (Yule 1944; quanteda "K"). Empty input gives NaN.
-func YuleK[T comparable](tokens []T) float64 {
-	if len(tokens) == 0 {
+func YuleK[T comparable](tokens []T) float64 { return denseOf(tokens).yuleK() }
+
+func (d dense) yuleK() float64 {
+	if len(d.ids) == 0 {
 		return math.NaN()
 	}
 	var s float64
-	for _, f := range typeFreqs(tokens) {
+	for _, f := range d.freqs {
 		s += float64(f) * float64(f) // Σ_i i² V_i, one type at a time
 	}
-	n := float64(len(tokens))
+	n := float64(len(d.ids))
 	return 1e4 * (s - n) / (n * n)
 }
 
 // Maas returns Maas' a = sqrt((log N − log V)/(log N)²) with log base 10, as
 // quanteda's "Maas" (Maas 1972). The value depends on the base. It is NaN
 // for N ≤ 1.
-func Maas[T comparable](tokens []T) float64 {
-	n, v := nv(tokens)
+func Maas[T comparable](tokens []T) float64 { return denseOf(tokens).maas() }
+
+func (d dense) maas() float64 {
+	n, v := d.nv()
 	ln := math.Log10(n)
 	return math.Sqrt((ln - math.Log10(v)) / (ln * ln))
 }
@@ -135,24 +155,28 @@ func Maas[T comparable](tokens []T) float64 {
 // When N < w the whole text is the only window (the TTR); quanteda refuses
 // such input. Empty input gives NaN; MATTR panics if window < 1.
 func MATTR[T comparable](tokens []T, window int) float64 {
+	return denseOf(tokens).mattr(window)
+}
+
+func (d dense) mattr(window int) float64 {
 	if window < 1 {
 		panic("analysis: MATTR window < 1")
 	}
-	n := len(tokens)
+	n := len(d.ids)
 	if n == 0 {
 		return math.NaN()
 	}
 	w := min(window, n)
-	counts := make(map[T]int)
+	counts := make([]int32, len(d.freqs))
 	types := 0
 	var sum float64
-	for i, tok := range tokens {
+	for i, tok := range d.ids {
 		if counts[tok] == 0 {
 			types++
 		}
 		counts[tok]++
 		if i >= w {
-			old := tokens[i-w]
+			old := d.ids[i-w]
 			counts[old]--
 			if counts[old] == 0 {
 				types--
@@ -171,18 +195,31 @@ func MATTR[T comparable](tokens []T, window int) float64 {
 // is the only segment (the TTR). Empty input gives NaN; MSTTR panics if
 // segment < 1.
 func MSTTR[T comparable](tokens []T, segment int) float64 {
+	return denseOf(tokens).msttr(segment)
+}
+
+func (d dense) msttr(segment int) float64 {
 	if segment < 1 {
 		panic("analysis: MSTTR segment < 1")
 	}
-	n := len(tokens)
+	n := len(d.ids)
 	if n == 0 {
 		return math.NaN()
 	}
 	s := min(segment, n)
 	k := n / s
+	// seen[t] is 1 + the last segment type t was seen in.
+	seen := make([]int32, len(d.freqs))
 	var sum float64
 	for i := 0; i < k; i++ {
-		sum += TTR(tokens[i*s : (i+1)*s])
+		types := 0
+		for _, t := range d.ids[i*s : (i+1)*s] {
+			if seen[t] != int32(i+1) {
+				seen[t] = int32(i + 1)
+				types++
+			}
+		}
+		sum += float64(types) / float64(s)
 	}
 	return sum / float64(k)
 }
@@ -195,31 +232,37 @@ func MSTTR[T comparable](tokens []T, segment int) float64 {
 // factor (1 − TTR)/(1 − threshold). MTLD is NaN when a pass counts no factor
 // at all (every token distinct, or empty input).
 func MTLD[T comparable](tokens []T, threshold float64) float64 {
-	fwd := mtldPass(tokens, threshold, false)
-	bwd := mtldPass(tokens, threshold, true)
+	return denseOf(tokens).mtld(threshold)
+}
+
+func (d dense) mtld(threshold float64) float64 {
+	fwd := d.mtldPass(threshold, false)
+	bwd := d.mtldPass(threshold, true)
 	return (fwd + bwd) / 2
 }
 
-func mtldPass[T comparable](tokens []T, threshold float64, reverse bool) float64 {
-	n := len(tokens)
-	seen := make(map[T]bool)
+func (d dense) mtldPass(threshold float64, reverse bool) float64 {
+	n := len(d.ids)
+	// seen[t] == factor + 1 when type t is in the current factor.
+	seen := make([]int32, len(d.freqs))
+	factor := int32(1)
 	var factors float64
 	count, types := 0, 0
 	ttr := 1.0
 	for k := 0; k < n; k++ {
-		tok := tokens[k]
+		tok := d.ids[k]
 		if reverse {
-			tok = tokens[n-1-k]
+			tok = d.ids[n-1-k]
 		}
 		count++
-		if !seen[tok] {
-			seen[tok] = true
+		if seen[tok] != factor {
+			seen[tok] = factor
 			types++
 		}
 		ttr = float64(types) / float64(count)
 		if ttr <= threshold {
 			factors++
-			clear(seen)
+			factor++
 			count, types, ttr = 0, 0, 1
 		}
 	}
@@ -240,17 +283,19 @@ func mtldPass[T comparable](tokens []T, threshold float64, reverse bool) float64
 // drawing type t at least once. Multiply by s for the expected number of types
 // (koRpus' "HDD" proper). When N < s the sample is the whole text and HD-D is
 // the TTR. Empty input gives NaN; HDD panics if sample < 1.
-func HDD[T comparable](tokens []T, sample int) float64 {
+func HDD[T comparable](tokens []T, sample int) float64 { return denseOf(tokens).hdd(sample) }
+
+func (d dense) hdd(sample int) float64 {
 	if sample < 1 {
 		panic("analysis: HDD sample < 1")
 	}
-	n := len(tokens)
+	n := len(d.ids)
 	if n == 0 {
 		return math.NaN()
 	}
 	s := min(sample, n)
 	var sum float64
-	for _, f := range typeFreqs(tokens) {
+	for _, f := range d.freqs {
 		// C(N−f, s)/C(N, s) = Π_{i<s} (N − f − i)/(N − i), 0 when N − f < s.
 		p0 := 1.0
 		if n-f < s {
