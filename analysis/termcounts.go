@@ -59,34 +59,51 @@ func NewTermCounts(m map[string]int) TermCounts {
 	if len(m) == 0 {
 		return TermCounts{}
 	}
+	terms, n := make([]string, 0, len(m)), make([]int, 0, len(m))
+	for t, k := range m {
+		terms, n = append(terms, t), append(n, k)
+	}
+	return NewTermCountsOf(terms, n)
+}
+
+// NewTermCountsOf is the TermCounts of terms[i] counted n[i] times; the
+// terms must be distinct, and zero and negative counts are left out.
+func NewTermCountsOf(terms []string, n []int) TermCounts {
+	if len(terms) != len(n) {
+		panic("analysis: length mismatch")
+	}
 	type entry struct{ id, n uint32 }
-	es := make([]entry, 0, len(m))
-	var missing []string
+	es := make([]entry, 0, len(terms))
+	var missing []int
 	dictionary.RLock()
-	for t, n := range m {
-		if n <= 0 {
+	for i, t := range terms {
+		if n[i] <= 0 {
 			continue
 		}
 		if id, ok := dictionary.id[t]; ok {
-			es = append(es, entry{id, uint32(n)})
+			es = append(es, entry{id, uint32(n[i])})
 		} else {
-			missing = append(missing, t)
+			missing = append(missing, i)
 		}
 	}
 	dictionary.RUnlock()
 	if len(missing) > 0 {
 		dictionary.Lock()
-		for _, t := range missing {
+		for _, i := range missing {
+			t := terms[i]
 			id, ok := dictionary.id[t]
 			if !ok {
-				t = string([]byte(t)) // never a slice of a document's text
+				t = strings.Clone(t) // never a slice of a document's text
 				id = uint32(len(dictionary.terms))
 				dictionary.terms = append(dictionary.terms, t)
 				dictionary.id[t] = id
 			}
-			es = append(es, entry{id, uint32(m[t])})
+			es = append(es, entry{id, uint32(n[i])})
 		}
 		dictionary.Unlock()
+	}
+	if len(es) == 0 {
+		return TermCounts{}
 	}
 	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
 	buf := make([]byte, 0, 3*len(es))

@@ -188,17 +188,20 @@ func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stop
 type builder struct {
 	opt                  ProfileOptions
 	p                    *DocProfile
-	terms, content, pos  map[string]int
+	pos                  map[string]int
 	features             map[string]map[string]int
-	ids                  map[string]uint32 // the document's terms, for seq
+	ids                  map[string]uint32 // the document's terms, numbered from 0 in order of first occurrence
+	terms                []string          // by id
+	termN, contentN      []int             // word and content-word counts by id
 	seq                  []uint32          // each word's term id, in order
 	read                 analysis.ReadabilityCounts
 	styloTail            []string // the last stylo words, for n-grams across parts
 	pend                 []Token  // the tokens from the next sample's first word on (global offsets and sentences)
 	pendText             string   // the masked text from pendBase
 	pendBase             int
-	presence             map[string]int // Zeta: slices that contain each term
-	slice                map[string]bool
+	presence             []int    // Zeta: slices that contain each term, by id
+	inSlice              []int32  // 1 + the slice each term was last seen in, by id
+	sliceIDs             []uint32 // the terms of the slice in progress
 	sliceWords           int
 	collocates           []map[string]int // by target
 	base, sentenceOffset int
@@ -206,8 +209,7 @@ type builder struct {
 
 func newBuilder(opt ProfileOptions) *builder {
 	b := &builder{opt: opt, p: &DocProfile{WordLengths: map[int]int{}},
-		terms: map[string]int{}, content: map[string]int{}, pos: map[string]int{},
-		ids: map[string]uint32{}, presence: map[string]int{}, slice: map[string]bool{}}
+		pos: map[string]int{}, ids: map[string]uint32{}}
 	if len(opt.Features) > 0 {
 		b.features = map[string]map[string]int{}
 		for _, f := range opt.Features {
@@ -241,21 +243,24 @@ func (b *builder) add(text string, base int, toks []Token, sents []Span, canon *
 			continue
 		}
 		words = append(words, i)
-		b.terms[t.Term]++
+		id, ok := b.ids[t.Term]
+		if !ok {
+			id = uint32(len(b.terms))
+			b.ids[t.Term] = id
+			b.terms = append(b.terms, t.Term)
+			b.termN, b.contentN = append(b.termN, 0), append(b.contentN, 0)
+			b.presence, b.inSlice = append(b.presence, 0), append(b.inSlice, 0)
+		}
+		b.seq = append(b.seq, id)
+		b.termN[id]++
 		if IsContent(t.Tag, t.Term) {
-			b.content[t.Term]++
+			b.contentN[id]++
 			p.ContentWords++
 		}
 		p.SentenceLengths[first+t.Sentence]++
 		n := alnum(t.Text)
 		p.WordLengths[n]++
 		p.Letters += n
-		id, ok := b.ids[t.Term]
-		if !ok {
-			id = uint32(len(b.ids))
-			b.ids[t.Term] = id
-		}
-		b.seq = append(b.seq, id)
 	}
 	rc := readabilityCounts(toks, words, st)
 	b.read.Syllables += rc.Syllables
@@ -284,7 +289,7 @@ func (b *builder) add(text string, base int, toks []Token, sents []Span, canon *
 		b.styloTail = slices.Clone(stylo[max(0, len(stylo)-9):])
 	}
 	b.samples(text, masked, base, toks, st)
-	b.slices(toks, words, st)
+	b.slices(b.seq[len(b.seq)-len(words):], st)
 	for k, tg := range b.opt.Targets {
 		tp := &p.Targets[k]
 		for _, kw := range locate(masked, toks, words, tg, b.opt, b.collocates[k], tp, st) {
@@ -299,7 +304,8 @@ func (b *builder) add(text string, base int, toks []Token, sents []Span, canon *
 func (b *builder) finish(st *stopper) *DocProfile {
 	p := b.p
 	p.Words = len(b.seq)
-	p.Terms, p.Content, p.POS = analysis.NewTermCounts(b.terms), analysis.NewTermCounts(b.content), analysis.NewTermCounts(b.pos)
+	p.Terms, p.Content = analysis.NewTermCountsOf(b.terms, b.termN), analysis.NewTermCountsOf(b.terms, b.contentN)
+	p.POS = analysis.NewTermCounts(b.pos)
 	p.Diversity = analysis.ComputeDiversity(b.seq)
 	b.read.Words, b.read.Sentences = p.Words, p.Sentences
 	p.ReadabilityCounts = b.read
@@ -315,7 +321,7 @@ func (b *builder) finish(st *stopper) *DocProfile {
 	if b.sliceWords > 0 && (b.sliceWords >= b.opt.slice()/2 || p.Slices == 0) && !st.stopped() {
 		b.closeSlice()
 	}
-	p.SlicePresence = analysis.NewTermCounts(b.presence)
+	p.SlicePresence = analysis.NewTermCountsOf(b.terms, b.presence)
 	for k := range p.Targets {
 		p.Targets[k].Collocates = analysis.NewTermCounts(b.collocates[k])
 	}
@@ -436,15 +442,18 @@ func (b *builder) samples(text, masked string, base int, toks []Token, st *stopp
 	b.pend = slices.Clone(b.pend[words[lo]:])
 }
 
-// slices counts the part's words into Zeta slices of opt.slice() words,
-// carrying the slice in progress to the next part.
-func (b *builder) slices(toks []Token, words []int, st *stopper) {
+// slices counts the part's words (their term ids) into Zeta slices of
+// opt.slice() words, carrying the slice in progress to the next part.
+func (b *builder) slices(ids []uint32, st *stopper) {
 	size := b.opt.slice()
-	for _, wi := range words {
+	for _, id := range ids {
 		if st.stopped() {
 			return
 		}
-		b.slice[toks[wi].Term] = true
+		if stamp := int32(b.p.Slices + 1); b.inSlice[id] != stamp {
+			b.inSlice[id] = stamp
+			b.sliceIDs = append(b.sliceIDs, id)
+		}
 		if b.sliceWords++; b.sliceWords == size {
 			b.closeSlice()
 		}
@@ -452,10 +461,10 @@ func (b *builder) slices(toks []Token, words []int, st *stopper) {
 }
 
 func (b *builder) closeSlice() {
-	for t := range b.slice {
-		b.presence[t]++
+	for _, id := range b.sliceIDs {
+		b.presence[id]++
 	}
-	clear(b.slice)
+	b.sliceIDs = b.sliceIDs[:0]
 	b.sliceWords = 0
 	b.p.Slices++
 }
