@@ -6,7 +6,7 @@ OUT     ?= out
 WORKERS ?= 0
 ARGS    ?=
 
-.PHONY: report test bench bench-scale lint clean build update-golden
+.PHONY: report test bench bench-scale lint clean build update-golden shards test-slurm
 
 build:
 	$(GO) build -o stylometer ./cmd/stylometer
@@ -50,3 +50,22 @@ update-golden:
 
 clean:
 	rm -rf $(OUT) stylometer
+
+# Shards on one machine: N profile processes at once (xargs -P), each writing
+# its part file into PARTS, then one merge into OUT; what a Slurm array or a
+# Kubernetes Indexed Job does on many machines (cmd/stylometer/scheduler).
+# ARGS and INPUTS (default: the embedded seeds) go to every process alike.
+# make shards N=4 ARGS='--meta corpus/meta.csv' INPUTS=corpus/
+N      ?= 4
+INPUTS ?=
+PARTS  ?= .cache/parts
+shards: build
+	mkdir -p $(PARTS) && rm -f $(PARTS)/part-*.gz
+	seq 0 $$(($(N) - 1)) | xargs -P $(N) -I{} ./stylometer profile --shard {}/$(N) --parts $(PARTS) --workers $(WORKERS) --progress none $(ARGS) $(INPUTS)
+	./stylometer merge --parts $(PARTS) --out $(OUT) --workers $(WORKERS) $(ARGS) $(INPUTS)
+
+# profile.sbatch and merge.sbatch on a one-node Slurm cluster the script
+# starts and stops (installs slurm-wlm and munge if missing); compares the
+# merged folder with run's.
+test-slurm: build
+	bash .ci/test-slurm ./stylometer
