@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -111,6 +112,23 @@ func TestMergeRefusalKeepsOutput(t *testing.T) {
 	before := files(t, out)
 	second := filepath.Join(parts, pipeline.PartName(1, 2))
 	b, _ := os.ReadFile(second)
+	extra := filepath.Join(parts, "part-extra.gz")
+	seeds, err := pipeline.OpenCorpus(nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A part written as another version of stylometer would write it.
+	writeAs := func(tool string, i, n int) func() {
+		return func() {
+			if err := pipeline.WritePart(context.Background(), seeds, pipeline.Options{}, i, n, tool, extra); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	restore := func() {
+		_ = os.Remove(extra)
+		_ = os.WriteFile(second, b, 0o644)
+	}
 	for _, tc := range []struct {
 		name    string
 		prepare func()
@@ -118,8 +136,22 @@ func TestMergeRefusalKeepsOutput(t *testing.T) {
 		want    string
 	}{
 		{"truncated", func() { _ = os.WriteFile(second, b[:len(b)*2/3], 0o644) }, nil, second + ": truncated"},
-		{"missing", func() { _ = os.Remove(second) }, nil, "shard 1 of 2 is missing"},
-		{"other setting", func() { _ = os.WriteFile(second, b, 0o644) }, []string{"--window", "3"}, "profiled with other settings"},
+		{"corrupt", func() { restore(); _ = os.WriteFile(extra, []byte("not a part"), 0o644) }, nil, extra + ": not a stylometer part file"},
+		{"duplicate", func() { restore(); _ = os.WriteFile(extra, b, 0o644) }, nil, "shard 1 of 2 again"},
+		{"other N", func() {
+			restore()
+			_ = os.Remove(second)
+			if stderr, err := stylometer(t, "profile", "--progress", "none", "--no-cache", "--shard", "1/3", "--parts", dir); err != nil {
+				t.Fatalf("profile 1/3: %v\n%s", err, stderr)
+			}
+			_ = os.Rename(filepath.Join(dir, pipeline.PartName(1, 3)), extra)
+		}, nil, "is a shard of"},
+		{"other version", func() { restore(); _ = os.Remove(second); writeAs("0.0.1", 1, 2)() }, nil, extra + ": made by stylometer 0.0.1"},
+		{"missing", func() { restore(); _ = os.Remove(second) }, nil, "shard 1 of 2 is missing"},
+		{"other setting", restore, []string{"--window", "3"}, "profiled with other settings"},
+		// The seeds' settings and files, listed from the repository's
+		// folder rather than the embedded one: other paths.
+		{"other listing", restore, []string{"--config", "../../seeds/stylometer.toml", "--meta", "../../seeds/metadata.csv", "../../seeds"}, "made from another listing"},
 	} {
 		tc.prepare()
 		stderr, err := stylometer(t, append([]string{"merge", "--progress", "none", "--parts", parts, "--out", out}, tc.args...)...)
