@@ -229,6 +229,10 @@ type Attribution struct {
 	Predicted  string      // the label of its nearest neighbour
 	Rank       int         // rank of the true label among Candidates, from 1; 0 if absent
 	Candidates []Candidate // each label with its nearest item's distance, closest first
+	// Unattributable says that no item outside the item's group has its
+	// label (a class of one document): the attribution cannot be right,
+	// and is neither a hit nor a miss.
+	Unattributable bool
 }
 
 // Attribute attributes each item with a label to the label of its nearest
@@ -240,11 +244,18 @@ type Attribution struct {
 // labelled item is not attributed. The distances are
 // taken as given: for the Delta family the z-scores include the held-out
 // item, as in a single stylo run over the whole corpus.
-func Attribute(d mat.Symmetric, labels []string) []Attribution {
+//
+// groups, when not nil, gives each item's group (the document a sample
+// comes from): the items of the held-out item's group leave with it, so a
+// sample is never attributed by a sibling from its own document (grouped
+// leave-one-out). An item whose label no item outside its group has is
+// marked Unattributable.
+func Attribute(d mat.Symmetric, labels []string, groups []int) []Attribution {
 	n := d.SymmetricDim()
-	if len(labels) != n {
+	if len(labels) != n || groups != nil && len(groups) != n {
 		panic("analysis: length mismatch")
 	}
+	others := otherGroups(labels, groups)
 	var out []Attribution
 	for i := range n {
 		if labels[i] == "" {
@@ -252,7 +263,7 @@ func Attribute(d mat.Symmetric, labels []string) []Attribution {
 		}
 		best := map[string]float64{}
 		for j := range n {
-			if j == i || labels[j] == "" || math.IsNaN(d.At(i, j)) {
+			if j == i || labels[j] == "" || sameGroup(groups, i, j) || math.IsNaN(d.At(i, j)) {
 				continue
 			}
 			if v, ok := best[labels[j]]; !ok || d.At(i, j) < v {
@@ -262,7 +273,7 @@ func Attribute(d mat.Symmetric, labels []string) []Attribution {
 		if len(best) == 0 {
 			continue
 		}
-		a := Attribution{Item: i, Label: labels[i]}
+		a := Attribution{Item: i, Label: labels[i], Unattributable: !others(i)}
 		for l, v := range best {
 			a.Candidates = append(a.Candidates, Candidate{Label: l, Distance: v})
 		}
@@ -270,6 +281,32 @@ func Attribute(d mat.Symmetric, labels []string) []Attribution {
 		out = append(out, a)
 	}
 	return out
+}
+
+// sameGroup reports whether items i and j are in one group (never, with
+// no groups).
+func sameGroup(groups []int, i, j int) bool {
+	return groups != nil && groups[i] == groups[j]
+}
+
+// otherGroups returns whether an item's label is held by some item of
+// another group: by the number of groups with each label.
+func otherGroups(labels []string, groups []int) func(i int) bool {
+	byLabel := map[string]map[int]bool{}
+	for i, l := range labels {
+		if l == "" {
+			continue
+		}
+		if byLabel[l] == nil {
+			byLabel[l] = map[int]bool{}
+		}
+		g := i
+		if groups != nil {
+			g = groups[i]
+		}
+		byLabel[l][g] = true
+	}
+	return func(i int) bool { return len(byLabel[labels[i]]) > 1 }
 }
 
 // rank orders a's candidates by distance, then label, and sets Predicted

@@ -85,7 +85,7 @@ func TestNearestNeighbourNetwork(t *testing.T) {
 func TestAttribute(t *testing.T) {
 	// Positions 0, 1 (author A), 5, 6 (B), 3 (A) and 9 (unlabelled).
 	d := line(0, 1, 5, 6, 3, 9)
-	got := Attribute(d, []string{"A", "A", "B", "B", "A", ""})
+	got := Attribute(d, []string{"A", "A", "B", "B", "A", ""}, nil)
 	if len(got) != 5 {
 		t.Fatalf("%d attributions, want 5 (the unlabelled item is skipped)", len(got))
 	}
@@ -123,7 +123,7 @@ func TestUndefinedDistancesAreNoEvidence(t *testing.T) {
 	// number in cmp.Compare); it must be 2.
 	d := line(0, 1, 5, 20)
 	d.SetSym(0, 1, math.NaN())
-	a := Attribute(d, []string{"x", "y", "z", "w"})
+	a := Attribute(d, []string{"x", "y", "z", "w"}, nil)
 	if a[0].Predicted != "z" || len(a[0].Candidates) != 2 {
 		t.Errorf("Attribute with a NaN distance: item 0 = %+v, want z first and no candidate y", a[0])
 	}
@@ -131,5 +131,38 @@ func TestUndefinedDistancesAreNoEvidence(t *testing.T) {
 		if e.A == 0 && e.B == 1 {
 			t.Errorf("network links items 0 and 1 over an undefined distance: %+v", e)
 		}
+	}
+}
+
+// TestAttributeGrouped: with groups (the documents samples come from) a
+// held-out sample's siblings are never candidates, and a label held by one
+// group only is unattributable. Hand-built: positions on a line.
+func TestAttributeGrouped(t *testing.T) {
+	// Samples 0, 1 of document 0 (A) at 0 and 1; samples 2, 3 of document
+	// 1 (B) at 1.5 and 2.5; sample 4 of document 2 (A) at 4; sample 5 of
+	// document 3 (C) at 2.
+	d := line(0, 1, 1.5, 2.5, 4, 2)
+	labels := []string{"A", "A", "B", "B", "A", "C"}
+	groups := []int{0, 0, 1, 1, 2, 3}
+	ungrouped := Attribute(d, labels, nil)
+	if ungrouped[0].Predicted != "A" { // its sibling at 1
+		t.Fatalf("without groups sample 0 = %+v, want A by its sibling", ungrouped[0])
+	}
+	got := Attribute(d, labels, groups)
+	// Sample 0: sibling 1 left out; nearest B is 2 (1.5), C 5 (2), A 4 (4).
+	if a := got[0]; a.Predicted != "B" || a.Rank != 3 || a.Unattributable {
+		t.Errorf("sample 0 = %+v, want B, A ranked 3rd, attributable", a)
+	}
+	// Sample 2 (B): its sibling 3 left out, and no other document is B.
+	if a := got[2]; !a.Unattributable || a.Rank != 0 {
+		t.Errorf("sample 2 = %+v, want unattributable, B not a candidate", a)
+	}
+	// Sample 5 (C) is the only C: unattributable; sample 4 (A) is not.
+	if !got[5].Unattributable || got[4].Unattributable {
+		t.Errorf("unattributable: sample 5 %v (want true), sample 4 %v (want false)", got[5].Unattributable, got[4].Unattributable)
+	}
+	nb := NeighboursOf(d, 5)
+	if g := AttributeNeighbours(nb, labels, groups); !cmpAttributions(g, got) {
+		t.Errorf("AttributeNeighbours = %+v, want %+v", g, got)
 	}
 }

@@ -226,20 +226,22 @@ func NeighboursOf(d mat.Symmetric, k int) [][]Neighbour {
 // label of its nearest labelled neighbour, and its candidates are the
 // labels found among its neighbours (each at its nearest one's distance,
 // ordered as Attribute orders them: distance, then label), so a label
-// none of the neighbours has is not ranked (Rank 0).
-func AttributeNeighbours(nb [][]Neighbour, labels []string) []Attribution {
-	if len(nb) != len(labels) {
+// none of the neighbours has is not ranked (Rank 0). groups are as for
+// Attribute: neighbours of the item's own group are skipped.
+func AttributeNeighbours(nb [][]Neighbour, labels []string, groups []int) []Attribution {
+	if len(nb) != len(labels) || groups != nil && len(groups) != len(labels) {
 		panic("analysis: length mismatch")
 	}
+	others := otherGroups(labels, groups)
 	var out []Attribution
 	for i, l := range nb {
 		if labels[i] == "" {
 			continue
 		}
-		a := Attribution{Item: i, Label: labels[i]}
+		a := Attribution{Item: i, Label: labels[i], Unattributable: !others(i)}
 		seen := map[string]bool{}
 		for _, x := range l { // closest first, ties by index
-			if lab := labels[x.Item]; lab != "" && !seen[lab] {
+			if lab := labels[x.Item]; lab != "" && !seen[lab] && !sameGroup(groups, i, x.Item) {
 				seen[lab] = true
 				a.Candidates = append(a.Candidates, Candidate{Label: lab, Distance: x.Distance})
 			}

@@ -85,7 +85,7 @@ func TestNeighbourHelpers(t *testing.T) {
 			t.Errorf("%s: DistanceAmong = %v, want %v", m, mat.Formatted(among), mat.Formatted(Subset(d, idx)))
 		}
 		nb := NeighboursOf(d, 8)
-		if got, want := AttributeNeighbours(nb, labels), Attribute(d, labels); !cmpAttributions(got, want) {
+		if got, want := AttributeNeighbours(nb, labels, nil), Attribute(d, labels, nil); !cmpAttributions(got, want) {
 			t.Errorf("%s: AttributeNeighbours = %+v, want %+v", m, got, want)
 		}
 		if got, want := NeighbourNetwork(NeighboursOf(d, 3), 3), NearestNeighbourNetwork([]mat.Symmetric{d}, 3); !slices.Equal(got, want) {
@@ -99,7 +99,7 @@ func cmpAttributions(a, b []Attribution) bool {
 		return false
 	}
 	for i := range a {
-		if a[i].Item != b[i].Item || a[i].Label != b[i].Label || a[i].Predicted != b[i].Predicted || a[i].Rank != b[i].Rank || !slices.Equal(a[i].Candidates, b[i].Candidates) {
+		if a[i].Item != b[i].Item || a[i].Label != b[i].Label || a[i].Predicted != b[i].Predicted || a[i].Rank != b[i].Rank || a[i].Unattributable != b[i].Unattributable || !slices.Equal(a[i].Candidates, b[i].Candidates) {
 			return false
 		}
 	}

@@ -314,18 +314,16 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 	}
 	sec.Blocks = append(sec.Blocks, Block{Title: "Nearest neighbour under each measure", Caption: "Agreement across measures is evidence; disagreement says the signal is weak.", Table: nn, Wide: true})
 	if s.Attribution != nil {
-		acc := &HTMLTable{Header: []string{"measure", "texts", "correct", "accuracy"}, Numeric: []bool{false, true, true, true}}
+		acc := &HTMLTable{Header: []string{"measure", "texts", "correct", "accuracy", "unattributable"}, Numeric: []bool{false, true, true, true, true}}
 		for _, m := range s.Measures {
-			ok := 0
-			for _, a := range s.Attribution[m] {
-				if a.Predicted == a.Label {
-					ok++
-				}
-			}
-			n := len(s.Attribution[m])
-			acc.Rows = append(acc.Rows, []string{string(m), strconv.Itoa(n), strconv.Itoa(ok), fmtNum(float64(ok) / math.Max(1, float64(n)))})
+			sc := attributionScore(s.Attribution[m])
+			acc.Rows = append(acc.Rows, []string{string(m), strconv.Itoa(sc.attributable), strconv.Itoa(sc.correct), fmtNum(sc.accuracy()), strconv.Itoa(sc.unattributable)})
 		}
-		sec.Blocks = append(sec.Blocks, Block{Title: "Leave-one-out attribution", Caption: "Each text attributed to the label of its nearest other text (attribution.csv ranks every candidate).", Table: acc})
+		caption := "Each text attributed to the label of its nearest text from another document (attribution.csv ranks every candidate). A text whose label no other document has is unattributable: counted apart, never a hit or a miss."
+		if st.Options.SampleSize > 0 {
+			caption += " The samples of a document leave together: a sample is never attributed by a sibling from its own document."
+		}
+		sec.Blocks = append(sec.Blocks, Block{Title: "Leave-one-out attribution", Caption: caption, Table: acc})
 	}
 	notes := s.Warnings
 	if len(s.PlacedIDs) > maxHeatmapTexts {

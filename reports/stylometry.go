@@ -2,6 +2,7 @@ package reports
 
 import (
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -175,28 +176,52 @@ func NetworkTables(ids, groups []string, edges []analysis.Edge) (nodes, edgeTabl
 // AttributionTables are attribution.csv (one row per measure and
 // document: true label, predicted label, rank of the true label, the
 // ranked candidates) and attribution_accuracy.csv (one row per measure).
+// A text whose label no other document has is unattributable: its row
+// says so, with no verdict, and accuracy leaves it out.
 func AttributionTables(ids []string, measures []string, res map[string][]analysis.Attribution) (rows, acc *Table) {
-	rows = &Table{Header: []string{"measure", "doc_id", "label", "predicted", "correct", "rank", "candidates"}}
-	acc = &Table{Header: []string{"measure", "documents", "correct", "accuracy"}}
+	rows = &Table{Header: []string{"measure", "doc_id", "label", "predicted", "correct", "rank", "attributable", "candidates"}}
+	acc = &Table{Header: []string{"measure", "documents", "correct", "accuracy", "unattributable"}}
 	for _, m := range measures {
-		ok := 0
+		s := attributionScore(res[m])
 		for _, a := range res[m] {
 			var c []string
 			for _, x := range a.Candidates {
 				c = append(c, x.Label+"="+Float(x.Distance))
 			}
-			correct := a.Predicted == a.Label
-			if correct {
-				ok++
+			correct := strconv.FormatBool(a.Predicted == a.Label)
+			if a.Unattributable {
+				correct = ""
 			}
-			rows.Add(m, ids[a.Item], a.Label, a.Predicted, strconv.FormatBool(correct), Int(a.Rank), strings.Join(c, "; "))
+			rows.Add(m, ids[a.Item], a.Label, a.Predicted, correct, Int(a.Rank), strconv.FormatBool(!a.Unattributable), strings.Join(c, "; "))
 		}
-		n := len(res[m])
-		accuracy := 0.0
-		if n > 0 {
-			accuracy = float64(ok) / float64(n)
-		}
-		acc.Add(m, Int(n), Int(ok), Float(accuracy))
+		acc.Add(m, Int(s.attributable), Int(s.correct), Float(s.accuracy()), Int(s.unattributable))
 	}
 	return rows, acc
+}
+
+// score counts a measure's attributions.
+type score struct{ attributable, correct, unattributable int }
+
+func attributionScore(as []analysis.Attribution) score {
+	var s score
+	for _, a := range as {
+		switch {
+		case a.Unattributable:
+			s.unattributable++
+		case a.Predicted == a.Label:
+			s.correct++
+			s.attributable++
+		default:
+			s.attributable++
+		}
+	}
+	return s
+}
+
+// accuracy is correct / attributable, NaN with none.
+func (s score) accuracy() float64 {
+	if s.attributable == 0 {
+		return math.NaN()
+	}
+	return float64(s.correct) / float64(s.attributable)
 }

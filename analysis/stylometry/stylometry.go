@@ -223,15 +223,16 @@ func Analyse(texts []Text, opt Options) *Result {
 	}
 	if opt.Label {
 		r.Labels = make([]string, len(texts))
+		docs := make([]int, len(texts)) // samples of one document leave together
 		for i, t := range texts {
-			r.Labels[i] = t.Label
+			r.Labels[i], docs[i] = t.Label, t.Doc
 		}
 		r.Attribution = map[analysis.Measure][]analysis.Attribution{}
 		for _, ms := range opt.Measures {
 			if r.Large {
-				r.Attribution[ms] = analysis.AttributeNeighbours(r.Neighbours[ms], r.Labels)
+				r.Attribution[ms] = analysis.AttributeNeighbours(r.Neighbours[ms], r.Labels, docs)
 			} else {
-				r.Attribution[ms] = analysis.Attribute(r.Sets[0].ByMeasure[ms], r.Labels)
+				r.Attribution[ms] = analysis.Attribute(r.Sets[0].ByMeasure[ms], r.Labels, docs)
 			}
 		}
 	}

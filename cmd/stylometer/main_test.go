@@ -458,3 +458,68 @@ func TestPastMaxMatrixSaysSample(t *testing.T) {
 		t.Errorf("knn.csv has neighbours for %d texts, want all 5", len(docs))
 	}
 }
+
+// TestSampledAttributionLeavesDocumentsOut: with samples, each sample is
+// attributed to the label of its nearest sample from another document,
+// recomputed here from distance_delta.csv and the seeds' metadata (so no
+// sample is attributed by a sibling), and a stance with one essay is
+// unattributable and not counted.
+func TestSampledAttributionLeavesDocumentsOut(t *testing.T) {
+	out := seedsRun(t, "--sample-size", "1000", "--label", "stance")
+	stance := map[string]string{}
+	for _, r := range readCSV(t, "../../seeds/metadata.csv") {
+		stance[r["id"]] = r["stance"]
+	}
+	essays := map[string]int{}
+	for _, s := range stance {
+		essays[s]++
+	}
+	doc := func(id string) string { d, _, _ := strings.Cut(id, "#"); return d }
+	f, err := os.Open(filepath.Join(out, "distance_delta.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := m[0][1:]
+	want := map[string]string{} // sample -> label of its nearest sample of another essay
+	for _, row := range m[1:] {
+		best, label := math.Inf(1), ""
+		for j, v := range row[1:] {
+			d, _ := strconv.ParseFloat(v, 64)
+			if doc(ids[j]) != doc(row[0]) && d < best {
+				best, label = d, stance[doc(ids[j])]
+			}
+		}
+		want[row[0]] = label
+	}
+	unattributable, attributable := 0, 0
+	for _, r := range readCSV(t, filepath.Join(out, "attribution.csv")) {
+		if r["measure"] != "delta" {
+			continue
+		}
+		if r["predicted"] != want[r["doc_id"]] {
+			t.Errorf("%s: predicted %s, the nearest other essay's stance is %s", r["doc_id"], r["predicted"], want[r["doc_id"]])
+		}
+		single := essays[stance[doc(r["doc_id"])]] == 1
+		if single != (r["attributable"] == "false") || single && r["correct"] != "" {
+			t.Errorf("%s (stance of %d essays): attributable %s, correct %q", r["doc_id"], essays[stance[doc(r["doc_id"])]], r["attributable"], r["correct"])
+		}
+		if single {
+			unattributable++
+		} else {
+			attributable++
+		}
+	}
+	for _, r := range readCSV(t, filepath.Join(out, "attribution_accuracy.csv")) {
+		if r["measure"] == "delta" && (r["unattributable"] != strconv.Itoa(unattributable) || r["documents"] != strconv.Itoa(attributable)) {
+			t.Errorf("accuracy row %v, want %d attributable and %d unattributable", r, attributable, unattributable)
+		}
+	}
+	if unattributable == 0 || attributable == 0 {
+		t.Fatalf("%d unattributable, %d attributable samples: the test exercises nothing", unattributable, attributable)
+	}
+}
