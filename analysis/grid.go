@@ -90,15 +90,22 @@ func CoClustering(trees [][]Merge, n, k int) *mat.SymDense {
 	if len(trees) == 0 {
 		return s
 	}
-	w := 1 / float64(len(trees))
+	// Whole counts, divided once: a pair together in every tree is
+	// exactly 1 (summing 1/m m times gives 0.9999999999999999).
 	for _, t := range trees {
 		lab := CutTree(t, n, k)
 		for i := range n {
 			for j := i + 1; j < n; j++ {
 				if lab[i] == lab[j] {
-					s.SetSym(i, j, s.At(i, j)+w)
+					s.SetSym(i, j, s.At(i, j)+1)
 				}
 			}
+		}
+	}
+	m := float64(len(trees))
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			s.SetSym(i, j, s.At(i, j)/m)
 		}
 	}
 	return s
@@ -175,9 +182,12 @@ type Edge struct {
 }
 
 // NearestNeighbourNetwork links each item to its k nearest neighbours in
-// each distance matrix, as stylo's consensus network does (Eder 2017): the
-// nearest neighbour adds 1 to the edge's weight, the second 0.5, the third
-// 0.25, and so on; ties in distance are broken by index. Undefined (NaN)
+// each distance matrix, as stylo's consensus network does (Eder 2017;
+// stylo's network with edge.weights = "linear", its default): the nearest
+// neighbour adds k to the edge's weight, the second k − 1, …, the k-th 1
+// (3, 2, 1 for stylo's default k = 3), and an undirected edge sums both
+// directions, as stylo's undirected edge table does (which lists each edge
+// twice, once each way; ours once); ties in distance are broken by index. Undefined (NaN)
 // distances are never a neighbour. Edges are summed over the matrices and
 // returned sorted by A, then B.
 func NearestNeighbourNetwork(ds []mat.Symmetric, k int) []Edge {
@@ -194,7 +204,7 @@ func NearestNeighbourNetwork(ds []mat.Symmetric, k int) []Edge {
 			slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(d.At(i, a), d.At(i, b)) })
 			for r := 0; r < k && r < len(idx); r++ {
 				a, b := min(i, idx[r]), max(i, idx[r])
-				w[[2]int{a, b}] += math.Pow(0.5, float64(r))
+				w[[2]int{a, b}] += float64(k - r)
 			}
 		}
 	}

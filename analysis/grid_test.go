@@ -67,16 +67,26 @@ func TestCoClustering(t *testing.T) {
 			t.Errorf("CoClustering(%d,%d) = %v, want %v", c.i, c.j, got, c.want)
 		}
 	}
+	// Ten identical trees: a pair together in all is exactly 1 (ten sums
+	// of 0.1 are 0.9999999999999999).
+	ten := make([][]Merge, 10)
+	for i := range ten {
+		ten[i] = t1
+	}
+	if got := CoClustering(ten, 4, 2).At(0, 1); got != 1 {
+		t.Errorf("CoClustering over 10 equal trees = %v, want exactly 1", got)
+	}
 }
 
 func TestNearestNeighbourNetwork(t *testing.T) {
-	// Points 0, 1, 3 on a line. k = 2:
-	//   0: nearest 1 (+1), then 2 (+0.5)
-	//   1: nearest 0 (+1), then 2 (+0.5)
-	//   2: nearest 1 (+1), then 0 (+0.5)
-	// Edges: (0,1) = 2, (0,2) = 1, (1,2) = 1.5.
+	// Points 0, 1, 3 on a line. k = 2, stylo's linear weights k − r:
+	//   0: nearest 1 (+2), then 2 (+1)
+	//   1: nearest 0 (+2), then 2 (+1)
+	//   2: nearest 1 (+2), then 0 (+1)
+	// Undirected edges sum both directions, as stylo's undirected table:
+	// (0,1) = 2 + 2, (0,2) = 1 + 1, (1,2) = 1 + 2.
 	got := NearestNeighbourNetwork([]mat.Symmetric{line(0, 1, 3)}, 2)
-	want := []Edge{{0, 1, 2}, {0, 2, 1}, {1, 2, 1.5}}
+	want := []Edge{{0, 1, 4}, {0, 2, 2}, {1, 2, 3}}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("NearestNeighbourNetwork (-want +got):\n%s", d)
 	}

@@ -257,13 +257,13 @@ func AttributeNeighbours(nb [][]Neighbour, labels []string, groups []int) []Attr
 
 // NeighbourNetwork is NearestNeighbourNetwork over one setting given as
 // nearest-neighbour lists: each item's r-th neighbour (from 0, r < k)
-// adds 0.5^r to the undirected edge between them.
+// adds k − r to the undirected edge between them (stylo's linear weights).
 func NeighbourNetwork(nb [][]Neighbour, k int) []Edge {
 	w := map[[2]int]float64{}
 	for i, l := range nb {
 		for r := 0; r < k && r < len(l); r++ {
 			a, b := min(i, l[r].Item), max(i, l[r].Item)
-			w[[2]int{a, b}] += math.Pow(0.5, float64(r))
+			w[[2]int{a, b}] += float64(k - r)
 		}
 	}
 	return sortedEdges(w)

@@ -197,7 +197,7 @@ var Dictionary = []FileDoc{
 	{Name: "network_edges.csv", files: networkFiles(false), RowPer: "pair of texts linked as nearest neighbours (Gephi edge table)", Columns: []ColumnDoc{
 		{"Source", "string", "", "text id"},
 		{"Target", "string", "", "text id"},
-		{"Weight", "float", "", "summed over the grid: 1 for a nearest neighbour, 0.5 for the second, 0.25 for the third (stylo's consensus network)"},
+		{"Weight", "float", "", "summed over the grid and both directions: 3 for a nearest neighbour, 2 for the second, 1 for the third (stylo's consensus network, linear edge weights; stylo lists each undirected edge twice, this table once)"},
 		{"Type", "string", "", "Undirected"},
 	}},
 	{Name: "attribution.csv", files: attributionFiles(true), RowPer: "measure × text with a label", Columns: []ColumnDoc{
