@@ -85,7 +85,7 @@ var Dictionary = []FileDoc{
 		{"log_ratio", "float", "log2 ratio", "Hardie's (2014) Log Ratio, a zero count taken as 0.5"},
 		{"pct_diff", "float", "percent", "%DIFF (Gabrielatos & Marchi 2012)"},
 		{"bic", "float", "", "|G²| − ln N (Wilson 2013)"},
-		{"ell", "float", "", "effect size for log-likelihood, |G²| / (N ln min(E))"},
+		{"ell", "float", "", "effect size for log-likelihood (Johnston et al. 2006, as Rayson's log-likelihood calculator defines it): |G²| / (N ln E_min), E_min the smaller of the target's and the reference's expected counts; negative when E_min < 1 and infinite at E_min = 1, so read it only where E_min > 1"},
 		{"log_odds", "float", "log odds", "δ, log-odds ratio with informative Dirichlet prior (Monroe et al. 2008)"},
 		{"log_odds_z", "float", "z", "δ / its standard error (Monroe et al. 2008, eq. 22; FightingWords)"},
 		{"zeta_craig", "float", "", "Craig's Zeta over slices: share of target slices with the term − share of reference slices"},
