@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -334,4 +335,92 @@ func (a *Attribution) rank() {
 			a.Rank = r + 1
 		}
 	}
+}
+
+// Evaluation scores attributions against the true labels. Only
+// attributable items count (see Attribution.Unattributable).
+type Evaluation struct {
+	Attributable, Correct, Unattributable int
+	Accuracy                              float64 // Correct / Attributable; NaN with none
+	// Classes are the true labels of the attributable items, in byte
+	// order, with their scores.
+	Classes []ClassScore
+	// MacroPrecision, MacroRecall and MacroF1 are the unweighted means
+	// over Classes (scikit-learn's average="macro" with labels = Classes
+	// and zero_division = 0).
+	MacroPrecision, MacroRecall, MacroF1 float64
+	// Confusion counts the attributable items by true and predicted
+	// label.
+	Confusion map[[2]string]int
+}
+
+// ClassScore is one label's precision, recall and F1: Support items
+// have it, Predicted items were given it, Correct both.
+type ClassScore struct {
+	Label                       string
+	Support, Predicted, Correct int
+	Precision, Recall, F1       float64 // 0 where the denominator is 0
+}
+
+// Evaluate scores as.
+func Evaluate(as []Attribution) Evaluation {
+	e := Evaluation{Confusion: map[[2]string]int{}}
+	classes := map[string]*ClassScore{}
+	for _, a := range as {
+		if a.Unattributable {
+			e.Unattributable++
+			continue
+		}
+		e.Attributable++
+		e.Confusion[[2]string{a.Label, a.Predicted}]++
+		if classes[a.Label] == nil {
+			classes[a.Label] = &ClassScore{Label: a.Label}
+		}
+		classes[a.Label].Support++
+		if a.Predicted == a.Label {
+			e.Correct++
+			classes[a.Label].Correct++
+		}
+	}
+	for _, a := range as {
+		if c := classes[a.Predicted]; !a.Unattributable && c != nil {
+			c.Predicted++
+		}
+	}
+	e.Accuracy = math.NaN()
+	if e.Attributable > 0 {
+		e.Accuracy = float64(e.Correct) / float64(e.Attributable)
+	}
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	}
+	for _, l := range slices.Sorted(maps.Keys(classes)) {
+		c := classes[l]
+		c.Precision, c.Recall = ratio(c.Correct, c.Predicted), ratio(c.Correct, c.Support)
+		if c.Precision+c.Recall > 0 {
+			c.F1 = 2 * c.Precision * c.Recall / (c.Precision + c.Recall)
+		}
+		e.Classes = append(e.Classes, *c)
+		e.MacroPrecision += c.Precision
+		e.MacroRecall += c.Recall
+		e.MacroF1 += c.F1
+	}
+	if n := float64(len(e.Classes)); n > 0 {
+		e.MacroPrecision, e.MacroRecall, e.MacroF1 = e.MacroPrecision/n, e.MacroRecall/n, e.MacroF1/n
+	} else {
+		e.MacroPrecision, e.MacroRecall, e.MacroF1 = math.NaN(), math.NaN(), math.NaN()
+	}
+	return e
+}
+
+// Margin is the distance between the first and the second candidate: how
+// far ahead the attribution is (NaN with fewer than two candidates).
+func (a Attribution) Margin() float64 {
+	if len(a.Candidates) < 2 {
+		return math.NaN()
+	}
+	return a.Candidates[1].Distance - a.Candidates[0].Distance
 }

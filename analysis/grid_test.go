@@ -176,3 +176,45 @@ func TestAttributeGrouped(t *testing.T) {
 		t.Errorf("AttributeNeighbours = %+v, want %+v", g, got)
 	}
 }
+
+// TestEvaluate: a hand-checked case. Six attributable texts and one
+// unattributable:
+//
+//	true A: predicted A, A, B     true B: predicted B, A     true C: predicted B
+//
+// Accuracy 3/6. A: support 3, predicted 3 (A, A, and B's A), correct 2 →
+// P = 2/3, R = 2/3, F1 = 2/3. B: support 2, predicted 3 (A's B, B, C's B),
+// correct 1 → P = 1/3, R = 1/2, F1 = 2·(1/3)(1/2)/(5/6) = 0.4. C: support
+// 1, predicted 0 → P = 0, R = 0, F1 = 0. Macro P = (2/3 + 1/3 + 0)/3 = 1/3,
+// R = (2/3 + 1/2)/3 = 7/18, F1 = (2/3 + 0.4)/3 = 16/45. scikit-learn's
+// f1_score(y, p, average="macro", labels=["A", "B", "C"]) gives the same.
+func TestEvaluate(t *testing.T) {
+	as := []Attribution{
+		{Label: "A", Predicted: "A"}, {Label: "A", Predicted: "A"}, {Label: "A", Predicted: "B"},
+		{Label: "B", Predicted: "B"}, {Label: "B", Predicted: "A"},
+		{Label: "C", Predicted: "B"},
+		{Label: "D", Predicted: "A", Unattributable: true},
+	}
+	e := Evaluate(as)
+	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-12 }
+	if e.Attributable != 6 || e.Correct != 3 || e.Unattributable != 1 || e.Accuracy != 0.5 {
+		t.Errorf("counts %d, %d, %d, accuracy %v; want 6, 3, 1, 0.5", e.Attributable, e.Correct, e.Unattributable, e.Accuracy)
+	}
+	if !near(e.MacroPrecision, 1.0/3) || !near(e.MacroRecall, 7.0/18) || !near(e.MacroF1, 16.0/45) {
+		t.Errorf("macro P, R, F1 = %v, %v, %v; want 1/3, 7/18, 16/45", e.MacroPrecision, e.MacroRecall, e.MacroF1)
+	}
+	want := []ClassScore{
+		{"A", 3, 3, 2, 2.0 / 3, 2.0 / 3, 2.0 / 3},
+		{"B", 2, 3, 1, 1.0 / 3, 0.5, 0.4},
+		{"C", 1, 0, 0, 0, 0, 0},
+	}
+	if d := cmp.Diff(want, e.Classes, cmp.Comparer(near)); d != "" {
+		t.Errorf("classes (-want +got):\n%s", d)
+	}
+	if e.Confusion[[2]string{"A", "B"}] != 1 || e.Confusion[[2]string{"C", "B"}] != 1 || e.Confusion[[2]string{"A", "A"}] != 2 || len(e.Confusion) != 5 {
+		t.Errorf("confusion %v", e.Confusion)
+	}
+	if m := (Attribution{Candidates: []Candidate{{"A", 1}, {"B", 1.25}}}).Margin(); m != 0.25 {
+		t.Errorf("margin %v, want 0.25", m)
+	}
+}

@@ -200,22 +200,32 @@ var Dictionary = []FileDoc{
 		{"Weight", "float", "", "summed over the grid and both directions: 3 for a nearest neighbour, 2 for the second, 1 for the third (stylo's consensus network, linear edge weights; stylo lists each undirected edge twice, this table once)"},
 		{"Type", "string", "", "Undirected"},
 	}},
-	{Name: "attribution.csv", files: attributionFiles(true), RowPer: "measure × text with a label", Columns: []ColumnDoc{
+	{Name: "attribution.csv", files: attributionFiles(0), RowPer: "measure × text with a label", Columns: []ColumnDoc{
 		{"measure", "string", "", "distance measure"},
 		{"doc_id", "string", "", "text id"},
 		{"label", "string", "", "its value of the --label column"},
 		{"predicted", "string", "", "the label of its nearest text from another document (a sample's siblings are left out with it)"},
 		{"correct", "boolean", "", "predicted == label; empty when the text is unattributable"},
 		{"rank", "integer", "", "rank of the true label among the candidates (1 = first; 0: not a candidate)"},
+		{"margin", "float", "distance", "distance of the runner-up label minus that of the predicted one: how far ahead the attribution is (empty with one candidate)"},
 		{"attributable", "boolean", "", "false when no other document has the text's label (a class of one document): not counted in accuracy"},
 		{"candidates", "string", "", "label=distance of each label's nearest text, closest first, separated by ; "},
 	}},
-	{Name: "attribution_accuracy.csv", files: attributionFiles(false), RowPer: "measure", Columns: []ColumnDoc{
+	{Name: "attribution_accuracy.csv", files: attributionFiles(1), RowPer: "measure", Columns: []ColumnDoc{
 		{"measure", "string", "", "distance measure"},
 		{"documents", "integer", "texts", "attributable texts attributed"},
 		{"correct", "integer", "texts", "texts whose nearest neighbour (from another document) has their label"},
 		{"accuracy", "float", "proportion", "correct / documents (empty when no text is attributable)"},
+		{"macro_precision", "float", "proportion", "mean over the true labels of the attributable texts of correct / predicted as the label (0 for a label never predicted); scikit-learn's average=\"macro\""},
+		{"macro_recall", "float", "proportion", "mean over those labels of correct / texts with the label"},
+		{"macro_f1", "float", "proportion", "mean over those labels of 2PR/(P+R) (0 where P + R = 0)"},
 		{"unattributable", "integer", "texts", "texts whose label no other document has: not counted"},
+	}},
+	{Name: "attribution_confusion.csv", files: attributionFiles(2), RowPer: "measure × true label × predicted label (attributable texts)", Columns: []ColumnDoc{
+		{"measure", "string", "", "distance measure"},
+		{"label", "string", "", "true label"},
+		{"predicted", "string", "", "predicted label"},
+		{"count", "integer", "texts", "attributable texts with this true and predicted label"},
 	}},
 }
 

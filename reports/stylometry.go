@@ -2,7 +2,8 @@ package reports
 
 import (
 	"io"
-	"math"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -175,14 +176,17 @@ func NetworkTables(ids, groups []string, edges []analysis.Edge) (nodes, edgeTabl
 
 // AttributionTables are attribution.csv (one row per measure and
 // document: true label, predicted label, rank of the true label, the
-// ranked candidates) and attribution_accuracy.csv (one row per measure).
-// A text whose label no other document has is unattributable: its row
-// says so, with no verdict, and accuracy leaves it out.
-func AttributionTables(ids []string, measures []string, res map[string][]analysis.Attribution) (rows, acc *Table) {
-	rows = &Table{Header: []string{"measure", "doc_id", "label", "predicted", "correct", "rank", "attributable", "candidates"}}
-	acc = &Table{Header: []string{"measure", "documents", "correct", "accuracy", "unattributable"}}
+// margin to the runner-up, the ranked candidates), attribution_accuracy.csv
+// (one row per measure: accuracy and macro precision, recall and F1) and
+// attribution_confusion.csv (measure × true × predicted label: count). A
+// text whose label no other document has is unattributable: its row says
+// so, with no verdict, and the scores leave it out.
+func AttributionTables(ids []string, measures []string, res map[string][]analysis.Attribution) (rows, acc, confusion *Table) {
+	rows = &Table{Header: []string{"measure", "doc_id", "label", "predicted", "correct", "rank", "margin", "attributable", "candidates"}}
+	acc = &Table{Header: []string{"measure", "documents", "correct", "accuracy", "macro_precision", "macro_recall", "macro_f1", "unattributable"}}
+	confusion = &Table{Header: []string{"measure", "label", "predicted", "count"}}
 	for _, m := range measures {
-		s := attributionScore(res[m])
+		e := analysis.Evaluate(res[m])
 		for _, a := range res[m] {
 			var c []string
 			for _, x := range a.Candidates {
@@ -192,36 +196,19 @@ func AttributionTables(ids []string, measures []string, res map[string][]analysi
 			if a.Unattributable {
 				correct = ""
 			}
-			rows.Add(m, ids[a.Item], a.Label, a.Predicted, correct, Int(a.Rank), strconv.FormatBool(!a.Unattributable), strings.Join(c, "; "))
+			rows.Add(m, ids[a.Item], a.Label, a.Predicted, correct, Int(a.Rank), Float(a.Margin()), strconv.FormatBool(!a.Unattributable), strings.Join(c, "; "))
 		}
-		acc.Add(m, Int(s.attributable), Int(s.correct), Float(s.accuracy()), Int(s.unattributable))
-	}
-	return rows, acc
-}
-
-// score counts a measure's attributions.
-type score struct{ attributable, correct, unattributable int }
-
-func attributionScore(as []analysis.Attribution) score {
-	var s score
-	for _, a := range as {
-		switch {
-		case a.Unattributable:
-			s.unattributable++
-		case a.Predicted == a.Label:
-			s.correct++
-			s.attributable++
-		default:
-			s.attributable++
+		acc.Add(m, Int(e.Attributable), Int(e.Correct), Float(e.Accuracy), Float(e.MacroPrecision), Float(e.MacroRecall), Float(e.MacroF1), Int(e.Unattributable))
+		keys := slices.Collect(maps.Keys(e.Confusion))
+		slices.SortFunc(keys, func(a, b [2]string) int {
+			if c := strings.Compare(a[0], b[0]); c != 0 {
+				return c
+			}
+			return strings.Compare(a[1], b[1])
+		})
+		for _, k := range keys {
+			confusion.Add(m, k[0], k[1], Int(e.Confusion[k]))
 		}
 	}
-	return s
-}
-
-// accuracy is correct / attributable, NaN with none.
-func (s score) accuracy() float64 {
-	if s.attributable == 0 {
-		return math.NaN()
-	}
-	return float64(s.correct) / float64(s.attributable)
+	return rows, acc, confusion
 }

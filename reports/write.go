@@ -269,7 +269,7 @@ func networkFiles(nodes bool) func(st *pipeline.Study) []file {
 
 // attributionFiles gives attribution.csv (rows) or
 // attribution_accuracy.csv.
-func attributionFiles(rows bool) func(st *pipeline.Study) []file {
+func attributionFiles(which int) func(st *pipeline.Study) []file {
 	return func(st *pipeline.Study) []file {
 		s := st.Stylometry
 		if !distances(st) || s.Attribution == nil {
@@ -281,11 +281,14 @@ func attributionFiles(rows bool) func(st *pipeline.Study) []file {
 			ms[i] = string(m)
 			res[string(m)] = s.Attribution[m]
 		}
-		a, acc := AttributionTables(s.IDs, ms, res)
-		if rows {
+		a, acc, conf := AttributionTables(s.IDs, ms, res)
+		switch which {
+		case 0:
 			return []file{table("attribution.csv", a)}
+		case 1:
+			return []file{table("attribution_accuracy.csv", acc)}
 		}
-		return []file{table("attribution_accuracy.csv", acc)}
+		return []file{table("attribution_confusion.csv", conf)}
 	}
 }
 
