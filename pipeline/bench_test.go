@@ -242,3 +242,38 @@ func BenchmarkSegmentFast(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTokenizeProse: prose v3's tokenizer (tokenize.New().Tokenize)
+// on the sentences of 1 MB of synthesized documents (as TokensContext
+// hands them to it), and on the documents whole.
+func BenchmarkTokenizeProse(b *testing.B) {
+	tok := newProseTokenizer()
+	for _, s := range benchTokenizeTexts(b) {
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, t := range s.texts {
+					tok.Tokenize(t)
+				}
+			}
+			reportTokens(b, s.tokens)
+		})
+	}
+}
+
+// BenchmarkTokenizeFast: ours on the same texts, into a reused buffer.
+func BenchmarkTokenizeFast(b *testing.B) {
+	tok := newTokenizer(proseTokenRules())
+	buf := tok.appendTokens(nil, "")
+	for _, s := range benchTokenizeTexts(b) {
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, t := range s.texts {
+					buf = tok.appendTokens(buf[:0], t)
+				}
+			}
+			reportTokens(b, s.tokens)
+		})
+	}
+}

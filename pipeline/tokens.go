@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/token"
-	"github.com/jdkato/prose/v3/tokenize"
 )
 
 // Token is one token of a document. Start is a byte offset into the
@@ -33,13 +32,14 @@ type Span struct {
 }
 
 // Tagger splits text into sentences and tokens and tags them as prose v3
-// does: prose's tokenizer; prose's Punkt sentence model, read by our own
-// segmenter (see punkt.go); prose's part-of-speech model, scored by our own
-// perceptron (see perceptron.go). The sentences and tags are prose's, at
-// several times its speed. Its models are loaded once and it is safe for
-// concurrent use.
+// does: prose's tokenizer rules, applied by our own tokenizer (see
+// tokenize.go); prose's Punkt sentence model, read by our own segmenter
+// (see punkt.go); prose's part-of-speech model, scored by our own
+// perceptron (see perceptron.go). The tokens, sentences and tags are
+// prose's, at several times its speed. Its models are loaded once and it
+// is safe for concurrent use.
 type Tagger struct {
-	tok *tokenize.Tokenizer
+	tok *tokenizer
 	seg *punkt
 	// tag tags one sentence: our perceptron (the tests put one that
 	// compares it with prose's tag.Tagger here).
@@ -72,7 +72,7 @@ func NewTagger() (*Tagger, error) {
 		return nil, fmt.Errorf("load tagger model: %w", err)
 	}
 	pool := &sync.Pool{New: func() any { return &tokensScratch{terms: map[string]string{}} }}
-	return &Tagger{tok: tokenize.New(), seg: seg, tag: tg, scratch: pool}, nil
+	return &Tagger{tok: newTokenizer(proseTokenRules()), seg: seg, tag: tg, scratch: pool}, nil
 }
 
 // Tokens canonicalises text with c and returns its tagged tokens and its
@@ -128,7 +128,7 @@ func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks
 			}
 			span := Span{Start: at(sn.Start), End: at(sn.End-1) + 1}
 			s.buf = s.buf[:0]
-			for _, pt := range t.tok.Tokenize(line[sn.Start:sn.End]) {
+			for pt := range t.tok.tokens(line[sn.Start:sn.End]) {
 				s.buf = splitMixed(s.buf, pt.Text, sn.Start+pt.Start)
 			}
 			for i, bt := range s.buf {
