@@ -250,3 +250,84 @@ func checkMerges(merges []Merge, n int) {
 		panic("analysis: length mismatch")
 	}
 }
+
+// AdjustedRand is the adjusted Rand index of two partitions of the same
+// items (Hubert & Arabie 1985; scikit-learn's adjusted_rand_score): 1 for
+// identical partitions, about 0 for independent ones, negative for worse
+// than chance. Items are partitioned by equal values. It panics if the
+// lengths differ; with fewer than two items, or both partitions a single
+// block or all singletons, it is 1 (scikit-learn's convention).
+func AdjustedRand[A, B comparable](a []A, b []B) float64 {
+	if len(a) != len(b) {
+		panic("analysis: length mismatch")
+	}
+	n := len(a)
+	cells := map[[2]int]int{}
+	ia, ib := map[A]int{}, map[B]int{}
+	rows, cols := []int{}, []int{}
+	for k := range n {
+		i, ok := ia[a[k]]
+		if !ok {
+			i = len(rows)
+			ia[a[k]] = i
+			rows = append(rows, 0)
+		}
+		j, ok := ib[b[k]]
+		if !ok {
+			j = len(cols)
+			ib[b[k]] = j
+			cols = append(cols, 0)
+		}
+		rows[i]++
+		cols[j]++
+		cells[[2]int{i, j}]++
+	}
+	if n < 2 || len(rows) == len(cols) && (len(rows) == 1 || len(rows) == n) {
+		return 1
+	}
+	c2 := func(x int) float64 { return float64(x) * float64(x-1) / 2 }
+	var index, sa, sb float64
+	for _, v := range cells {
+		index += c2(v)
+	}
+	for _, v := range rows {
+		sa += c2(v)
+	}
+	for _, v := range cols {
+		sb += c2(v)
+	}
+	expected := sa * sb / c2(n)
+	maxIndex := (sa + sb) / 2
+	if maxIndex == expected {
+		return 1
+	}
+	return (index - expected) / (maxIndex - expected)
+}
+
+// Purity is the share of items whose cluster's most common label is
+// their own (Manning et al. 2008, §16.3): Σ_clusters max_label count / n.
+// NaN for no items.
+func Purity[A, B comparable](clusters []A, labels []B) float64 {
+	if len(clusters) != len(labels) {
+		panic("analysis: length mismatch")
+	}
+	if len(clusters) == 0 {
+		return math.NaN()
+	}
+	count := map[A]map[B]int{}
+	for k, c := range clusters {
+		if count[c] == nil {
+			count[c] = map[B]int{}
+		}
+		count[c][labels[k]]++
+	}
+	sum := 0
+	for _, m := range count {
+		best := 0
+		for _, v := range m {
+			best = max(best, v)
+		}
+		sum += best
+	}
+	return float64(sum) / float64(len(clusters))
+}

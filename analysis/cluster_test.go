@@ -262,3 +262,30 @@ func TestClusterTiesDeterministic(t *testing.T) {
 		t.Errorf("Cluster(square, complete) (-want +got):\n%s", diff)
 	}
 }
+
+// TestAdjustedRandAndPurity: the adjusted Rand index of scikit-learn's
+// documented examples (user guide, "Adjusted Rand index":
+// adjusted_rand_score([0,0,1,1],[0,0,1,1]) = 1, ([0,0,1,1],[1,1,0,0]) = 1,
+// ([0,0,1,2],[0,0,1,1]) = 0.57 (= 4/7 by hand: index 1, expected 1·2/6,
+// max 3/2), ([0,0,0,0],[0,1,2,3]) = 0, ([0,0,1,1],[0,1,0,1]) = −0.5) and
+// purity by hand.
+func TestAdjustedRandAndPurity(t *testing.T) {
+	for _, c := range []struct {
+		a, b []int
+		want float64
+	}{
+		{[]int{0, 0, 1, 1}, []int{0, 0, 1, 1}, 1},
+		{[]int{0, 0, 1, 1}, []int{1, 1, 0, 0}, 1},
+		{[]int{0, 0, 1, 2}, []int{0, 0, 1, 1}, 4.0 / 7},
+		{[]int{0, 0, 0, 0}, []int{0, 1, 2, 3}, 0},
+		{[]int{0, 0, 1, 1}, []int{0, 1, 0, 1}, -0.5},
+	} {
+		if got := AdjustedRand(c.a, c.b); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("AdjustedRand(%v, %v) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+	// Clusters {0,1,2} {3,4}: labels A A B | B B → (2 + 2)/5.
+	if got := Purity([]int{0, 0, 0, 1, 1}, []string{"A", "A", "B", "B", "B"}); got != 0.8 {
+		t.Errorf("Purity = %v, want 0.8", got)
+	}
+}

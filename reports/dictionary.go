@@ -163,6 +163,16 @@ var Dictionary = []FileDoc{
 		{"a_label", "string", "", "a's text id or cluster k"},
 		{"b_label", "string", "", "b's text id or cluster k"},
 	}},
+	{Name: "cluster_quality.csv", files: qualityFiles, RowPer: "tree: the view measure at every setting, every other measure at the default setting (with --label or --group-by)", Columns: []ColumnDoc{
+		{"feature", "string", "", "feature type"},
+		{"mfw", "integer", "features", "most frequent features used"},
+		{"culling", "float", "percent", "culling level"},
+		{"measure", "string", "", "distance measure"},
+		{"texts", "integer", "texts", "placed texts with a class (the --label value, or else the first --group-by value)"},
+		{"k", "integer", "clusters", "the tree is cut into as many clusters as there are classes"},
+		{"ari", "float", "", "adjusted Rand index of the cut against the classes (Hubert & Arabie 1985; scikit-learn's adjusted_rand_score): 1 recovers them exactly, 0 is chance"},
+		{"purity", "float", "proportion", "share of texts whose cluster's most common class is their own (Manning et al. 2008)"},
+	}},
 	{Name: "mds.csv", files: mdsFiles, RowPer: "text", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
 		{"dim1", "float", "", "first coordinate of classical MDS of the default distances"},

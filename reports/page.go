@@ -325,6 +325,41 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 		}
 		sec.Blocks = append(sec.Blocks, Block{Title: "Leave-one-out attribution", Caption: caption, Table: acc})
 	}
+	if q := s.Quality; len(q) > 0 {
+		by := "the --label values"
+		if st.Options.Label == "" {
+			by = st.ColourBy() + "'s values"
+		}
+		order := make([]int, len(q))
+		for i := range order {
+			order[i] = i
+		}
+		// Best first; ties (and NaN last) in the table's order.
+		slices.SortStableFunc(order, func(a, b int) int {
+			x, y := q[a].ARI, q[b].ARI
+			switch {
+			case math.IsNaN(x) != math.IsNaN(y):
+				if math.IsNaN(x) {
+					return 1
+				}
+				return -1
+			case x > y:
+				return -1
+			case x < y:
+				return 1
+			}
+			return 0
+		})
+		t := &HTMLTable{Header: []string{"measure", "MFW", "culling", "ARI", "purity"}, Numeric: []bool{false, true, true, true, true}}
+		for _, i := range order[:min(len(order), 15)] {
+			t.Rows = append(t.Rows, []string{string(q[i].Measure), strconv.Itoa(q[i].MFW), fmtNum(q[i].Culling), fmtNum(q[i].ARI), fmtNum(q[i].Purity)})
+		}
+		if len(order) > 15 {
+			t.Note = fmt.Sprintf("The 15 best of %d trees; cluster_quality.csv has every one.", len(order))
+		}
+		sec.Blocks = append(sec.Blocks, Block{Title: "Which setting recovers the known classes",
+			Caption: fmt.Sprintf("Each tree cut into %d clusters, one per class of %s, against those classes: adjusted Rand index (1: recovered exactly, 0: no better than chance) and purity. %d texts.", q[0].K, by, q[0].Texts), Table: t})
+	}
 	notes := s.Warnings
 	if len(s.PlacedIDs) > maxHeatmapTexts {
 		notes = append(slices.Clone(notes), fmt.Sprintf("%d texts in the tree: the distance and consensus heatmaps are drawn up to %d texts; distance_%s.csv (or knn.csv) and consensus.csv hold the values", len(s.PlacedIDs), maxHeatmapTexts, s.View))

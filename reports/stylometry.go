@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/stylometer/stylometer/analysis"
+	"github.com/stylometer/stylometer/analysis/stylometry"
 )
 
 // MFWTable is mfw.csv: the wide documents × features table of relative
@@ -211,4 +212,14 @@ func AttributionTables(ids []string, measures []string, res map[string][]analysi
 		}
 	}
 	return rows, acc, confusion
+}
+
+// QualityTable is cluster_quality.csv: one row per tree scored against the
+// known classes.
+func QualityTable(q []stylometry.Quality) *Table {
+	t := &Table{Header: []string{"feature", "mfw", "culling", "measure", "texts", "k", "ari", "purity"}}
+	for _, x := range q {
+		t.Add(x.Feature, Int(x.MFW), Float(x.Culling), string(x.Measure), Int(x.Texts), Int(x.K), Float(x.ARI), Float(x.Purity))
+	}
+	return t
 }

@@ -204,6 +204,13 @@ func clustersFiles(st *pipeline.Study) []file {
 	return []file{table("clusters.csv", ClustersTable(st.Stylometry.PlacedIDs, st.Stylometry.Merges))}
 }
 
+func qualityFiles(st *pipeline.Study) []file {
+	if !views(st) || len(st.Stylometry.Quality) == 0 {
+		return nil
+	}
+	return []file{table("cluster_quality.csv", QualityTable(st.Stylometry.Quality))}
+}
+
 func mdsFiles(st *pipeline.Study) []file {
 	if !views(st) || st.Stylometry.MDS == nil {
 		return nil

@@ -114,8 +114,22 @@ type Result struct {
 	// SameDoc is the share of pairs of samples of one document that the
 	// default tree, cut into as many clusters as there are documents,
 	// puts together; NaN without samples.
-	SameDoc  float64
+	SameDoc float64
+	// Quality scores each tree's cut against the known classes (the label,
+	// or else the colouring column): the view measure at every setting and
+	// every other measure at the default setting; nil without classes.
+	Quality  []Quality
 	Warnings []string
+}
+
+// Quality is how well one tree, cut into as many clusters as there are
+// classes, recovers them: the adjusted Rand index (1: exactly, 0: chance)
+// and purity.
+type Quality struct {
+	Setting
+	Measure     analysis.Measure
+	Texts, K    int // the placed texts with a class, and the clusters
+	ARI, Purity float64
 }
 
 // sampleSeed seeds the sample of texts the views use above MaxMatrix.
@@ -383,6 +397,7 @@ func (r *Result) views(texts []Text, opt Options) {
 		r.Network = analysis.NearestNeighbourNetwork(views, 3)
 		r.NetworkOver = r.Placed
 	}
+	r.quality(texts, opt, pos, trees)
 	if opt.Sampled {
 		// Cut the default tree into as many clusters as there are sampled
 		// documents: how often do two samples of one essay share a cluster?
@@ -408,4 +423,66 @@ func (r *Result) views(texts []Text, opt Options) {
 			r.SameDoc = float64(same) / float64(pairs)
 		}
 	}
+}
+
+// quality scores the trees' cuts against the texts' classes: their label,
+// or else their group. trees are the view measure's over the grid, over
+// the placed rows pos; every other measure's tree at the default setting
+// is built here when its distances are defined among the placed texts.
+func (r *Result) quality(texts []Text, opt Options, pos []int, trees [][]analysis.Merge) {
+	class := func(t Text) string {
+		if opt.Label {
+			return t.Label
+		}
+		return t.Group
+	}
+	var keep []int // indices into the placed rows with a class
+	var classes []string
+	distinct := map[string]bool{}
+	for a, i := range r.Placed {
+		if c := class(texts[i]); c != "" {
+			keep = append(keep, a)
+			classes = append(classes, c)
+			distinct[c] = true
+		}
+	}
+	k := len(distinct)
+	if k < 2 || k >= len(r.Placed) {
+		return
+	}
+	score := func(set Setting, m analysis.Measure, tree []analysis.Merge) {
+		cut := analysis.CutTree(tree, len(r.Placed), k)
+		clusters := make([]int, len(keep))
+		for x, a := range keep {
+			clusters[x] = cut[a]
+		}
+		r.Quality = append(r.Quality, Quality{Setting: set, Measure: m, Texts: len(keep), K: k,
+			ARI: analysis.AdjustedRand(clusters, classes), Purity: analysis.Purity(clusters, classes)})
+	}
+	for i, tree := range trees {
+		score(r.Sets[i].Setting, r.View, tree)
+	}
+	for _, m := range r.Measures {
+		d := r.Sets[0].ByMeasure[m]
+		if m == r.View || d == nil || !allDefined(d, pos) {
+			continue
+		}
+		tree, err := analysis.Cluster(analysis.Subset(d, pos), r.Linkage)
+		if err != nil {
+			continue // cannot happen: no NaN, no negative distance
+		}
+		score(r.Sets[0].Setting, m, tree)
+	}
+}
+
+// allDefined reports whether d holds no NaN among the rows pos.
+func allDefined(d mat.Symmetric, pos []int) bool {
+	for x, i := range pos {
+		for _, j := range pos[x+1:] {
+			if math.IsNaN(d.At(i, j)) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -156,3 +156,38 @@ func TestLargeMode(t *testing.T) {
 		t.Errorf("network over %d texts, want all 8", len(large.NetworkOver))
 	}
 }
+
+// TestQuality: two well-separated styles, three texts each, are recovered
+// exactly by every tree (ARI 1, purity 1); the view measure is scored at
+// every setting, the other measure at the default one; a partition of the
+// classes that does not follow the styles scores lower.
+func TestQuality(t *testing.T) {
+	ts := texts(
+		map[string]int{"the": 30, "of": 2, "and": 10, "in": 20, "a": 3},
+		map[string]int{"the": 29, "of": 3, "and": 11, "in": 21, "a": 2},
+		map[string]int{"the": 31, "of": 2, "and": 9, "in": 19, "a": 3},
+		map[string]int{"the": 3, "of": 30, "and": 10, "in": 2, "a": 20},
+		map[string]int{"the": 2, "of": 29, "and": 11, "in": 3, "a": 21},
+		map[string]int{"the": 3, "of": 31, "and": 9, "in": 2, "a": 19},
+	)
+	for i := range ts {
+		ts[i].Group = []string{"x", "y"}[i/3]
+	}
+	r := Analyse(ts, opts(analysis.Delta, analysis.Cosine))
+	if len(r.Quality) != len(r.Sets)+1 {
+		t.Fatalf("%d quality rows, want one per setting (%d) and cosine's", len(r.Quality), len(r.Sets))
+	}
+	for _, q := range r.Quality {
+		if q.ARI != 1 || q.Purity != 1 || q.K != 2 || q.Texts != 6 {
+			t.Errorf("%+v: want ARI 1, purity 1, k 2, 6 texts", q)
+		}
+	}
+	for i := range ts {
+		ts[i].Group = []string{"x", "y"}[i%2] // classes across the styles
+	}
+	for _, q := range Analyse(ts, opts(analysis.Delta)).Quality {
+		if q.ARI >= 1 || q.Purity >= 1 {
+			t.Errorf("classes across the styles: %+v, want ARI and purity below 1", q)
+		}
+	}
+}
