@@ -103,6 +103,7 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 		rows = append(rows, r)
 		entries = append(entries, entry{p: r.P, k: 1, row: len(rows) - 1, grp: -1})
 	}
+	nPresent := len(entries)
 	// The absent terms of each count: one p for all.
 	for g, grp := range c.byCount {
 		if absent := len(grp.terms) - usedIn[g]; absent > 0 {
@@ -120,7 +121,7 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 			m += e.k
 		}
 	}
-	slices.SortStableFunc(entries, func(x, y entry) int {
+	byP := func(x, y entry) int {
 		nx, ny := math.IsNaN(x.p), math.IsNaN(y.p)
 		switch {
 		case nx && !ny:
@@ -129,7 +130,41 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 			return -1
 		}
 		return cmp.Compare(x.p, y.p)
-	})
+	}
+	// The groups come by count ascending, and an absent term's p falls
+	// as its count grows (dG²/dc = ln((N − c)/(n_r − c)) > 0), so they
+	// are usually in descending p already: then sorting the present
+	// terms and merging is the stable sort's order, for the cost of the
+	// target's vocabulary. Rounding, NaN or a correction that breaks the
+	// order falls back to the full sort. (Ties may come in another
+	// order; Benjamini–Hochberg gives tied p-values one adjusted value.)
+	groups := entries[nPresent:]
+	descending := true
+	for e := range groups {
+		if math.IsNaN(groups[e].p) || e > 0 && groups[e].p > groups[e-1].p {
+			descending = false
+			break
+		}
+	}
+	if descending {
+		present := entries[:nPresent]
+		slices.SortStableFunc(present, byP)
+		merged := make([]entry, 0, len(entries))
+		g := len(groups) - 1
+		for _, e := range present {
+			for g >= 0 && byP(groups[g], e) < 0 {
+				merged = append(merged, groups[g])
+				g--
+			}
+			merged = append(merged, e)
+		}
+		for ; g >= 0; g-- {
+			merged = append(merged, groups[g])
+		}
+		entries = merged
+	} else {
+		slices.SortStableFunc(entries, byP)
+	}
 	q := make([]float64, len(entries))
 	rank := m
 	running := 1.0
