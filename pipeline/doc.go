@@ -2,8 +2,10 @@
 // files into a Study, everything the reports need.
 //
 // A run is two stages. Profile, the map, reads, canonicalises, segments,
-// tokenises and tags every document with prose v3 (models loaded once and
-// shared) in a pool of workers and returns per-document profiles of counts,
+// tokenises and tags every document with prose v3's models and rules,
+// applied by our own allocation-free code that gives prose's sentences,
+// tokens and tags (punkt.go, tokenize.go, perceptron.go; models loaded once
+// and shared) in a pool of workers and returns per-document profiles of counts,
 // never the token stream; a shard can call it on any slice of the sources.
 // Analyse, the reduce, is pure and deterministic: from the profiles, in
 // input order, it computes the word table, tf-idf, the per-document

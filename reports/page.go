@@ -233,7 +233,7 @@ func methods() []Method {
 
 // methodsBefore and methodsAfter are the methods around the distances.
 var methodsBefore = []Method{
-	{Name: "Tokens, sentences, tags", Definition: "prose v3: Punkt sentence segmentation per paragraph (line), its tokenizer with dashes as separators and glued punctuation split, and its averaged-perceptron Penn Treebank tagger (curly quotes shown to it as `` and ''). Words are tokens with a letter or digit, lower-cased.", Source: "github.com/jdkato/prose v3"},
+	{Name: "Tokens, sentences, tags", Definition: "prose v3's models and rules (applied by stylometer's own code, giving prose's output token for token): Punkt sentence segmentation per paragraph (line), its tokenizer with dashes as separators and glued punctuation split, and its averaged-perceptron Penn Treebank tagger (curly quotes shown to it as `` and ''). Words are tokens with a letter or digit, lower-cased.", Source: "github.com/jdkato/prose v3"},
 	{Name: "Relative frequency", Definition: "count / all words of the document; stylo's tables (mfw.csv) give it × 100.", Source: "Eder, Rybicki & Kestemont 2016 (stylo)"},
 	{Name: "Most frequent words (MFW)", Definition: "features ranked by raw corpus count, ties by code point, cut at N; culling keeps features present in at least c% of documents.", Source: "stylo"},
 }
