@@ -352,7 +352,7 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 		})
 		t := &HTMLTable{Header: []string{"measure", "MFW", "culling", "ARI", "purity"}, Numeric: []bool{false, true, true, true, true}}
 		for _, i := range order[:min(len(order), 15)] {
-			t.Rows = append(t.Rows, []string{string(q[i].Measure), strconv.Itoa(q[i].MFW), fmtNum(q[i].Culling), fmtNum(q[i].ARI), fmtNum(q[i].Purity)})
+			t.Rows = append(t.Rows, []string{string(q[i].Measure), strconv.Itoa(q[i].MFW), strconv.FormatFloat(q[i].Culling, 'g', -1, 64) + "%", fmtNum(q[i].ARI), fmtNum(q[i].Purity)})
 		}
 		if len(order) > 15 {
 			t.Note = fmt.Sprintf("The 15 best of %d trees; cluster_quality.csv has every one.", len(order))
