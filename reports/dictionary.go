@@ -163,7 +163,7 @@ var Dictionary = []FileDoc{
 		{"a_label", "string", "", "a's text id or cluster k"},
 		{"b_label", "string", "", "b's text id or cluster k"},
 	}},
-	{Name: "cluster_quality.csv", files: qualityFiles, RowPer: "tree: the view measure at every setting, every other measure at the default setting (with --label or --group-by)", Columns: []ColumnDoc{
+	{Name: "cluster_quality.csv", files: qualityFiles, RowPer: "tree: the view measure at every setting, every other measure at the default setting up to 500 texts (with --label or --group-by)", Columns: []ColumnDoc{
 		{"feature", "string", "", "feature type"},
 		{"mfw", "integer", "features", "most frequent features used"},
 		{"culling", "float", "percent", "culling level"},

@@ -116,8 +116,9 @@ type Result struct {
 	// puts together; NaN without samples.
 	SameDoc float64
 	// Quality scores each tree's cut against the known classes (the label,
-	// or else the colouring column): the view measure at every setting and
-	// every other measure at the default setting; nil without classes.
+	// or else the colouring column): the view measure at every setting and,
+	// up to 500 placed texts, every other measure at the default setting;
+	// nil without classes.
 	Quality  []Quality
 	Warnings []string
 }
@@ -131,6 +132,10 @@ type Quality struct {
 	Texts, K    int // the placed texts with a class, and the clusters
 	ARI, Purity float64
 }
+
+// qualityTexts is the most placed texts for which Quality scores every
+// measure's tree, not only the view measure's.
+const qualityTexts = 500
 
 // sampleSeed seeds the sample of texts the views use above MaxMatrix.
 const sampleSeed = 1
@@ -461,6 +466,9 @@ func (r *Result) quality(texts []Text, opt Options, pos []int, trees [][]analysi
 	}
 	for i, tree := range trees {
 		score(r.Sets[i].Setting, r.View, tree)
+	}
+	if len(pos) > qualityTexts {
+		return // the other measures' trees cost a clustering each
 	}
 	for _, m := range r.Measures {
 		d := r.Sets[0].ByMeasure[m]
