@@ -181,7 +181,11 @@ func compare(docs []Doc, s Scope, r *rest, opt Options) []keyness.Row {
 		// Against the rest of the corpus, keeping only the terms the
 		// target uses and the ones it significantly avoids: the cost
 		// follows the target's vocabulary, not the corpus's.
-		return r.corpus.CompareRest(t.terms, t.presence, float64(t.words), t.slices, opt.Keyness, 0.05)
+		limit := 0
+		if s.Kind == "document" {
+			limit = opt.DocRows
+		}
+		return r.corpus.CompareRestTop(t.terms, t.presence, float64(t.words), t.slices, opt.Keyness, 0.05, limit)
 	}
 	var ref pooled
 	if r != nil {
@@ -221,12 +225,10 @@ func compare(docs []Doc, s Scope, r *rest, opt Options) []keyness.Row {
 // limit/2 first (highest log-odds z) and limit/2 last (lowest) rows, in a new slice
 // so that the rest can be freed.
 func capRows(s Scope, rows []keyness.Row, limit int) []keyness.Row {
-	if limit <= 0 || s.Kind != "document" || len(rows) <= limit {
+	if s.Kind != "document" {
 		return rows
 	}
-	kept := make([]keyness.Row, 0, limit)
-	kept = append(kept, rows[:limit/2]...)
-	return append(kept, rows[len(rows)-(limit-limit/2):]...)
+	return keyness.Cap(rows, limit)
 }
 
 // sameSlice reports whether a and b hold the same indices: at once when

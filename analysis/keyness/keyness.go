@@ -194,40 +194,49 @@ type scale struct {
 }
 
 // row computes one term's statistics (P, not PAdj) from its counts a and b
-// and its slice presence ts and rs.
+// and its slice presence ts and rs: light's, then the rest.
 func (sc scale) row(term string, a, b, ts, rs float64, opt Options) Row {
-	nt, nr, total := sc.nt, sc.nr, sc.total
+	r := sc.light(term, a, b, opt)
+	sc.fill(&r, ts, rs, opt)
+	return r
+}
+
+// light computes what ranking and adjusting a row needs: G², P and the
+// log-odds ratio and its z (row's values bit for bit, being row's code).
+func (sc scale) light(term string, a, b float64, opt Options) Row {
+	nt, nr := sc.nt, sc.nr
 	cc, dd := nt-a, nr-b
-	e := (a + b) * (a + cc) / total
-	er := (a + b) * (b + dd) / total
-	r := Row{
-		Term:         term,
-		NTarget:      a,
-		NReference:   b,
-		RelTarget:    1e4 * a / nt,
-		RelReference: 1e4 * b / nr,
-		G2:           g2(a, b, cc, dd, opt.Correction),
-		Chi2:         chi2(a, b, cc, dd, opt.Correction),
-		PMI:          math.Log2(a / e),
-		LogRatio:     math.Log2((half(a) / nt) / (half(b) / nr)),
-		PctDiff:      100 * (a/nt - b/nr) / (b / nr),
-		ZetaCraig:    math.NaN(),
-		ZetaEder:     math.NaN(),
-	}
-	g := math.Abs(r.G2)
-	r.P = ChiSquared1Survival(g) // as sc.p
-	r.BIC = g - sc.lnN
-	r.ELL = g / (total * math.Log(math.Min(e, er)))
+	r := Row{Term: term, NTarget: a, NReference: b, G2: g2(a, b, cc, dd, opt.Correction)}
+	r.P = ChiSquared1Survival(math.Abs(r.G2)) // as sc.p
 	alpha := a + b
 	if opt.Prior.Uniform > 0 {
 		alpha = opt.Prior.Uniform
 	}
 	r.LogOddsDelta = math.Log((a+alpha)/(nt+sc.alpha0-a-alpha)) - math.Log((b+alpha)/(nr+sc.alpha0-b-alpha))
 	r.LogOddsZ = r.LogOddsDelta / math.Sqrt(1/(a+alpha)+1/(b+alpha))
+	return r
+}
+
+// fill completes a light row: rates, χ², PMI, Log Ratio, %DIFF, BIC, ELL
+// and Zeta.
+func (sc scale) fill(r *Row, ts, rs float64, opt Options) {
+	nt, nr, total := sc.nt, sc.nr, sc.total
+	a, b := r.NTarget, r.NReference
+	cc, dd := nt-a, nr-b
+	e := (a + b) * (a + cc) / total
+	er := (a + b) * (b + dd) / total
+	r.RelTarget, r.RelReference = 1e4*a/nt, 1e4*b/nr
+	r.Chi2 = chi2(a, b, cc, dd, opt.Correction)
+	r.PMI = math.Log2(a / e)
+	r.LogRatio = math.Log2((half(a) / nt) / (half(b) / nr))
+	r.PctDiff = 100 * (a/nt - b/nr) / (b / nr)
+	g := math.Abs(r.G2)
+	r.BIC = g - sc.lnN
+	r.ELL = g / (total * math.Log(math.Min(e, er)))
+	r.ZetaCraig, r.ZetaEder = math.NaN(), math.NaN()
 	if sc.slices {
 		r.ZetaCraig, r.ZetaEder = Zeta(ts, sc.nts, rs, sc.nrs)
 	}
-	return r
 }
 
 // p is row(…).P alone: G²'s p-value, for the many rows of which only the

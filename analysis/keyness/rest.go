@@ -67,6 +67,13 @@ func NewCorpus(terms []string, count, presence []float64, total float64, nSlices
 // presence by term; terms not in the corpus are ignored. opt.MinCount is
 // not applied here: filter the corpus's terms instead.
 func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nSlices int, opt Options, maxPAdj float64) []Row {
+	return c.CompareRestTop(target, tPresence, words, nSlices, opt, maxPAdj, 0)
+}
+
+// CompareRestTop is CompareRest cut, with limit > 0, to its limit/2 first
+// and limit − limit/2 last rows (the highest and lowest log-odds z):
+// the same rows, the others' full statistics never computed.
+func (c *Corpus) CompareRestTop(target, tPresence map[string]int, words float64, nSlices int, opt Options, maxPAdj float64, limit int) []Row {
 	nt, nr := words, c.total-words
 	total := nt + nr
 	alpha0 := total
@@ -83,6 +90,7 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 	}
 	var rows []Row
 	var entries []entry
+	light := make(map[string][2]float64, len(target)) // slice presence of the light rows
 	// What the target uses, by term and by count group: its own size,
 	// never the corpus's vocabulary.
 	present := make(map[int]bool, len(target))
@@ -99,7 +107,9 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 			ts = float64(tPresence[t])
 			rs = c.presence[i] - ts
 		}
-		r := sc.row(t, float64(a), c.count[i]-float64(a), ts, rs, opt)
+		// The target's terms get their full row once the cut is known.
+		r := sc.light(t, float64(a), c.count[i]-float64(a), opt)
+		light[t] = [2]float64{ts, rs}
 		rows = append(rows, r)
 		entries = append(entries, entry{p: r.P, k: 1, row: len(rows) - 1, grp: -1})
 	}
@@ -199,5 +209,23 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 	}
 	rows = append(rows, kept...)
 	SortBy(rows, func(r Row) float64 { return r.LogOddsZ })
+	rows = Cap(rows, limit)
+	for k := range rows {
+		if p, ok := light[rows[k].Term]; ok {
+			sc.fill(&rows[k], p[0], p[1], opt)
+		}
+	}
 	return rows
+}
+
+// Cap keeps, of rows in log-odds z order with more than limit > 0 rows,
+// the limit/2 first and limit − limit/2 last, in a new slice so that the
+// rest can be freed; otherwise it returns rows.
+func Cap(rows []Row, limit int) []Row {
+	if limit <= 0 || len(rows) <= limit {
+		return rows
+	}
+	kept := make([]Row, 0, limit)
+	kept = append(kept, rows[:limit/2]...)
+	return append(kept, rows[len(rows)-(limit-limit/2):]...)
 }
