@@ -282,7 +282,10 @@ func Attribute(d mat.Symmetric, labels []string, groups []int) []Attribution {
 			}
 		}
 		if len(best) == 0 {
-			continue
+			if !others(i) { // only siblings, or nobody, share its label
+				out = append(out, Attribution{Item: i, Label: labels[i], Unattributable: true})
+			}
+			continue // no defined distance to another document: no evidence
 		}
 		a := Attribution{Item: i, Label: labels[i], Unattributable: !others(i)}
 		for l, v := range best {

@@ -227,7 +227,9 @@ func NeighboursOf(d mat.Symmetric, k int) [][]Neighbour {
 // labels found among its neighbours (each at its nearest one's distance,
 // ordered as Attribute orders them: distance, then label), so a label
 // none of the neighbours has is not ranked (Rank 0). groups are as for
-// Attribute: neighbours of the item's own group are skipped.
+// Attribute: neighbours of the item's own group are skipped, so the lists
+// must be long enough that some remain (the largest group's size − 1
+// more than wanted).
 func AttributeNeighbours(nb [][]Neighbour, labels []string, groups []int) []Attribution {
 	if len(nb) != len(labels) || groups != nil && len(groups) != len(labels) {
 		panic("analysis: length mismatch")
@@ -247,6 +249,9 @@ func AttributeNeighbours(nb [][]Neighbour, labels []string, groups []int) []Attr
 			}
 		}
 		if len(a.Candidates) == 0 {
+			if a.Unattributable {
+				out = append(out, a)
+			}
 			continue
 		}
 		a.rank()

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -66,13 +67,16 @@ func NewTermCounts(m map[string]int) TermCounts {
 	return NewTermCountsOf(terms, n)
 }
 
-// NewTermCountsOf is the TermCounts of terms[i] counted n[i] times; the
-// terms must be distinct, and zero and negative counts are left out.
+// NewTermCountsOf is the TermCounts of terms[i] counted n[i] times; a term
+// given twice counts the sum, and zero and negative counts are left out.
 func NewTermCountsOf(terms []string, n []int) TermCounts {
 	if len(terms) != len(n) {
 		panic("analysis: length mismatch")
 	}
-	type entry struct{ id, n uint32 }
+	type entry struct {
+		id uint32
+		n  uint64
+	}
 	es := make([]entry, 0, len(terms))
 	var missing []int
 	dictionary.RLock()
@@ -81,7 +85,7 @@ func NewTermCountsOf(terms []string, n []int) TermCounts {
 			continue
 		}
 		if id, ok := dictionary.id[t]; ok {
-			es = append(es, entry{id, uint32(n[i])})
+			es = append(es, entry{id, uint64(n[i])})
 		} else {
 			missing = append(missing, i)
 		}
@@ -98,7 +102,7 @@ func NewTermCountsOf(terms []string, n []int) TermCounts {
 				dictionary.terms = append(dictionary.terms, t)
 				dictionary.id[t] = id
 			}
-			es = append(es, entry{id, uint32(n[i])})
+			es = append(es, entry{id, uint64(n[i])})
 		}
 		dictionary.Unlock()
 	}
@@ -106,11 +110,22 @@ func NewTermCountsOf(terms []string, n []int) TermCounts {
 		return TermCounts{}
 	}
 	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
+	// A term given twice: one entry with the sum.
+	k := 0
+	for _, e := range es {
+		if k > 0 && es[k-1].id == e.id {
+			es[k-1].n += e.n
+			continue
+		}
+		es[k] = e
+		k++
+	}
+	es = es[:k]
 	buf := make([]byte, 0, 3*len(es))
 	prev := uint32(0)
 	for _, e := range es {
 		buf = binary.AppendUvarint(buf, uint64(e.id-prev))
-		buf = binary.AppendUvarint(buf, uint64(e.n))
+		buf = binary.AppendUvarint(buf, e.n)
 		prev = e.id
 	}
 	return TermCounts{b: slices.Clip(buf), len: len(es)}
@@ -222,7 +237,7 @@ func (c *TermCounts) UnmarshalBinary(b []byte) error {
 		t := string(b[k : k+int(l)])
 		b = b[k+int(l):]
 		v, k := binary.Uvarint(b)
-		if k <= 0 || v == 0 || v > 1<<32-1 {
+		if k <= 0 || v == 0 || v > math.MaxInt {
 			return errTermCounts
 		}
 		if _, dup := m[t]; dup {

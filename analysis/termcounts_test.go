@@ -66,13 +66,14 @@ func TestTermCountsBytes(t *testing.T) {
 func TestTermCountsCorrupt(t *testing.T) {
 	good, _ := NewTermCounts(map[string]int{"a": 1, "b": 2}).MarshalBinary()
 	for name, b := range map[string][]byte{
-		"empty":           {},
-		"truncated":       good[:len(good)-1],
-		"trailing bytes":  append(append([]byte{}, good...), 0),
-		"zero count":      {1, 1, 'a', 0},
-		"duplicate term":  {2, 1, 'a', 1, 1, 'a', 1},
-		"length too long": {1, 9, 'a', 1},
-		"huge term count": {0xff, 0xff, 0xff, 0xff, 0x0f},
+		"empty":            {},
+		"truncated":        good[:len(good)-1],
+		"trailing bytes":   append(append([]byte{}, good...), 0),
+		"zero count":       {1, 1, 'a', 0},
+		"duplicate term":   {2, 1, 'a', 1, 1, 'a', 1},
+		"length too long":  {1, 9, 'a', 1},
+		"huge term number": {0xff, 0xff, 0xff, 0xff, 0x0f},
+		"count past int":   {1, 1, 'a', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01},
 	} {
 		var c TermCounts
 		if err := c.UnmarshalBinary(b); err == nil {
@@ -102,5 +103,24 @@ func TestTermCountsMany(t *testing.T) {
 	var back TermCounts
 	if err := back.UnmarshalBinary(b); err != nil || !back.Equal(c) {
 		t.Errorf("round trip: %v", err)
+	}
+}
+
+// TestTermCountsBig: counts of 2³² and more are kept whole and read back
+// (a term of a multi-gigabyte document), and a term given twice to
+// NewTermCountsOf counts the sum.
+func TestTermCountsBig(t *testing.T) {
+	c := NewTermCounts(map[string]int{"tc-big-a": 1 << 32, "tc-big-b": 1<<40 + 5})
+	if c.Get("tc-big-a") != 1<<32 || c.Get("tc-big-b") != 1<<40+5 || c.Total() != 1<<32+1<<40+5 {
+		t.Errorf("big counts: %v", c.Map())
+	}
+	b, _ := c.MarshalBinary()
+	var back TermCounts
+	if err := back.UnmarshalBinary(b); err != nil || !back.Equal(c) {
+		t.Errorf("round trip of big counts: %v, %v", back.Map(), err)
+	}
+	d := NewTermCountsOf([]string{"tc-dup", "tc-dup", "tc-other"}, []int{2, 3, 1})
+	if d.Get("tc-dup") != 5 || d.Len() != 2 {
+		t.Errorf("a term given twice: %v, want tc-dup 5", d.Map())
 	}
 }

@@ -16,8 +16,8 @@ import (
 
 // StreamBytes is the file size past which a document is read, tagged and
 // profiled a part at a time: parts of about PartBytes that end at a line
-// end, so that memory follows the part and the document's vocabulary, not
-// its length. A streamed document's profile is the one the whole text
+// end, so that memory follows the part (or the longest line, which is
+// never cut) and the document's vocabulary, not its length. A streamed document's profile is the one the whole text
 // gives (sentences never cross a line; n-grams of stylo's words, samples
 // and Zeta slices carry across parts), except that a keyword-in-context
 // line does not reach across a part boundary. A file in UTF-16 is read
@@ -43,10 +43,15 @@ func streamFile(ctx context.Context, tagger *Tagger, f io.Reader, canon *Canon, 
 	for first := true; ; first = false {
 		buf = buf[:0]
 		var rerr error
-		for len(buf) < part && rerr == nil {
+		// Whole lines until the part is full: a line longer than the
+		// reader's buffer comes in pieces (ErrBufferFull), and a part
+		// never ends inside one, so a line longer than a part is read
+		// whole.
+		for inLine := false; (len(buf) < part || inLine) && rerr == nil; {
 			var line []byte
 			line, rerr = r.ReadSlice('\n')
-			if errors.Is(rerr, bufio.ErrBufferFull) {
+			inLine = errors.Is(rerr, bufio.ErrBufferFull)
+			if inLine {
 				rerr = nil
 			}
 			buf = append(buf, line...)

@@ -153,3 +153,20 @@ func TestStreamRepeatedLineAcrossParts(t *testing.T) {
 		t.Errorf("(-whole +parts):\n%s", d)
 	}
 }
+
+// TestStreamLongLines: lines longer than the reader's 64 KiB buffer and
+// than a part, of two-byte characters, are never cut: the streamed profile
+// is the whole text's and no character is split into a false decode error.
+func TestStreamLongLines(t *testing.T) {
+	tg := newTestTagger(t)
+	text := strings.Repeat("café noir. ", 9000) + "\n" + strings.Repeat("abcdef ", 30000) + "\nThe end.\n"
+	toks, sents, _ := tg.Tokens(nil, text)
+	whole := Build(text, toks, sents, ProfileOptions{})
+	got, err := streamFile(context.Background(), tg, strings.NewReader(text), nil, ProfileOptions{}, 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(whole, got, cmpopts.EquateNaNs()); d != "" {
+		t.Errorf("(-whole +parts):\n%s", d)
+	}
+}

@@ -226,7 +226,7 @@ var Dictionary = []FileDoc{
 		{"documents", "integer", "texts", "attributable texts attributed"},
 		{"correct", "integer", "texts", "texts whose nearest neighbour (from another document) has their label"},
 		{"accuracy", "float", "proportion", "correct / documents (empty when no text is attributable)"},
-		{"macro_precision", "float", "proportion", "mean over the true labels of the attributable texts of correct / predicted as the label (0 for a label never predicted); scikit-learn's average=\"macro\""},
+		{"macro_precision", "float", "proportion", "mean over the true labels of the attributable texts of correct / predicted as the label (0 for a label never predicted); scikit-learn's average=\"macro\" with labels= those labels"},
 		{"macro_recall", "float", "proportion", "mean over those labels of correct / texts with the label"},
 		{"macro_f1", "float", "proportion", "mean over those labels of 2PR/(P+R) (0 where P + R = 0)"},
 		{"unattributable", "integer", "texts", "texts whose label no other document has: not counted"},

@@ -161,6 +161,19 @@ func Analyse(texts []Text, opt Options) *Result {
 		k = 10
 	}
 	r.Neighbours = map[analysis.Measure][][]analysis.Neighbour{}
+	// Attribution leaves a sample's siblings out: past MaxMatrix it reads
+	// enough neighbours that k remain when every sibling is among them.
+	kAttr := k
+	if opt.Label && opt.Sampled {
+		per := map[int]int{}
+		for _, t := range texts {
+			per[t.Doc]++
+		}
+		for _, n := range per {
+			kAttr = max(kAttr, k+n-1)
+		}
+	}
+	attrNb := map[analysis.Measure][][]analysis.Neighbour{}
 	if opt.MaxMatrix > 0 && len(texts) > opt.MaxMatrix {
 		r.Large = true
 		r.Sample = rand.New(rand.NewPCG(sampleSeed, 0)).Perm(len(texts))[:opt.MaxMatrix]
@@ -195,11 +208,15 @@ func Analyse(texts []Text, opt Options) *Result {
 				for _, ms := range opt.Measures {
 					if r.Large {
 						if len(r.Sets) == 0 {
-							nb, err := analysis.KNearestTable(ms, t, k, opt.Run)
+							nb, err := analysis.KNearestTable(ms, t, kAttr, opt.Run)
 							if err != nil {
 								panic(err)
 							}
-							r.Neighbours[ms] = nb
+							attrNb[ms] = nb
+							r.Neighbours[ms] = make([][]analysis.Neighbour, len(nb))
+							for i, l := range nb {
+								r.Neighbours[ms][i] = l[:min(k, len(l))]
+							}
 						}
 						if ms == r.View {
 							d, err := analysis.DistanceAmong(ms, t, r.Sample)
@@ -249,7 +266,7 @@ func Analyse(texts []Text, opt Options) *Result {
 		r.Attribution = map[analysis.Measure][]analysis.Attribution{}
 		for _, ms := range opt.Measures {
 			if r.Large {
-				r.Attribution[ms] = analysis.AttributeNeighbours(r.Neighbours[ms], r.Labels, docs)
+				r.Attribution[ms] = analysis.AttributeNeighbours(attrNb[ms], r.Labels, docs)
 			} else {
 				r.Attribution[ms] = analysis.Attribute(r.Sets[0].ByMeasure[ms], r.Labels, docs)
 			}

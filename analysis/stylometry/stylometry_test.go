@@ -191,3 +191,41 @@ func TestQuality(t *testing.T) {
 		}
 	}
 }
+
+// TestSampledAttributionPastMaxMatrix: past MaxMatrix, with more samples
+// of one document than nearest neighbours, every sample is still
+// attributed, to the label the full matrix gives it (its siblings leave
+// with it, and enough neighbours are read that others remain).
+func TestSampledAttributionPastMaxMatrix(t *testing.T) {
+	var counts []map[string]int
+	for doc, base := range [][2]int{{30, 10}, {29, 12}, {10, 30}} {
+		for s := range 12 {
+			counts = append(counts, map[string]int{"the": base[0] + s%3, "of": base[1] + s%2, "and": 15 + doc})
+		}
+	}
+	ts := texts(counts...)
+	for i := range ts {
+		ts[i].Doc = i / 12
+		ts[i].Label = []string{"A", "A", "B"}[i/12]
+	}
+	o := opts(analysis.Delta)
+	o.Label, o.Sampled = true, true
+	full := Analyse(ts, o).Attribution[analysis.Delta]
+	o.MaxMatrix = 10
+	large := Analyse(ts, o)
+	if !large.Large {
+		t.Fatal("not past MaxMatrix")
+	}
+	got := large.Attribution[analysis.Delta]
+	if len(full) != 36 || len(got) != 36 {
+		t.Fatalf("%d attributions from the matrix, %d from the neighbours; want 36 each", len(full), len(got))
+	}
+	for i := range got {
+		if got[i].Item != full[i].Item || got[i].Predicted != full[i].Predicted || got[i].Unattributable != full[i].Unattributable {
+			t.Errorf("sample %d: neighbours give %+v, the matrix %+v", i, got[i], full[i])
+		}
+	}
+	if n := len(large.Neighbours[analysis.Delta][0]); n != 10 {
+		t.Errorf("knn lists hold %d neighbours, want 10", n)
+	}
+}

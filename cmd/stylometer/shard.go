@@ -97,6 +97,9 @@ func parseShard(s string, shards int, env func(string) string) (i, n int, err er
 		if err1 != nil || err2 != nil || err3 != nil {
 			return 0, 0, fmt.Errorf("--shard auto: SLURM_ARRAY_TASK_ID, _MIN and _COUNT must be whole numbers")
 		}
+		if high, err := strconv.Atoi(env("SLURM_ARRAY_TASK_MAX")); err == nil && high-low+1 != count {
+			return 0, 0, fmt.Errorf("--shard auto: the array %d-%d has %d tasks, not a contiguous range: submit --array=0-%d (or give --shard i/N)", low, high, count, count-1)
+		}
 		i, n = id-low, count
 	case s == "auto" && env("JOB_COMPLETION_INDEX") != "":
 		id, err := strconv.Atoi(env("JOB_COMPLETION_INDEX"))

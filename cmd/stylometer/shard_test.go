@@ -30,6 +30,7 @@ func TestParseShard(t *testing.T) {
 		{"", 0, env(), 0, 0, "missing"},
 		// sbatch --array=1-8: ids 1..8, min 1, count 8.
 		{"auto", 0, env("SLURM_ARRAY_TASK_ID", "8", "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_COUNT", "8"), 7, 8, ""},
+		{"auto", 0, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_MIN", "0", "SLURM_ARRAY_TASK_MAX", "14", "SLURM_ARRAY_TASK_COUNT", "8"), 0, 0, "not a contiguous range"},
 		{"auto", 5, env("JOB_COMPLETION_INDEX", "2"), 2, 5, ""},
 		{"auto", 0, env("JOB_COMPLETION_INDEX", "2"), 0, 0, "--shards N"},
 		{"auto", 0, env(), 0, 0, "neither"},
