@@ -124,3 +124,27 @@ func TestTermCountsBig(t *testing.T) {
 		t.Errorf("a term given twice: %v, want tc-dup 5", d.Map())
 	}
 }
+
+// FuzzTermCountsUnmarshal: cache entries and part files come from disk,
+// so any bytes must decode or fail cleanly, and what decodes encodes back
+// to a table that decodes to the same counts.
+func FuzzTermCountsUnmarshal(f *testing.F) {
+	good, _ := NewTermCounts(map[string]int{"a": 1, "bb": 300}).MarshalBinary()
+	f.Add(good)
+	f.Add([]byte{})
+	f.Add([]byte{1, 1, 'a', 0})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var c TermCounts
+		if err := c.UnmarshalBinary(b); err != nil {
+			return
+		}
+		again, err := c.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d TermCounts
+		if err := d.UnmarshalBinary(again); err != nil || !d.Equal(c) {
+			t.Fatalf("re-encoded table does not decode to itself: %v", err)
+		}
+	})
+}
