@@ -221,7 +221,10 @@ var Dictionary = []FileDoc{
 		{"attributable", "boolean", "", "false when no other document has the text's label (a class of one document): not counted in accuracy"},
 		{"candidates", "string", "", "label=distance of each label's nearest text, closest first, separated by ; "},
 	}},
-	{Name: "attribution_accuracy.csv", files: attributionFiles(1), RowPer: "measure", Columns: []ColumnDoc{
+	{Name: "attribution_accuracy.csv", files: attributionFiles(1), RowPer: "setting × measure with distances (every measure at the default setting, the view measure at the others; every one with --distances all; the default setting only past --max-matrix)", Columns: []ColumnDoc{
+		{"feature", "string", "", "feature type"},
+		{"mfw", "integer", "features", "most frequent features used"},
+		{"culling", "float", "percent", "culling level"},
 		{"measure", "string", "", "distance measure"},
 		{"documents", "integer", "texts", "attributable texts attributed"},
 		{"correct", "integer", "texts", "texts whose nearest neighbour (from another document) has their label"},

@@ -176,15 +176,14 @@ func NetworkTables(ids, groups []string, edges []analysis.Edge) (nodes, edgeTabl
 }
 
 // AttributionTables are attribution.csv (one row per measure and
-// document: true label, predicted label, rank of the true label, the
-// margin to the runner-up, the ranked candidates), attribution_accuracy.csv
-// (one row per measure: accuracy and macro precision, recall and F1) and
+// document at the default setting: true label, predicted label, rank of
+// the true label, the margin to the runner-up, the ranked candidates) and
 // attribution_confusion.csv (measure × true × predicted label: count). A
 // text whose label no other document has is unattributable: its row says
-// so, with no verdict, and the scores leave it out.
-func AttributionTables(ids []string, measures []string, res map[string][]analysis.Attribution) (rows, acc, confusion *Table) {
+// so, with no verdict, and the counts leave it out. GridAccuracyTable
+// scores every setting.
+func AttributionTables(ids []string, measures []string, res map[string][]analysis.Attribution) (rows, confusion *Table) {
 	rows = &Table{Header: []string{"measure", "doc_id", "label", "predicted", "correct", "rank", "margin", "attributable", "candidates"}}
-	acc = &Table{Header: []string{"measure", "documents", "correct", "accuracy", "macro_precision", "macro_recall", "macro_f1", "unattributable"}}
 	confusion = &Table{Header: []string{"measure", "label", "predicted", "count"}}
 	for _, m := range measures {
 		e := analysis.Evaluate(res[m])
@@ -199,7 +198,6 @@ func AttributionTables(ids []string, measures []string, res map[string][]analysi
 			}
 			rows.Add(m, ids[a.Item], a.Label, a.Predicted, correct, Int(a.Rank), Float(a.Margin()), strconv.FormatBool(!a.Unattributable), strings.Join(c, "; "))
 		}
-		acc.Add(m, Int(e.Attributable), Int(e.Correct), Float(e.Accuracy), Float(e.MacroPrecision), Float(e.MacroRecall), Float(e.MacroF1), Int(e.Unattributable))
 		keys := slices.Collect(maps.Keys(e.Confusion))
 		slices.SortFunc(keys, func(a, b [2]string) int {
 			if c := strings.Compare(a[0], b[0]); c != 0 {
@@ -211,7 +209,7 @@ func AttributionTables(ids []string, measures []string, res map[string][]analysi
 			confusion.Add(m, k[0], k[1], Int(e.Confusion[k]))
 		}
 	}
-	return rows, acc, confusion
+	return rows, confusion
 }
 
 // QualityTable is cluster_quality.csv: one row per tree scored against the
@@ -220,6 +218,17 @@ func QualityTable(q []stylometry.Quality) *Table {
 	t := &Table{Header: []string{"feature", "mfw", "culling", "measure", "texts", "k", "ari", "purity"}}
 	for _, x := range q {
 		t.Add(x.Feature, Int(x.MFW), Float(x.Culling), string(x.Measure), Int(x.Texts), Int(x.K), Float(x.ARI), Float(x.Purity))
+	}
+	return t
+}
+
+// GridAccuracyTable is attribution_accuracy.csv over the grid: one row per
+// setting and measure with a text × text matrix.
+func GridAccuracyTable(grid []stylometry.GridAttribution) *Table {
+	t := &Table{Header: []string{"feature", "mfw", "culling", "measure", "documents", "correct", "accuracy", "macro_precision", "macro_recall", "macro_f1", "unattributable"}}
+	for _, g := range grid {
+		e := analysis.Evaluate(g.Attributions)
+		t.Add(g.Feature, Int(g.MFW), Float(g.Culling), string(g.Measure), Int(e.Attributable), Int(e.Correct), Float(e.Accuracy), Float(e.MacroPrecision), Float(e.MacroRecall), Float(e.MacroF1), Int(e.Unattributable))
 	}
 	return t
 }

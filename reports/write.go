@@ -288,12 +288,12 @@ func attributionFiles(which int) func(st *pipeline.Study) []file {
 			ms[i] = string(m)
 			res[string(m)] = s.Attribution[m]
 		}
-		a, acc, conf := AttributionTables(s.IDs, ms, res)
+		a, conf := AttributionTables(s.IDs, ms, res)
 		switch which {
 		case 0:
 			return []file{table("attribution.csv", a)}
 		case 1:
-			return []file{table("attribution_accuracy.csv", acc)}
+			return []file{table("attribution_accuracy.csv", GridAccuracyTable(s.Grid))}
 		}
 		return []file{table("attribution_confusion.csv", conf)}
 	}

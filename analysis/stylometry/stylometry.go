@@ -110,7 +110,12 @@ type Result struct {
 	// Attribution by measure, leave-one-out at the default setting; nil
 	// without a label.
 	Attribution map[analysis.Measure][]analysis.Attribution
-	Labels      []string
+	// Grid is the attribution at every setting and measure that has
+	// distances (every measure at the default setting, the view measure at
+	// the others, every one with AllDistances; past MaxMatrix the default
+	// setting only), in grid order; nil without a label.
+	Grid   []GridAttribution
+	Labels []string
 	// SameDoc is the share of pairs of samples of one document that the
 	// default tree, cut into as many clusters as there are documents,
 	// puts together; NaN without samples.
@@ -121,6 +126,13 @@ type Result struct {
 	// nil without classes.
 	Quality  []Quality
 	Warnings []string
+}
+
+// GridAttribution is the attribution at one setting under one measure.
+type GridAttribution struct {
+	Setting
+	Measure      analysis.Measure
+	Attributions []analysis.Attribution
 }
 
 // Quality is how well one tree, cut into as many clusters as there are
@@ -269,6 +281,22 @@ func Analyse(texts []Text, opt Options) *Result {
 				r.Attribution[ms] = analysis.AttributeNeighbours(attrNb[ms], r.Labels, docs)
 			} else {
 				r.Attribution[ms] = analysis.Attribute(r.Sets[0].ByMeasure[ms], r.Labels, docs)
+			}
+		}
+		for k, set := range r.Sets {
+			if k > 0 && r.Large {
+				break // the other settings hold a sample's matrices only
+			}
+			for _, ms := range opt.Measures {
+				a := r.Attribution[ms]
+				if k > 0 {
+					d := set.ByMeasure[ms]
+					if d == nil {
+						continue
+					}
+					a = analysis.Attribute(d, r.Labels, docs)
+				}
+				r.Grid = append(r.Grid, GridAttribution{Setting: set.Setting, Measure: ms, Attributions: a})
 			}
 		}
 	}

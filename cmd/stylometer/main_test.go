@@ -514,10 +514,26 @@ func TestSampledAttributionLeavesDocumentsOut(t *testing.T) {
 			attributable++
 		}
 	}
+	settings := 0
 	for _, r := range readCSV(t, filepath.Join(out, "attribution_accuracy.csv")) {
-		if r["measure"] == "delta" && (r["unattributable"] != strconv.Itoa(unattributable) || r["documents"] != strconv.Itoa(attributable)) {
+		if r["measure"] != "delta" {
+			continue
+		}
+		settings++ // the view measure is scored at every setting of the grid
+		if r["unattributable"] != strconv.Itoa(unattributable) || r["documents"] != strconv.Itoa(attributable) {
 			t.Errorf("accuracy row %v, want %d attributable and %d unattributable", r, attributable, unattributable)
 		}
+	}
+	// Every setting of the grid (seeds/stylometer.toml's, settings with the
+	// same features counted once), as cluster_quality.csv scores its trees.
+	grid := map[string]bool{}
+	for _, r := range readCSV(t, filepath.Join(out, "cluster_quality.csv")) {
+		if r["measure"] == "delta" {
+			grid[r["mfw"]+"/"+r["culling"]] = true
+		}
+	}
+	if settings != len(grid) || settings < 2 {
+		t.Errorf("delta is scored at %d settings, the grid has %d", settings, len(grid))
 	}
 	if unattributable == 0 || attributable == 0 {
 		t.Fatalf("%d unattributable, %d attributable samples: the test exercises nothing", unattributable, attributable)
