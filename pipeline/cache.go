@@ -7,6 +7,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -83,22 +84,11 @@ func (c *Cache) put(sha string, p *DocProfile) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-")
-	if err != nil {
-		return
-	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestSpeed)
-	err = gob.NewEncoder(zw).Encode(p)
-	if cerr := zw.Close(); err == nil {
-		err = cerr
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		_ = os.Remove(f.Name())
-	}
+	_ = writeAtomic(path, func(w io.Writer) error {
+		zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+		if err := gob.NewEncoder(zw).Encode(p); err != nil {
+			return err
+		}
+		return zw.Close()
+	})
 }
