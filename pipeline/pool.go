@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"sync/atomic"
 
@@ -141,12 +142,15 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 			d, f, err = Doc{}, &Failure{Path: s.Path, Stage: "text", Err: fmt.Sprintf("internal error: %v", r)}, nil
 		}
 	}()
+	var b []byte
 	if s.Open != nil {
-		if d, f, done, err := processLarge(ctx, tagger, s, opt); done {
+		var done bool
+		if d, f, done, b, err = processFile(ctx, tagger, s, opt); done {
 			return d, f, err
 		}
+	} else {
+		b, err = s.Read()
 	}
-	b, err := s.Read()
 	if err != nil {
 		return Doc{}, &Failure{Path: s.Path, Stage: "read", Err: err.Error()}, nil
 	}
@@ -187,12 +191,12 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: sha, Profile: p}, nil, nil
 }
 
-// processLarge is process for a file larger than StreamBytes, read in
-// parts; done is false for a smaller file (or one in UTF-16), which
-// process reads whole.
-func processLarge(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d Doc, f *Failure, done bool, err error) {
-	fail := func(stage string, err error) (Doc, *Failure, bool, error) {
-		return Doc{}, &Failure{Path: s.Path, Stage: stage, Err: err.Error()}, true, nil
+// processFile opens a file source once: a file larger than StreamBytes is
+// profiled in parts (done), any other is read whole into b for process,
+// as is a large file in UTF-16; err is an error reading it.
+func processFile(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d Doc, f *Failure, done bool, b []byte, err error) {
+	fail := func(stage string, err error) (Doc, *Failure, bool, []byte, error) {
+		return Doc{}, &Failure{Path: s.Path, Stage: stage, Err: err.Error()}, true, nil, nil
 	}
 	file, err := s.Open()
 	if err != nil {
@@ -204,7 +208,8 @@ func processLarge(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions
 		return fail("read", err)
 	}
 	if info.Size() <= StreamBytes {
-		return Doc{}, nil, false, nil
+		b, err = readAll(file, info.Size())
+		return Doc{}, nil, false, b, err
 	}
 	sha, err := hashFile(file)
 	if err != nil {
@@ -213,7 +218,7 @@ func processLarge(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions
 	size := int(info.Size())
 	if opt.Cache != nil {
 		if p := opt.Cache.get(sha); p != nil {
-			return Doc{ID: s.ID, Path: s.Path, Bytes: size, SHA256: sha, Profile: p}, nil, true, nil
+			return Doc{ID: s.ID, Path: s.Path, Bytes: size, SHA256: sha, Profile: p}, nil, true, nil, nil
 		}
 	}
 	popt := opt.Profile
@@ -222,11 +227,15 @@ func processLarge(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions
 	var de *decodeError
 	switch {
 	case errors.Is(err, errUTF16):
-		return Doc{}, nil, false, nil
+		if _, err := file.Seek(0, io.SeekStart); err != nil {
+			return fail("read", err)
+		}
+		b, err = readAll(file, info.Size())
+		return Doc{}, nil, false, b, err
 	case errors.As(err, &de):
 		return fail("decode", err)
 	case err != nil && ctx.Err() != nil:
-		return Doc{}, nil, true, ctx.Err()
+		return Doc{}, nil, true, nil, ctx.Err()
 	case err != nil:
 		return fail("read", err)
 	case p.Words == 0:
@@ -235,5 +244,5 @@ func processLarge(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions
 	if opt.Cache != nil {
 		opt.Cache.put(sha, p)
 	}
-	return Doc{ID: s.ID, Path: s.Path, Bytes: size, SHA256: sha, Profile: p}, nil, true, nil
+	return Doc{ID: s.ID, Path: s.Path, Bytes: size, SHA256: sha, Profile: p}, nil, true, nil, nil
 }

@@ -226,8 +226,14 @@ func readRegular(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readAll(f, info.Size())
+}
+
+// readAll reads f to its end, from a buffer grown to size, the file's
+// size when it was opened.
+func readAll(f *os.File, size int64) ([]byte, error) {
 	var buf bytes.Buffer
-	if size := info.Size(); size > 0 && size < 1<<40 {
+	if size > 0 && size < 1<<40 {
 		buf.Grow(int(size) + bytes.MinRead)
 	}
 	if _, err := buf.ReadFrom(f); err != nil {

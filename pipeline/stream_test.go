@@ -116,16 +116,16 @@ func TestProcessLargeFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, fail, done, err := processLarge(context.Background(), tg, src[0], PoolOptions{})
+	_, fail, done, _, err := processFile(context.Background(), tg, src[0], PoolOptions{})
 	if err != nil || !done || fail == nil || fail.Stage != "decode" || fail.Err != "binary file: NUL byte at offset 27" {
-		t.Errorf("processLarge = %+v, done %v, %v; want a decode failure at offset 27", fail, done, err)
+		t.Errorf("processFile = %+v, done %v, %v; want a decode failure at offset 27", fail, done, err)
 	}
 	small := filepath.Join(dir, "small.txt")
 	if err := os.WriteFile(small, []byte("The party led the workers.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	src, _ = FromPaths([]string{small})
-	if _, _, done, _ := processLarge(context.Background(), tg, src[0], PoolOptions{}); done {
+	if _, _, done, _, _ := processFile(context.Background(), tg, src[0], PoolOptions{}); done {
 		t.Error("a small file went through the parts path")
 	}
 }
