@@ -80,18 +80,9 @@ func WritePart(ctx context.Context, c Corpus, o Options, i, shards int, tool, pa
 	}
 	o = o.withDefaults()
 	lo, hi := ShardRange(len(c.Sources), i, shards)
-	canon, err := NewCanon(o.Text.Boilerplate)
-	if err != nil {
-		return optErr("text.boilerplate", o.Text.Boilerplate, "%v", err)
-	}
-	canon.DropRepeated, canon.KeepCase = o.Text.DropRepeated, o.Text.KeepCase
-	tg, err := tagger()
+	tg, po, err := profilePool(o, hi-lo)
 	if err != nil {
 		return err
-	}
-	po := PoolOptions{Workers: o.Workers, Canon: canon, Profile: profileOptions(o, canon), Cache: o.Cache}
-	if o.Progress != nil {
-		po.Progress = func(n int) { o.Progress(n, hi-lo) }
 	}
 	recs, err := profileRecords(ctx, tg, c.Sources[lo:hi], lo, po)
 	if err != nil {

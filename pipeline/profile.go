@@ -186,25 +186,25 @@ func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stop
 // measures), the words of the sample and of the Zeta slice in progress,
 // never the text.
 type builder struct {
-	opt                  ProfileOptions
-	p                    *DocProfile
-	pos                  map[string]int
-	features             map[string]map[string]int
-	ids                  map[string]uint32 // the document's terms, numbered from 0 in order of first occurrence
-	terms                []string          // by id
-	termN, contentN      []int             // word and content-word counts by id
-	seq                  []uint32          // each word's term id, in order
-	read                 analysis.ReadabilityCounts
-	styloTail            []string // the last stylo words, for n-grams across parts
-	pend                 []Token  // the tokens from the next sample's first word on (global offsets and sentences)
-	pendText             string   // the masked text from pendBase
-	pendBase             int
-	presence             []int    // Zeta: slices that contain each term, by id
-	inSlice              []int32  // 1 + the slice each term was last seen in, by id
-	sliceIDs             []uint32 // the terms of the slice in progress
-	sliceWords           int
-	collocates           []map[string]int // by target
-	base, sentenceOffset int
+	opt             ProfileOptions
+	p               *DocProfile
+	pos             map[string]int
+	features        map[string]map[string]int
+	ids             map[string]uint32 // the document's terms, numbered from 0 in order of first occurrence
+	terms           []string          // by id
+	termN, contentN []int             // word and content-word counts by id
+	seq             []uint32          // each word's term id, in order
+	read            analysis.ReadabilityCounts
+	styloTail       []string // the last stylo words, for n-grams across parts
+	pend            []Token  // the tokens from the next sample's first word on (global offsets and sentences)
+	pendText        string   // the masked text from pendBase
+	pendBase        int
+	presence        []int    // Zeta: slices that contain each term, by id
+	inSlice         []int32  // 1 + the slice each term was last seen in, by id
+	sliceIDs        []uint32 // the terms of the slice in progress
+	sliceWords      int
+	collocates      []map[string]int // by target
+	sentenceOffset  int
 }
 
 func newBuilder(opt ProfileOptions) *builder {

@@ -108,18 +108,9 @@ func Profile(ctx context.Context, c Corpus, o Options) (*Profiles, error) {
 	if err := c.check(o); err != nil {
 		return nil, err
 	}
-	canon, err := NewCanon(o.Text.Boilerplate)
-	if err != nil {
-		return nil, optErr("text.boilerplate", o.Text.Boilerplate, "%v", err)
-	}
-	canon.DropRepeated, canon.KeepCase = o.Text.DropRepeated, o.Text.KeepCase
-	tg, err := tagger()
+	tg, po, err := profilePool(o, len(c.Sources))
 	if err != nil {
 		return nil, err
-	}
-	po := PoolOptions{Workers: o.Workers, Canon: canon, Profile: profileOptions(o, canon), Cache: o.Cache}
-	if o.Progress != nil {
-		po.Progress = func(n int) { o.Progress(n, len(c.Sources)) }
 	}
 	p, err := ProfileSources(ctx, tg, c.Sources, po)
 	if err != nil {
@@ -127,6 +118,25 @@ func Profile(ctx context.Context, c Corpus, o Options) (*Profiles, error) {
 	}
 	c.join(p, o)
 	return p, nil
+}
+
+// profilePool is the tagger and the worker pool's options for profiling n
+// sources with o (its defaults filled in): Profile's and WritePart's.
+func profilePool(o Options, n int) (*Tagger, PoolOptions, error) {
+	canon, err := NewCanon(o.Text.Boilerplate)
+	if err != nil {
+		return nil, PoolOptions{}, optErr("text.boilerplate", o.Text.Boilerplate, "%v", err)
+	}
+	canon.DropRepeated, canon.KeepCase = o.Text.DropRepeated, o.Text.KeepCase
+	tg, err := tagger()
+	if err != nil {
+		return nil, PoolOptions{}, err
+	}
+	po := PoolOptions{Workers: o.Workers, Canon: canon, Profile: profileOptions(o, canon), Cache: o.Cache}
+	if o.Progress != nil {
+		po.Progress = func(done int) { o.Progress(done, n) }
+	}
+	return tg, po, nil
 }
 
 // join joins the metadata to p's documents and adds its problems, and the

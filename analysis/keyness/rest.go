@@ -90,7 +90,6 @@ func (c *Corpus) CompareRestTop(target, tPresence map[string]int, words float64,
 	}
 	var rows []Row
 	var entries []entry
-	light := make(map[string][2]float64, len(target)) // slice presence of the light rows
 	// What the target uses, by term and by count group: its own size,
 	// never the corpus's vocabulary.
 	present := make(map[int]bool, len(target))
@@ -102,14 +101,8 @@ func (c *Corpus) CompareRestTop(target, tPresence map[string]int, words float64,
 		}
 		present[i] = true
 		usedIn[c.groupOf[i]]++
-		var ts, rs float64
-		if c.hasSl {
-			ts = float64(tPresence[t])
-			rs = c.presence[i] - ts
-		}
 		// The target's terms get their full row once the cut is known.
 		r := sc.light(t, float64(a), c.count[i]-float64(a), opt)
-		light[t] = [2]float64{ts, rs}
 		rows = append(rows, r)
 		entries = append(entries, entry{p: r.P, k: 1, row: len(rows) - 1, grp: -1})
 	}
@@ -211,8 +204,13 @@ func (c *Corpus) CompareRestTop(target, tPresence map[string]int, words float64,
 	SortBy(rows, func(r Row) float64 { return r.LogOddsZ })
 	rows = Cap(rows, limit)
 	for k := range rows {
-		if p, ok := light[rows[k].Term]; ok {
-			sc.fill(&rows[k], p[0], p[1], opt)
+		if r := &rows[k]; r.NTarget > 0 { // a target's term: a light row
+			var ts, rs float64
+			if c.hasSl {
+				ts = float64(tPresence[r.Term])
+				rs = c.presence[c.index[r.Term]] - ts
+			}
+			sc.fill(r, ts, rs, opt)
 		}
 	}
 	return rows
