@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 	"unicode"
@@ -54,6 +55,7 @@ func peers(dir string, args []string) error {
 	docBytes := fl.Int("doc-bytes", 40_000, "bytes per generated document")
 	rounds := fl.Int("rounds", 3, "runs of each peer, interleaved; the fastest counts")
 	procs := fl.Int("procs", 1, "GOMAXPROCS while measuring")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the whole-run peer (d) to this file")
 	fl.Parse(args)
 	if *rounds < 1 || *procs < 1 {
 		return fmt.Errorf("peers: -rounds and -procs must be at least 1")
@@ -121,6 +123,17 @@ func peers(dir string, args []string) error {
 		{"(d) stylometer whole default run", func() (int, error) {
 			if err := os.RemoveAll(cfg.Out); err != nil {
 				return 0, err
+			}
+			if *cpuProfile != "" {
+				f, err := os.Create(*cpuProfile)
+				if err != nil {
+					return 0, err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return 0, err
+				}
+				defer pprof.StopCPUProfile()
 			}
 			st, err := pipeline.Run(ctx, corpus, opt)
 			if err != nil {
