@@ -153,16 +153,16 @@ func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, 
 	for i := 0; i < r; i++ {
 		dst.SetSym(i, i, 0)
 		j := i + 1
-		if !p.unit {
-			var js [4]int
-			var ds [4]float64
-			for ; j+4 <= r; j += 4 {
-				js = [4]int{j, j + 1, j + 2, j + 3}
-				p.at4(i, &js, &ds)
-				for q, jq := range js {
-					dst.SetSym(i, jq, ds[q])
+		if p.sixteen != nil {
+			// Whole blocks of sixteen rows from the one holding i + 1.
+			var ds [panelRows]float64
+			for b := j / panelRows; b*panelRows < r; b++ {
+				p.block16(i, b, &ds)
+				for jq := max(j, b*panelRows); jq < min(r, (b+1)*panelRows); jq++ {
+					dst.SetSym(i, jq, ds[jq-b*panelRows])
 				}
 			}
+			continue
 		}
 		for ; j < r; j++ {
 			if p.zero != nil && (p.zero[i] || p.zero[j]) {
@@ -182,9 +182,9 @@ type prepared struct {
 	rows int
 	x    *mat.Dense
 	pair func(i, j int) float64 // nil when unit
-	// four, when set, is pair for (i, j[0]) … (i, j[3]) at once, bit for
-	// bit the same (see manhattan4).
-	four      func(i int, j *[4]int, d *[4]float64)
+	// sixteen, when set, is pair for i and the rows 16b … 16b+15 at once,
+	// bit for bit the same (see panel.go); block16 calls it.
+	sixteen   func(i, b int, d *[panelRows]float64)
 	unit      bool   // rows of unit length: the distance is 1 − x_i · x_j
 	zero      []bool // rows for which the measure is undefined (0/0)
 	undefined bool   // every pair is undefined
@@ -203,15 +203,19 @@ func (p *prepared) at(i, j int) float64 {
 	return p.pair(i, j)
 }
 
-// at4 is at for the pairs (i, j[0]) … (i, j[3]), bit for bit.
-func (p *prepared) at4(i int, j *[4]int, d *[4]float64) {
-	if p.four == nil || p.undefined || p.zero != nil && (p.zero[i] || p.zero[j[0]] || p.zero[j[1]] || p.zero[j[2]] || p.zero[j[3]]) {
-		for q, jq := range j {
-			d[q] = p.at(i, jq)
-		}
+// block16 sets d[q] to at(i, 16b + q) for the rows of block b, bit for
+// bit, when p.sixteen is set; the entries past the last row and the one
+// for i itself are to be ignored.
+func (p *prepared) block16(i, b int, d *[panelRows]float64) {
+	p.sixteen(i, b, d)
+	if p.zero == nil {
 		return
 	}
-	p.four(i, j, d)
+	for q := range d {
+		if j := b*panelRows + q; j < p.rows && (p.zero[i] || p.zero[j]) {
+			d[q] = math.NaN()
+		}
+	}
 }
 
 // prepare transforms the rows of f, a documents × features matrix of
@@ -232,12 +236,18 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 		return func(i, j int) float64 { return fn(row(i), row(j)) }
 	}
 	var pair func(i, j int) float64
-	var four func(i int, j *[4]int, d *[4]float64)
-	// rows4 applies a four-pair kernel and then post to each sum.
-	rows4 := func(kernel func(a, b0, b1, b2, b3 []float64) (float64, float64, float64, float64), post func(s float64, i, j int) float64) func(i int, j *[4]int, d *[4]float64) {
-		return func(i int, j *[4]int, d *[4]float64) {
-			s0, s1, s2, s3 := kernel(row(i), row(j[0]), row(j[1]), row(j[2]), row(j[3]))
-			d[0], d[1], d[2], d[3] = post(s0, i, j[0]), post(s1, i, j[1]), post(s2, i, j[2]), post(s3, i, j[3])
+	var sixteen func(i, b int, d *[panelRows]float64)
+	// rows16 applies a sixteen-row kernel (panel.go) and then post to each
+	// sum. The panels are laid out once the rows are transformed.
+	var pn *panels
+	rows16 := func(kernel func(a, blk []float64, out *[panelRows]float64), post func(s float64, i, j int) float64) func(i, b int, d *[panelRows]float64) {
+		return func(i, b int, d *[panelRows]float64) {
+			kernel(row(i), pn.block(b), d)
+			for q := range d {
+				if j := b*panelRows + q; j < r {
+					d[q] = post(d[q], i, j)
+				}
+			}
 		}
 	}
 	unitCosine := false
@@ -260,10 +270,10 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 	switch m {
 	case Delta:
 		pair = rows(func(a, b []float64) float64 { return manhattan(a, b) * scale / float64(n) })
-		four = rows4(manhattan4, func(s float64, _, _ int) float64 { return s * scale / float64(n) })
+		sixteen = rows16(manhattan16, func(s float64, _, _ int) float64 { return s * scale / float64(n) })
 	case Argamon:
 		pair = rows(func(a, b []float64) float64 { return math.Sqrt(sqEuclidean(a, b)*scale) / float64(n) })
-		four = rows4(sqEuclidean4, func(s float64, _, _ int) float64 { return math.Sqrt(s*scale) / float64(n) })
+		sixteen = rows16(sqEuclidean16, func(s float64, _, _ int) float64 { return math.Sqrt(s*scale) / float64(n) })
 	case Eder:
 		// stylo 0.7.7: t(t(x) * ((1+n:1)/n)) before the Manhattan distance;
 		// column j (from 0) has rank i = j + 1 and weight (n − i + 2)/n.
@@ -274,7 +284,7 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 			}
 		}
 		pair = rows(func(a, b []float64) float64 { return manhattan(a, b) * scale })
-		four = rows4(manhattan4, func(s float64, _, _ int) float64 { return s * scale })
+		sixteen = rows16(manhattan16, func(s float64, _, _ int) float64 { return s * scale })
 	case Simple:
 		for i := 0; i < r; i++ {
 			for j := 0; j < n; j++ {
@@ -282,7 +292,7 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 			}
 		}
 		pair = rows(manhattan)
-		four = rows4(manhattan4, func(s float64, _, _ int) float64 { return s })
+		sixteen = rows16(manhattan16, func(s float64, _, _ int) float64 { return s })
 	case Wurzburg:
 		// Features with sd 0 have z = 0, which drops them from the dot
 		// product and both norms: the same as stylo removing them.
@@ -305,15 +315,15 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 			d := manhattan(row(i), row(j))
 			return 2 * d / (sums[i] + sums[j] + d)
 		}
-		four = rows4(manhattan4, func(d float64, i, j int) float64 { return 2 * d / (sums[i] + sums[j] + d) })
+		sixteen = rows16(manhattan16, func(d float64, i, j int) float64 { return 2 * d / (sums[i] + sums[j] + d) })
 	case Canberra:
 		pair = rows(canberra)
 	case Manhattan:
 		pair = rows(manhattan)
-		four = rows4(manhattan4, func(s float64, _, _ int) float64 { return s })
+		sixteen = rows16(manhattan16, func(s float64, _, _ int) float64 { return s })
 	case Euclidean:
 		pair = rows(func(a, b []float64) float64 { return math.Sqrt(sqEuclidean(a, b)) })
-		four = rows4(sqEuclidean4, func(s float64, _, _ int) float64 { return math.Sqrt(s) })
+		sixteen = rows16(sqEuclidean16, func(s float64, _, _ int) float64 { return math.Sqrt(s) })
 	case JSD:
 		var sums []float64
 		sums, zero = rowSums(x)
@@ -336,7 +346,10 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 			return jsd(row(i), row(j), logs.RawRowView(i), logs.RawRowView(j))
 		}
 	}
-	p.pair, p.four, p.unit, p.zero = pair, four, unitCosine, zero
+	if sixteen != nil {
+		pn = newPanels(x.RawMatrix().Data, r, n)
+	}
+	p.pair, p.sixteen, p.unit, p.zero = pair, sixteen, unitCosine, zero
 	return p, nil
 }
 
@@ -360,41 +373,13 @@ func manhattan(a, b []float64) float64 {
 	return s
 }
 
-// manhattan4 is manhattan(a, b0) … manhattan(a, b3) at once: four sums,
-// each added in manhattan's order (so bit for bit its result), which the
-// processor runs side by side instead of waiting on one chain of
-// additions: about three times the pairs per second.
-func manhattan4(a, b0, b1, b2, b3 []float64) (s0, s1, s2, s3 float64) {
-	n := len(a)
-	b0, b1, b2, b3 = b0[:n], b1[:n], b2[:n], b3[:n]
-	for k, v := range a {
-		s0 += math.Abs(v - b0[k])
-		s1 += math.Abs(v - b1[k])
-		s2 += math.Abs(v - b2[k])
-		s3 += math.Abs(v - b3[k])
-	}
-	return s0, s1, s2, s3
-}
-
-// sqEuclidean4 is sqEuclidean four times at once, as manhattan4.
-func sqEuclidean4(a, b0, b1, b2, b3 []float64) (s0, s1, s2, s3 float64) {
-	n := len(a)
-	b0, b1, b2, b3 = b0[:n], b1[:n], b2[:n], b3[:n]
-	for k, v := range a {
-		d0, d1, d2, d3 := v-b0[k], v-b1[k], v-b2[k], v-b3[k]
-		s0 += d0 * d0
-		s1 += d1 * d1
-		s2 += d2 * d2
-		s3 += d3 * d3
-	}
-	return s0, s1, s2, s3
-}
-
+// sqEuclidean rounds each square before adding it (no fused
+// multiply-add), as sqEuclidean16 does.
 func sqEuclidean(a, b []float64) float64 {
 	var s float64
 	for i, v := range a {
 		d := v - b[i]
-		s += d * d
+		s += float64(d * d)
 	}
 	return s
 }

@@ -414,15 +414,18 @@ func TestDistanceNeverNegative(t *testing.T) {
 	}
 }
 
-// TestFourPairsBitIdentical: the four-pair kernels give every measure's
-// distances bit for bit as the one-pair ones (the sums run in the same
-// order), a row of zeros (undefined under cosine, jsd and minmax) and
-// constant features included.
-func TestFourPairsBitIdentical(t *testing.T) {
+// TestSixteenBitIdentical: the sixteen-row kernels (panel.go) give every
+// measure's distances bit for bit as the one-pair ones (the sums run in
+// the same order), a row of zeros (undefined under cosine, jsd and minmax),
+// constant features and a last block of fewer than sixteen rows included.
+func TestSixteenBitIdentical(t *testing.T) { checkSixteen(t) }
+
+func checkSixteen(t *testing.T) {
 	r := newRand(9)
-	f := mat.NewDense(13, 37, nil)
-	for i := range 13 {
-		for j := range 37 {
+	const rows, cols = 37, 23
+	f := mat.NewDense(rows, cols, nil)
+	for i := range rows {
+		for j := range cols {
 			if i != 4 && j != 5 && r.Float64() > 0.2 {
 				f.Set(i, j, 10*r.Float64())
 			}
@@ -434,31 +437,27 @@ func TestFourPairsBitIdentical(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.four != nil {
-			batched++
+		if p.sixteen == nil {
+			continue
 		}
-		for i := range 13 {
-			for j0 := 0; j0+4 <= 13; j0++ {
-				js := [4]int{j0, (j0 + 5) % 13, (j0 + 7) % 13, (j0 + 11) % 13}
-				var ds [4]float64
-				p.at4(i, &js, &ds)
-				for q, j := range js {
-					want := 0.0
-					if i != j {
-						want = p.at(i, j)
-					}
-					got := ds[q]
+		batched++
+		var ds [panelRows]float64
+		for i := range rows {
+			for b := 0; b*panelRows < rows; b++ {
+				p.block16(i, b, &ds)
+				for j := b * panelRows; j < min(rows, (b+1)*panelRows); j++ {
 					if i == j {
-						got = 0
+						continue
 					}
+					got, want := ds[j-b*panelRows], p.at(i, j)
 					if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
-						t.Errorf("%s (%d, %d): at4 %v, at %v", m, i, j, got, want)
+						t.Errorf("%s (%d, %d): block16 %v, at %v", m, i, j, got, want)
 					}
 				}
 			}
 		}
 	}
 	if batched < 7 {
-		t.Errorf("%d measures have a four-pair kernel, want 7 (delta, argamon, eder, simple, minmax, manhattan, euclidean)", batched)
+		t.Errorf("%d measures have a sixteen-row kernel, want 7 (delta, argamon, eder, simple, minmax, manhattan, euclidean)", batched)
 	}
 }

@@ -53,7 +53,9 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 		out[i] = make([]Neighbour, 0, k)
 	}
 	nb := min(knnBlocks, n)
-	bound := func(b int) int { return b * n / nb }
+	// Block bounds fall on multiples of sixteen rows, the kernels' blocks.
+	blocks16 := (n + panelRows - 1) / panelRows
+	bound := func(b int) int { return min(n, b*blocks16/nb*panelRows) }
 	type tile struct{ a, b int }
 	var tiles []tile
 	for a := range nb {
@@ -72,20 +74,30 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 		if a != b {
 			lb, wb = newLists(b1 - b0)
 		}
-		add := func(l [][]Neighbour, w []float64, r int, c Neighbour) {
-			if c.Distance > w[r] || math.IsNaN(c.Distance) {
-				return
+		// The lists merged so far bound each row's k-th distance from
+		// above, so a candidate beyond that bound cannot be among the k
+		// nearest: starting from them spares most insertions, and the
+		// result is the same whatever the tiles' order.
+		mu.Lock()
+		bounds(wa, out[a0:a1], k)
+		if a != b {
+			bounds(wb, out[b0:b1], k)
+		}
+		mu.Unlock()
+		// offer gives the pair (i, j) at distance d to both lists; NaN
+		// (undefined) never enters.
+		offer := func(i, j int, d float64) {
+			if d <= wa[i-a0] {
+				keep(la, wa, i-a0, Neighbour{j, d}, k)
 			}
-			l[r] = keepNearest(l[r], c, k)
-			if len(l[r]) == k {
-				w[r] = l[r][k-1].Distance
+			if d <= wb[j-b0] {
+				keep(lb, wb, j-b0, Neighbour{i, d}, k)
 			}
 		}
-		var js [4]int
-		var ds [4]float64
+		var ds [panelRows]float64
 		// Columns in chunks that stay in cache while every row of the
 		// first block passes over them.
-		const chunk = 64
+		const chunk = 4 * panelRows
 		for c0 := b0; c0 < b1; c0 += chunk {
 			c1 := min(c0+chunk, b1)
 			for i := a0; i < a1; i++ {
@@ -93,18 +105,19 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 				if a == b {
 					j = max(c0, i+1)
 				}
-				for ; j+4 <= c1; j += 4 {
-					js = [4]int{j, j + 1, j + 2, j + 3}
-					p.at4(i, &js, &ds)
-					for q, jq := range js {
-						add(la, wa, i-a0, Neighbour{jq, ds[q]})
-						add(lb, wb, jq-b0, Neighbour{i, ds[q]})
+				if p.sixteen == nil {
+					for ; j < c1; j++ {
+						offer(i, j, p.at(i, j))
 					}
+					continue
 				}
-				for ; j < c1; j++ {
-					d := p.at(i, j)
-					add(la, wa, i-a0, Neighbour{j, d})
-					add(lb, wb, j-b0, Neighbour{i, d})
+				// Whole blocks of sixteen from the one holding j; c0 is
+				// a multiple of sixteen.
+				for g := j / panelRows; g*panelRows < c1; g++ {
+					p.block16(i, g, &ds)
+					for jq := max(j, g*panelRows); jq < min(c1, (g+1)*panelRows); jq++ {
+						offer(i, jq, ds[jq-g*panelRows])
+					}
 				}
 			}
 		}
@@ -133,6 +146,24 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 		run(len(tiles), task)
 	}
 	return out, nil
+}
+
+// bounds sets w[r] to the k-th distance of the full list l[r].
+func bounds(w []float64, l [][]Neighbour, k int) {
+	for r, x := range l {
+		if len(x) == k {
+			w[r] = x[k-1].Distance
+		}
+	}
+}
+
+// keep offers c to the list l[r], whose bound w[r] becomes its k-th
+// distance once it holds k.
+func keep(l [][]Neighbour, w []float64, r int, c Neighbour, k int) {
+	l[r] = keepNearest(l[r], c, k)
+	if len(l[r]) == k {
+		w[r] = l[r][k-1].Distance
+	}
 }
 
 // newLists returns n empty nearest lists and their bounds (+Inf).
