@@ -237,19 +237,35 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 	}
 	var pair func(i, j int) float64
 	var sixteen func(i, b int, d *[panelRows]float64)
-	// rows16 applies a sixteen-row kernel (panel.go) and then post to each
-	// sum. The panels are laid out once the rows are transformed.
+	// rows16 applies a sixteen-row kernel (panel.go) and then post, which
+	// turns the sums d of the pairs (i, j0), (i, j0 + 1) … into distances
+	// (one call a block, not one a pair). The panels are laid out once the
+	// rows are transformed.
 	var pn *panels
-	rows16 := func(kernel func(a, blk []float64, out *[panelRows]float64), post func(s float64, i, j int) float64) func(i, b int, d *[panelRows]float64) {
+	rows16 := func(kernel func(a, blk []float64, out *[panelRows]float64), post func(d []float64, i, j0 int)) func(i, b int, d *[panelRows]float64) {
 		return func(i, b int, d *[panelRows]float64) {
 			kernel(row(i), pn.block(b), d)
-			for q := range d {
-				if j := b*panelRows + q; j < r {
-					d[q] = post(d[q], i, j)
-				}
+			j0 := b * panelRows
+			post(d[:min(panelRows, r-j0)], i, j0)
+		}
+	}
+	// times is the post of a sum times c, then divided by div.
+	times := func(c, div float64) func(d []float64, _, _ int) {
+		return func(d []float64, _, _ int) {
+			for q, s := range d {
+				d[q] = s * c / div
 			}
 		}
 	}
+	// root is the post of √(s·c)/div.
+	root := func(c, div float64) func(d []float64, _, _ int) {
+		return func(d []float64, _, _ int) {
+			for q, s := range d {
+				d[q] = math.Sqrt(s*c) / div
+			}
+		}
+	}
+	asIs := func([]float64, int, int) {}
 	unitCosine := false
 	var zero []bool
 	// For the delta family, scale = n/k with k the features whose sd is not
@@ -270,10 +286,10 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 	switch m {
 	case Delta:
 		pair = rows(func(a, b []float64) float64 { return manhattan(a, b) * scale / float64(n) })
-		sixteen = rows16(manhattan16, func(s float64, _, _ int) float64 { return s * scale / float64(n) })
+		sixteen = rows16(manhattan16, times(scale, float64(n)))
 	case Argamon:
 		pair = rows(func(a, b []float64) float64 { return math.Sqrt(sqEuclidean(a, b)*scale) / float64(n) })
-		sixteen = rows16(sqEuclidean16, func(s float64, _, _ int) float64 { return math.Sqrt(s*scale) / float64(n) })
+		sixteen = rows16(sqEuclidean16, root(scale, float64(n)))
 	case Eder:
 		// stylo 0.7.7: t(t(x) * ((1+n:1)/n)) before the Manhattan distance;
 		// column j (from 0) has rank i = j + 1 and weight (n − i + 2)/n.
@@ -284,7 +300,7 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 			}
 		}
 		pair = rows(func(a, b []float64) float64 { return manhattan(a, b) * scale })
-		sixteen = rows16(manhattan16, func(s float64, _, _ int) float64 { return s * scale })
+		sixteen = rows16(manhattan16, times(scale, 1))
 	case Simple:
 		for i := 0; i < r; i++ {
 			for j := 0; j < n; j++ {
@@ -292,7 +308,7 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 			}
 		}
 		pair = rows(manhattan)
-		sixteen = rows16(manhattan16, func(s float64, _, _ int) float64 { return s })
+		sixteen = rows16(manhattan16, asIs)
 	case Wurzburg:
 		// Features with sd 0 have z = 0, which drops them from the dot
 		// product and both norms: the same as stylo removing them.
@@ -315,15 +331,19 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 			d := manhattan(row(i), row(j))
 			return 2 * d / (sums[i] + sums[j] + d)
 		}
-		sixteen = rows16(manhattan16, func(d float64, i, j int) float64 { return 2 * d / (sums[i] + sums[j] + d) })
+		sixteen = rows16(manhattan16, func(d []float64, i, j0 int) {
+			for q, s := range d {
+				d[q] = 2 * s / (sums[i] + sums[j0+q] + s)
+			}
+		})
 	case Canberra:
 		pair = rows(canberra)
 	case Manhattan:
 		pair = rows(manhattan)
-		sixteen = rows16(manhattan16, func(s float64, _, _ int) float64 { return s })
+		sixteen = rows16(manhattan16, asIs)
 	case Euclidean:
 		pair = rows(func(a, b []float64) float64 { return math.Sqrt(sqEuclidean(a, b)) })
-		sixteen = rows16(sqEuclidean16, func(s float64, _, _ int) float64 { return math.Sqrt(s) })
+		sixteen = rows16(sqEuclidean16, root(1, 1))
 	case JSD:
 		var sums []float64
 		sums, zero = rowSums(x)
