@@ -137,7 +137,7 @@ func AttributeCentroids(z mat.Matrix, labels []string, folds []int) []Attributio
 				}
 				d += math.Abs(z.At(i, j) - s/float64(cnt))
 			}
-			a.Candidates = append(a.Candidates, Candidate{Label: c, Distance: d / float64(f)})
+			a.Candidates = append(a.Candidates, Candidate{Label: c, Distance: d / float64(f), Item: -1})
 		}
 		if len(a.Candidates) == 0 {
 			if a.Unattributable {
@@ -194,7 +194,7 @@ func AttributeKNN(d mat.Symmetric, labels []string, folds []int, k int) []Attrib
 		}
 		type vote struct {
 			label      string
-			n          int
+			n, item    int
 			sum, first float64
 		}
 		var votes []vote
@@ -202,7 +202,7 @@ func AttributeKNN(d mat.Symmetric, labels []string, folds []int, k int) []Attrib
 			lab := labels[x.Item]
 			p := slices.IndexFunc(votes, func(v vote) bool { return v.label == lab })
 			if p < 0 {
-				votes = append(votes, vote{label: lab, first: x.Distance})
+				votes = append(votes, vote{label: lab, first: x.Distance, item: x.Item})
 				p = len(votes) - 1
 			}
 			votes[p].n++
@@ -218,7 +218,7 @@ func AttributeKNN(d mat.Symmetric, labels []string, folds []int, k int) []Attrib
 			return cmp.Compare(x.label, y.label)
 		})
 		for r, v := range votes {
-			a.Candidates = append(a.Candidates, Candidate{Label: v.label, Distance: v.first})
+			a.Candidates = append(a.Candidates, Candidate{Label: v.label, Distance: v.first, Item: v.item})
 			if v.label == l {
 				a.Rank = r + 1
 			}

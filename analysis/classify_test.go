@@ -50,7 +50,7 @@ func TestAttributeFolds(t *testing.T) {
 	got := Attribute(d, []string{"A", "A", "B", "B"}, []int{0, 1, 0, 1})
 	// Item 0 sees items 1 (A at 1) and 3 (B at 6): A. Item 2 (at 5) sees
 	// 1 (A, 4) and 3 (B, 1): B.
-	if got[0].Predicted != "A" || got[0].Candidates[1] != (Candidate{"B", 6}) || got[2].Predicted != "B" {
+	if got[0].Predicted != "A" || got[0].Candidates[1] != (Candidate{"B", 6, 3}) || got[2].Predicted != "B" {
 		t.Errorf("k-fold attribution = %+v", got)
 	}
 }
@@ -68,10 +68,10 @@ func TestAttributeCentroids(t *testing.T) {
 	labels := []string{"A", "A", "B", "B", ""}
 	got := AttributeCentroids(z, labels, []int{0, 1, 2, 3, 4})
 	want := []Attribution{
-		{Item: 0, Label: "A", Predicted: "A", Rank: 1, Candidates: []Candidate{{"A", 3}, {"B", 4}}},
-		{Item: 1, Label: "A", Predicted: "A", Rank: 1, Candidates: []Candidate{{"A", 3}, {"B", 3}}},
-		{Item: 2, Label: "B", Predicted: "B", Rank: 1, Candidates: []Candidate{{"B", 2}, {"A", 2.5}}},
-		{Item: 3, Label: "B", Predicted: "B", Rank: 1, Candidates: []Candidate{{"B", 2}, {"A", 3.5}}},
+		{Item: 0, Label: "A", Predicted: "A", Rank: 1, Candidates: []Candidate{{"A", 3, -1}, {"B", 4, -1}}},
+		{Item: 1, Label: "A", Predicted: "A", Rank: 1, Candidates: []Candidate{{"A", 3, -1}, {"B", 3, -1}}},
+		{Item: 2, Label: "B", Predicted: "B", Rank: 1, Candidates: []Candidate{{"B", 2, -1}, {"A", 2.5, -1}}},
+		{Item: 3, Label: "B", Predicted: "B", Rank: 1, Candidates: []Candidate{{"B", 2, -1}, {"A", 3.5, -1}}},
 	}
 	if !cmpAttributions(got, want) {
 		t.Errorf("AttributeCentroids =\n%+v\nwant\n%+v", got, want)
@@ -82,7 +82,7 @@ func TestAttributeCentroids(t *testing.T) {
 	// Folds {A1, B1} and {A2, B2}: A1's centroids are A2 and B2 alone,
 	// (|0−2| + |0−4|)/2 = 3 and (7 + 3)/2 = 5.
 	got = AttributeCentroids(z, labels, []int{0, 1, 0, 1, 0})
-	if a := got[0]; a.Predicted != "A" || a.Candidates[1] != (Candidate{"B", 5}) {
+	if a := got[0]; a.Predicted != "A" || a.Candidates[1] != (Candidate{"B", 5, -1}) {
 		t.Errorf("2-fold A1 = %+v, want A, then B at 5", a)
 	}
 	// A class whose every item is in the held-out fold is no candidate,
@@ -101,7 +101,7 @@ func TestAttributeKNN(t *testing.T) {
 	folds := []int{0, 1, 2, 3, 4}
 	// k = 3: voters 1 (B, 1), 2 (B, 2), 3 (A, 2.5) → B 2 votes, A ranked 2.
 	a := AttributeKNN(d, labels, folds, 3)[0]
-	if a.Predicted != "B" || a.Rank != 2 || !cmp.Equal(a.Candidates, []Candidate{{"B", 1}, {"A", 2.5}}) {
+	if a.Predicted != "B" || a.Rank != 2 || !cmp.Equal(a.Candidates, []Candidate{{"B", 1, 1}, {"A", 2.5, 3}}) {
 		t.Errorf("k=3 item 0 = %+v", a)
 	}
 	// k = 1 is the nearest neighbour: Attribute's prediction everywhere.

@@ -231,6 +231,9 @@ func sortedEdges(w map[[2]int]float64) []Edge {
 type Candidate struct {
 	Label    string
 	Distance float64
+	// Item is the label's nearest item, from which Distance is measured;
+	// −1 when the distance is to the label's centroid.
+	Item int
 }
 
 // Attribution is the leave-one-out attribution of one item.
@@ -272,13 +275,13 @@ func Attribute(d mat.Symmetric, labels []string, groups []int) []Attribution {
 		if labels[i] == "" {
 			continue
 		}
-		best := map[string]float64{}
+		best := map[string]Candidate{}
 		for j := range n {
 			if j == i || labels[j] == "" || sameGroup(groups, i, j) || math.IsNaN(d.At(i, j)) {
 				continue
 			}
-			if v, ok := best[labels[j]]; !ok || d.At(i, j) < v {
-				best[labels[j]] = d.At(i, j)
+			if v, ok := best[labels[j]]; !ok || d.At(i, j) < v.Distance {
+				best[labels[j]] = Candidate{Label: labels[j], Distance: d.At(i, j), Item: j}
 			}
 		}
 		if len(best) == 0 {
@@ -288,8 +291,8 @@ func Attribute(d mat.Symmetric, labels []string, groups []int) []Attribution {
 			continue // no defined distance to another document: no evidence
 		}
 		a := Attribution{Item: i, Label: labels[i], Unattributable: !others(i)}
-		for l, v := range best {
-			a.Candidates = append(a.Candidates, Candidate{Label: l, Distance: v})
+		for _, c := range best {
+			a.Candidates = append(a.Candidates, c)
 		}
 		a.rank()
 		out = append(out, a)

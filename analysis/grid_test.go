@@ -101,7 +101,7 @@ func TestAttribute(t *testing.T) {
 	}
 	// Item 4 at 3: nearest A is 1 (distance 2), nearest B is 5 (2): a tie,
 	// broken by label -> A first.
-	if a := got[4]; a.Predicted != "A" || a.Rank != 1 || a.Candidates[1] != (Candidate{"B", 2}) {
+	if a := got[4]; a.Predicted != "A" || a.Rank != 1 || a.Candidates[1] != (Candidate{"B", 2, 2}) {
 		t.Errorf("item 4 = %+v", a)
 	}
 	// Item 2 at 5: nearest B is 6 (1), nearest A is 3 (2) -> B, rank 1.
@@ -214,7 +214,7 @@ func TestEvaluate(t *testing.T) {
 	if e.Confusion[[2]string{"A", "B"}] != 1 || e.Confusion[[2]string{"C", "B"}] != 1 || e.Confusion[[2]string{"A", "A"}] != 2 || len(e.Confusion) != 5 {
 		t.Errorf("confusion %v", e.Confusion)
 	}
-	if m := (Attribution{Candidates: []Candidate{{"A", 1}, {"B", 1.25}}}).Margin(); m != 0.25 {
+	if m := (Attribution{Candidates: []Candidate{{Label: "A", Distance: 1}, {Label: "B", Distance: 1.25}}}).Margin(); m != 0.25 {
 		t.Errorf("margin %v, want 0.25", m)
 	}
 }

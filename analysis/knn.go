@@ -276,7 +276,7 @@ func AttributeNeighbours(nb [][]Neighbour, labels []string, groups []int) []Attr
 		for _, x := range l { // closest first, ties by index
 			if lab := labels[x.Item]; lab != "" && !seen[lab] && !sameGroup(groups, i, x.Item) {
 				seen[lab] = true
-				a.Candidates = append(a.Candidates, Candidate{Label: lab, Distance: x.Distance})
+				a.Candidates = append(a.Candidates, Candidate{Label: lab, Distance: x.Distance, Item: x.Item})
 			}
 		}
 		if len(a.Candidates) == 0 {
