@@ -98,3 +98,80 @@ func TestWriteTermsLimit(t *testing.T) {
 		t.Errorf("no limit:\n%s", full.String())
 	}
 }
+
+// csvBytes is rows written by encoding/csv, the reference implementation
+// a Stream's quoting follows.
+func csvBytes(t *testing.T, rows [][]string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// TestStreamMatchesEncodingCSV: text cells are quoted byte for byte as
+// encoding/csv quotes them (after neutralising), and number cells are
+// written as Float and Int format them.
+func TestStreamMatchesEncodingCSV(t *testing.T) {
+	text := []string{"", `\.`, `\..`, " lead", "\u00a0nbsp", "trail ", "a,b", `q"uote`, "line\nbreak", "cr\rx", "crlf\r\n",
+		"ü", "\xff", "\tx", "=1+2", "-1.5", "-ism", "plain"}
+	nums := []float64{0, math.Copysign(0, -1), 1.5, -2, 1e-7, 1e300, math.NaN(), math.Inf(1), math.Inf(-1)}
+	var got bytes.Buffer
+	s := NewStream(&got, "text", "float", "int")
+	want := [][]string{{"text", "float", "int"}}
+	for i, c := range text {
+		v, n := nums[i%len(nums)], i-5
+		s.Text(c)
+		s.Float(v)
+		s.Int(n)
+		s.End()
+		if Formula(c) {
+			c = "'" + c
+		}
+		want = append(want, []string{c, Float(v), Int(n)})
+	}
+	rows, err := s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows != len(text) {
+		t.Errorf("Close() = %d rows, want %d", rows, len(text))
+	}
+	if w := csvBytes(t, want); got.String() != w {
+		t.Errorf("Stream wrote\n%q\nwant (encoding/csv)\n%q", got.String(), w)
+	}
+}
+
+// TestStreamLarge: a table longer than the Stream's buffer arrives whole.
+func TestStreamLarge(t *testing.T) {
+	var got bytes.Buffer
+	s := NewStream(&got, "i", "x")
+	want := [][]string{{"i", "x"}}
+	for i := range 20000 {
+		s.Int(i)
+		s.Float(float64(i) / 7)
+		s.End()
+		want = append(want, []string{Int(i), Float(float64(i) / 7)})
+	}
+	if _, err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if w := csvBytes(t, want); got.String() != w {
+		t.Errorf("Stream wrote %d bytes, want %d (encoding/csv)", got.Len(), len(w))
+	}
+}
+
+// FuzzAppendField: any field is written as encoding/csv writes it.
+func FuzzAppendField(f *testing.F) {
+	for _, s := range []string{"", `\.`, " x", "a,b", `"`, "\r\n", "\u2028", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, field string) {
+		got := string(appendField(nil, field)) + "\n"
+		if want := csvBytes(t, [][]string{{field}}); got != want {
+			t.Errorf("appendField(%q) = %q, want %q (encoding/csv)", field, got, want)
+		}
+	})
+}

@@ -14,10 +14,10 @@
 // (RecoverFolder).
 //
 // CSV follows one convention everywhere: UTF-8 without BOM, RFC 4180 quoting
-// (encoding/csv), a header row, '.' as decimal point and no thousands
-// separator, floats as the shortest decimal that reads back exactly, an
-// empty cell for NaN. A cell that a spreadsheet would run as a formula is
-// prefixed with a quote so that it stays text.
+// (byte for byte as encoding/csv quotes), a header row, '.' as decimal
+// point and no thousands separator, floats as the shortest decimal that
+// reads back exactly, an empty cell for NaN. A cell that a spreadsheet
+// would run as a formula is prefixed with a quote so that it stays text.
 //
 // The package never reads the corpus and computes no results of its own.
 package reports

@@ -17,10 +17,10 @@ func WriteKeyness(w io.Writer, res []framing.KeynessResult) (int, error) {
 		"bic", "ell", "log_odds", "log_odds_z", "zeta_craig", "zeta_eder")
 	for _, r := range res {
 		for _, k := range r.Rows {
-			t.Row(r.Scope.Kind, r.Scope.Target, r.Scope.Reference, k.Term, Float(k.NTarget), Float(k.NReference),
-				Float(k.RelTarget), Float(k.RelReference), Float(k.G2), Float(k.P), Float(k.PAdj), Float(k.Chi2),
-				Float(k.PMI), Float(k.LogRatio), Float(k.PctDiff), Float(k.BIC), Float(k.ELL),
-				Float(k.LogOddsDelta), Float(k.LogOddsZ), Float(k.ZetaCraig), Float(k.ZetaEder))
+			t.Text(r.Scope.Kind, r.Scope.Target, r.Scope.Reference, k.Term)
+			t.Float(k.NTarget, k.NReference, k.RelTarget, k.RelReference, k.G2, k.P, k.PAdj, k.Chi2,
+				k.PMI, k.LogRatio, k.PctDiff, k.BIC, k.ELL, k.LogOddsDelta, k.LogOddsZ, k.ZetaCraig, k.ZetaEder)
+			t.End()
 		}
 	}
 	return t.Close()

@@ -42,10 +42,14 @@ type DistanceRow struct {
 func WriteDistances(w io.Writer, ids []string, sets []DistanceRow) (int, error) {
 	t := NewStream(w, "measure", "features", "mfw", "culling", "doc_a", "doc_b", "value")
 	for _, s := range sets {
-		mfw, culling := Int(s.MFW), Float(s.Culling)
 		for i := range ids {
 			for j := i + 1; j < len(ids); j++ {
-				t.Row(s.Measure, s.Features, mfw, culling, ids[i], ids[j], Float(s.D.At(i, j)))
+				t.Text(s.Measure, s.Features)
+				t.Int(s.MFW)
+				t.Float(s.Culling)
+				t.Text(ids[i], ids[j])
+				t.Float(s.D.At(i, j))
+				t.End()
 			}
 		}
 	}
@@ -59,7 +63,11 @@ func WriteNeighbours(w io.Writer, ids []string, measures []analysis.Measure, nb 
 	for _, m := range measures {
 		for i, l := range nb[m] {
 			for r, x := range l {
-				t.Row(string(m), ids[i], Int(r+1), ids[x.Item], Float(x.Distance))
+				t.Text(string(m), ids[i])
+				t.Int(r + 1)
+				t.Text(ids[x.Item])
+				t.Float(x.Distance)
+				t.End()
 			}
 		}
 	}
@@ -70,13 +78,12 @@ func WriteNeighbours(w io.Writer, ids []string, measures []analysis.Measure, nb 
 // (distance_<measure>.csv), streaming, and returns the rows written.
 func WriteMatrix(w io.Writer, ids []string, d mat.Matrix) (int, error) {
 	t := NewStream(w, append([]string{"doc_id"}, ids...)...)
-	row := make([]string, len(ids)+1)
 	for i, id := range ids {
-		row[0] = id
+		t.Text(id)
 		for j := range ids {
-			row[j+1] = Float(d.At(i, j))
+			t.Float(d.At(i, j))
 		}
-		t.Row(row...)
+		t.End()
 	}
 	return t.Close()
 }
@@ -151,10 +158,12 @@ func VarianceTable(explained []float64) *Table {
 // returns the rows written.
 func WriteConsensus(w io.Writer, ids []string, s mat.Symmetric, settings, k int) (int, error) {
 	t := NewStream(w, "doc_a", "doc_b", "together", "settings", "k")
-	ns, ks := Int(settings), Int(k)
 	for i := range ids {
 		for j := i + 1; j < len(ids); j++ {
-			t.Row(ids[i], ids[j], Float(s.At(i, j)), ns, ks)
+			t.Text(ids[i], ids[j])
+			t.Float(s.At(i, j))
+			t.Int(settings, k)
+			t.End()
 		}
 	}
 	return t.Close()

@@ -52,7 +52,10 @@ func WriteTerms(w io.Writer, docs []pipeline.Doc, tfidf func(i int, term string,
 	for i, d := range docs {
 		p := d.Profile
 		for _, kv := range topCounts(p.Terms, limit) {
-			t.Row(d.ID, kv.key, Int(kv.n), Float(float64(kv.n)/float64(p.Words)), Float(tfidf(i, kv.key, kv.n)))
+			t.Text(d.ID, kv.key)
+			t.Int(kv.n)
+			t.Float(float64(kv.n)/float64(p.Words), tfidf(i, kv.key, kv.n))
+			t.End()
 		}
 	}
 	return t.Close()
