@@ -2,6 +2,7 @@ package framing
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/stylometer/stylometer/analysis"
@@ -176,17 +177,25 @@ type rest struct {
 
 // compare is one scope's rows; r is its rest (nil for a pair of values).
 func compare(docs []Doc, s Scope, r *rest, opt Options) []keyness.Row {
-	t := pool(docs, s.in)
 	if r != nil && opt.Present {
 		// Against the rest of the corpus, keeping only the terms the
 		// target uses and the ones it significantly avoids: the cost
-		// follows the target's vocabulary, not the corpus's.
+		// follows the target's vocabulary, not the corpus's. A document
+		// is read from its own counts, unpooled.
 		limit := 0
 		if s.Kind == "document" {
 			limit = opt.DocRows
 		}
-		return r.corpus.CompareRestTop(t.terms, t.presence, float64(t.words), t.slices, opt.Keyness, 0.05, limit)
+		if len(s.in) == 1 {
+			d := docs[s.in[0]]
+			part := keyness.Part{Counts: d.Terms.All(), Presence: d.SlicePresence.All(), Words: float64(d.Words), Slices: d.Slices}
+			return r.corpus.CompareRestTop(part, opt.Keyness, 0.05, limit)
+		}
+		t := pool(docs, s.in)
+		part := keyness.Part{Counts: maps.All(t.terms), Presence: maps.All(t.presence), Words: float64(t.words), Slices: t.slices}
+		return r.corpus.CompareRestTop(part, opt.Keyness, 0.05, limit)
 	}
+	t := pool(docs, s.in)
 	var ref pooled
 	if r != nil {
 		ref = r.pool.minus(t)

@@ -184,7 +184,6 @@ func Compare(c Counts, opt Options) []Row {
 	return rows
 }
 
-// half returns x, or 0.5 when x is 0 (Hardie 2014's zero substitute).
 // scale holds what every row of one comparison shares: the two sides'
 // totals, the prior's α_0, ln N and the slice counts.
 type scale struct {
@@ -204,17 +203,20 @@ func (sc scale) row(term string, a, b, ts, rs float64, opt Options) Row {
 // light computes what ranking and adjusting a row needs: G², P and the
 // log-odds ratio and its z (row's values bit for bit, being row's code).
 func (sc scale) light(term string, a, b float64, opt Options) Row {
-	nt, nr := sc.nt, sc.nr
-	cc, dd := nt-a, nr-b
-	r := Row{Term: term, NTarget: a, NReference: b, G2: g2(a, b, cc, dd, opt.Correction)}
+	r := Row{Term: term, NTarget: a, NReference: b, G2: g2(a, b, sc.nt-a, sc.nr-b, opt.Correction)}
 	r.P = ChiSquared1Survival(math.Abs(r.G2)) // as sc.p
+	r.LogOddsDelta, r.LogOddsZ = sc.logOdds(a, b, opt)
+	return r
+}
+
+// logOdds is the log-odds ratio δ of counts a and b and its z.
+func (sc scale) logOdds(a, b float64, opt Options) (delta, z float64) {
 	alpha := a + b
 	if opt.Prior.Uniform > 0 {
 		alpha = opt.Prior.Uniform
 	}
-	r.LogOddsDelta = math.Log((a+alpha)/(nt+sc.alpha0-a-alpha)) - math.Log((b+alpha)/(nr+sc.alpha0-b-alpha))
-	r.LogOddsZ = r.LogOddsDelta / math.Sqrt(1/(a+alpha)+1/(b+alpha))
-	return r
+	delta = math.Log((a+alpha)/(sc.nt+sc.alpha0-a-alpha)) - math.Log((b+alpha)/(sc.nr+sc.alpha0-b-alpha))
+	return delta, delta / math.Sqrt(1/(a+alpha)+1/(b+alpha))
 }
 
 // fill completes a light row: rates, χ², PMI, Log Ratio, %DIFF, BIC, ELL
@@ -245,6 +247,7 @@ func (sc scale) p(a, b float64, opt Options) float64 {
 	return ChiSquared1Survival(math.Abs(g2(a, b, sc.nt-a, sc.nr-b, opt.Correction)))
 }
 
+// half returns x, or 0.5 when x is 0 (Hardie 2014's zero substitute).
 func half(x float64) float64 {
 	if x == 0 {
 		return 0.5

@@ -2,6 +2,8 @@ package keyness
 
 import (
 	"cmp"
+	"iter"
+	"maps"
 	"math"
 	"slices"
 )
@@ -54,6 +56,24 @@ func NewCorpus(terms []string, count, presence []float64, total float64, nSlices
 	return c
 }
 
+// Part is a part of a corpus, the target that [Corpus.CompareRestTop]
+// compares with the rest of the corpus.
+type Part struct {
+	// Counts yields each term the part uses and its count, each term once;
+	// terms not in the corpus and counts ≤ 0 are ignored. Its order does not
+	// matter.
+	Counts iter.Seq2[string, int]
+	// Presence yields, each term once, how many of the part's slices
+	// contain it (a term left out is in none). It is ranged over at most
+	// once, for the rows kept, and only when the corpus has slice presence;
+	// nil is in no slice.
+	Presence iter.Seq2[string, int]
+	// Words is the part's number of all tokens, N_t; Slices its number of
+	// slices.
+	Words  float64
+	Slices int
+}
+
 // CompareRest compares a target, a part of the corpus, with the rest of
 // the corpus: it returns the rows Compare returns for the Counts of every
 // corpus term (the target's count a, the rest's count = corpus − a, slice
@@ -67,153 +87,275 @@ func NewCorpus(terms []string, count, presence []float64, total float64, nSlices
 // presence by term; terms not in the corpus are ignored. opt.MinCount is
 // not applied here: filter the corpus's terms instead.
 func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nSlices int, opt Options, maxPAdj float64) []Row {
-	return c.CompareRestTop(target, tPresence, words, nSlices, opt, maxPAdj, 0)
+	return c.CompareRestTop(Part{Counts: maps.All(target), Presence: maps.All(tPresence), Words: words, Slices: nSlices}, opt, maxPAdj, 0)
 }
 
-// CompareRestTop is CompareRest cut, with limit > 0, to its limit/2 first
-// and limit − limit/2 last rows (the highest and lowest log-odds z):
-// the same rows, the others' full statistics never computed.
-func (c *Corpus) CompareRestTop(target, tPresence map[string]int, words float64, nSlices int, opt Options, maxPAdj float64, limit int) []Row {
-	nt, nr := words, c.total-words
+// CompareRestTop is [Corpus.CompareRest] of the part p, cut, with
+// limit > 0, to its limit/2 first and limit − limit/2 last rows (the
+// highest and lowest log-odds z), as [Cap] cuts them: the same rows, the
+// others never built. Every term the part uses costs its p-value and
+// log-odds z, every distinct corpus count of the terms it lacks one
+// p-value; the full statistics are computed only for the rows returned.
+func (c *Corpus) CompareRestTop(p Part, opt Options, maxPAdj float64, limit int) []Row {
+	nt, nr := p.Words, c.total-p.Words
 	total := nt + nr
 	alpha0 := total
 	if opt.Prior.Uniform > 0 {
 		alpha0 = opt.Prior.Uniform * float64(len(c.terms))
 	}
-	sc := scale{nt: nt, nr: nr, total: total, alpha0: alpha0, lnN: math.Log(total), nts: nSlices, nrs: c.slices - nSlices, slices: c.hasSl}
-	// entry is a p-value and how many terms have it.
-	type entry struct {
-		p   float64
-		k   int
-		row int // index into rows, or -1 for a group of absent terms
-		grp int // index into c.byCount
-	}
-	var rows []Row
-	var entries []entry
-	// What the target uses, by term and by count group: its own size,
-	// never the corpus's vocabulary.
-	present := make(map[int]bool, len(target))
-	usedIn := make(map[int]int)
-	for t, a := range target {
+	sc := scale{nt: nt, nr: nr, total: total, alpha0: alpha0, lnN: math.Log(total), nts: p.Slices, nrs: c.slices - p.Slices, slices: c.hasSl}
+
+	// The part's terms: what ranking and adjusting need, no rows yet.
+	var used []use
+	usedIn := make([]int, len(c.byCount)) // the part's terms per count group
+	for t, n := range p.Counts {
 		i, ok := c.index[t]
-		if !ok || a <= 0 {
+		if !ok || n <= 0 {
 			continue
 		}
-		present[i] = true
+		a := float64(n)
+		b := c.count[i] - a
+		_, z := sc.logOdds(a, b, opt)
+		used = append(used, use{i: i, a: a, p: sc.p(a, b, opt), z: z})
 		usedIn[c.groupOf[i]]++
-		// The target's terms get their full row once the cut is known.
-		r := sc.light(t, float64(a), c.count[i]-float64(a), opt)
-		rows = append(rows, r)
-		entries = append(entries, entry{p: r.P, k: 1, row: len(rows) - 1, grp: -1})
 	}
-	nPresent := len(entries)
 	// The absent terms of each count: one p for all.
+	groups := make([]absent, 0, len(c.byCount))
 	for g, grp := range c.byCount {
-		if absent := len(grp.terms) - usedIn[g]; absent > 0 {
-			entries = append(entries, entry{p: sc.p(0, grp.count, opt), k: absent, row: -1, grp: g})
+		if k := len(grp.terms) - usedIn[g]; k > 0 {
+			groups = append(groups, absent{g: g, k: k, p: sc.p(0, grp.count, opt)})
 		}
 	}
-	// Benjamini–Hochberg as BenjaminiHochberg computes it, over the
-	// entries' multiplicities: a run of equal p-values ending at rank R
-	// gets min(running, m p / R).
-	m, nan := 0, 0
-	for _, e := range entries {
-		if math.IsNaN(e.p) {
-			nan += e.k
-		} else {
-			m += e.k
+	ps, qs := c.adjust(used, groups)
+
+	// The rows that may be kept: the part's terms and the significantly
+	// avoided absent ones.
+	cands := make([]cand, len(used), len(used)+8)
+	for u, e := range used {
+		cands[u] = cand{z: e.z, i: e.i, u: u}
+	}
+	var isUsed []bool
+	for _, gr := range groups {
+		if !(gr.q < maxPAdj) {
+			continue
+		}
+		if isUsed == nil {
+			isUsed = make([]bool, len(c.terms))
+			for _, e := range used {
+				isUsed[e.i] = true
+			}
+		}
+		for _, i := range c.byCount[gr.g].terms {
+			if isUsed[i] {
+				continue
+			}
+			_, z := sc.logOdds(0, c.count[i], opt)
+			cands = append(cands, cand{z: z, i: i, u: -1, q: gr.q})
 		}
 	}
-	byP := func(x, y entry) int {
-		nx, ny := math.IsNaN(x.p), math.IsNaN(y.p)
+	cands = c.top(cands, limit)
+
+	rows := make([]Row, len(cands))
+	var want map[string]int // a kept term of the part -> its row
+	for k, cd := range cands {
+		i := cd.i
+		if cd.u < 0 {
+			var rs float64
+			if c.hasSl {
+				rs = c.presence[i]
+			}
+			rows[k] = sc.row(c.terms[i], 0, c.count[i], 0, rs, opt)
+			rows[k].PAdj = cd.q
+			continue
+		}
+		e := used[cd.u]
+		rows[k] = sc.light(c.terms[i], e.a, c.count[i]-e.a, opt)
+		rows[k].PAdj = math.NaN()
+		if !math.IsNaN(e.p) {
+			j, _ := slices.BinarySearch(ps, e.p) // tied p-values share one q
+			rows[k].PAdj = qs[j]
+		}
+		if c.hasSl && p.Presence != nil {
+			if want == nil {
+				want = make(map[string]int, len(cands))
+			}
+			want[c.terms[i]] = k
+		}
+	}
+	// The kept terms' slice presence, in one pass over the part's.
+	ts := make([]float64, len(rows))
+	if len(want) > 0 {
+		left := len(want)
+		for t, n := range p.Presence {
+			if k, ok := want[t]; ok {
+				ts[k] = float64(n)
+				if left--; left == 0 {
+					break
+				}
+			}
+		}
+	}
+	for k, cd := range cands {
+		if cd.u < 0 {
+			continue
+		}
+		var rs float64
+		if c.hasSl {
+			rs = c.presence[cd.i] - ts[k]
+		}
+		sc.fill(&rows[k], ts[k], rs, opt)
+	}
+	return rows
+}
+
+// use is one term of a part: its corpus index, count, p-value and log-odds
+// z.
+type use struct {
+	i       int
+	a, p, z float64
+}
+
+// absent is the k terms of count group g (an index into Corpus.byCount)
+// that a part lacks, their p-value and adjusted p-value.
+type absent struct {
+	g, k int
+	p, q float64
+}
+
+// cand is a row that may be kept: a part's term (u, an index into the
+// uses) or an absent term (u = −1, adjusted p-value q), by corpus index i
+// and log-odds z.
+type cand struct {
+	z    float64
+	i, u int
+	q    float64
+}
+
+// adjust runs Benjamini–Hochberg, as BenjaminiHochberg computes it, over
+// the uses' p-values and the absent groups' with their multiplicities: it
+// sets each group's q and returns the uses' non-NaN p-values ascending and
+// their adjusted values, parallel. A run of equal p-values ending at rank
+// R gets min(running, m p / R) whatever the order inside the run, so
+// tied p-values, a use's or a group's, share one adjusted value.
+func (c *Corpus) adjust(used []use, groups []absent) (ps, qs []float64) {
+	ps = make([]float64, 0, len(used))
+	for _, e := range used {
+		if !math.IsNaN(e.p) {
+			ps = append(ps, e.p)
+		}
+	}
+	slices.Sort(ps)
+	m := len(ps)
+	// The groups that count, by p descending. They come by count
+	// ascending, and an absent term's p falls as its count grows
+	// (dG²/dc = ln((N − c)/(n_r − c)) > 0), so they are usually in order
+	// already; rounding or a correction that breaks it costs a sort.
+	var order []int
+	sorted := true
+	for g := range groups {
+		if math.IsNaN(groups[g].p) {
+			groups[g].q = math.NaN()
+			continue
+		}
+		if n := len(order); n > 0 && groups[g].p > groups[order[n-1]].p {
+			sorted = false
+		}
+		order = append(order, g)
+		m += groups[g].k
+	}
+	if !sorted {
+		slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(groups[y].p, groups[x].p) })
+	}
+	// From the largest p down.
+	qs = make([]float64, len(ps))
+	rank, running := m, 1.0
+	j, o := len(ps)-1, 0
+	for j >= 0 || o < len(order) {
+		if o < len(order) && (j < 0 || groups[order[o]].p >= ps[j]) {
+			gr := &groups[order[o]]
+			running = math.Min(running, float64(m)*gr.p/float64(rank))
+			gr.q = running
+			rank -= gr.k
+			o++
+			continue
+		}
+		running = math.Min(running, float64(m)*ps[j]/float64(rank))
+		qs[j] = running
+		rank--
+		j--
+	}
+	return ps, qs
+}
+
+// top sorts cands in Compare's order (log-odds z descending, NaN last,
+// then term) and, with limit > 0 and more than limit of them, keeps the
+// limit/2 first and limit − limit/2 last, as Cap does, selecting them
+// rather than sorting all.
+func (c *Corpus) top(cands []cand, limit int) []cand {
+	before := func(x, y cand) int {
+		nx, ny := math.IsNaN(x.z), math.IsNaN(y.z)
 		switch {
 		case nx && !ny:
 			return 1
 		case ny && !nx:
 			return -1
+		case !nx && x.z != y.z:
+			return cmp.Compare(y.z, x.z)
 		}
-		return cmp.Compare(x.p, y.p)
+		return cmp.Compare(c.terms[x.i], c.terms[y.i])
 	}
-	// The groups come by count ascending, and an absent term's p falls
-	// as its count grows (dG²/dc = ln((N − c)/(n_r − c)) > 0), so they
-	// are usually in descending p already: then sorting the present
-	// terms and merging is the stable sort's order, for the cost of the
-	// target's vocabulary. Rounding, NaN or a correction that breaks the
-	// order falls back to the full sort. (Ties may come in another
-	// order; Benjamini–Hochberg gives tied p-values one adjusted value.)
-	groups := entries[nPresent:]
-	descending := true
-	for e := range groups {
-		if math.IsNaN(groups[e].p) || e > 0 && groups[e].p > groups[e-1].p {
-			descending = false
-			break
-		}
+	if limit <= 0 || len(cands) <= limit {
+		slices.SortFunc(cands, before)
+		return cands
 	}
-	if descending {
-		present := entries[:nPresent]
-		slices.SortStableFunc(present, byP)
-		merged := make([]entry, 0, len(entries))
-		g := len(groups) - 1
-		for _, e := range present {
-			for g >= 0 && byP(groups[g], e) < 0 {
-				merged = append(merged, groups[g])
-				g--
+	first := smallest(cands, limit/2, before)
+	last := smallest(cands, limit-limit/2, func(x, y cand) int { return before(y, x) })
+	slices.Reverse(last)
+	return append(first, last...)
+}
+
+// smallest returns the k smallest of xs under the strict order cmp,
+// ascending, in a new slice: a bounded max-heap, so that most elements
+// cost one comparison.
+func smallest[T any](xs []T, k int, cmp func(x, y T) int) []T {
+	k = min(k, len(xs))
+	h := make([]T, 0, k)
+	// down restores the heap (largest at 0) below position i.
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
 			}
-			merged = append(merged, e)
+			if r := l + 1; r < len(h) && cmp(h[r], h[l]) > 0 {
+				l = r
+			}
+			if cmp(h[l], h[i]) <= 0 {
+				return
+			}
+			h[i], h[l] = h[l], h[i]
+			i = l
 		}
-		for ; g >= 0; g-- {
-			merged = append(merged, groups[g])
-		}
-		entries = merged
-	} else {
-		slices.SortStableFunc(entries, byP)
 	}
-	q := make([]float64, len(entries))
-	rank := m
-	running := 1.0
-	for e := len(entries) - 1; e >= 0; e-- {
-		if math.IsNaN(entries[e].p) {
-			q[e] = math.NaN()
-			continue
-		}
-		running = math.Min(running, float64(m)*entries[e].p/float64(rank))
-		q[e] = running
-		rank -= entries[e].k
-	}
-	var kept []Row
-	for e, en := range entries {
+	for _, x := range xs {
 		switch {
-		case en.row >= 0:
-			rows[en.row].PAdj = q[e]
-		case q[e] < maxPAdj:
-			for _, i := range c.byCount[en.grp].terms {
-				if present[i] {
-					continue
+		case len(h) < k:
+			h = append(h, x)
+			for i := len(h) - 1; i > 0; {
+				parent := (i - 1) / 2
+				if cmp(h[i], h[parent]) <= 0 {
+					break
 				}
-				var rs float64
-				if c.hasSl {
-					rs = c.presence[i]
-				}
-				r := sc.row(c.terms[i], 0, c.count[i], 0, rs, opt)
-				r.PAdj = q[e]
-				kept = append(kept, r)
+				h[i], h[parent] = h[parent], h[i]
+				i = parent
 			}
+		case k > 0 && cmp(x, h[0]) < 0:
+			h[0] = x
+			down(0)
 		}
 	}
-	rows = append(rows, kept...)
-	SortBy(rows, func(r Row) float64 { return r.LogOddsZ })
-	rows = Cap(rows, limit)
-	for k := range rows {
-		if r := &rows[k]; r.NTarget > 0 { // a target's term: a light row
-			var ts, rs float64
-			if c.hasSl {
-				ts = float64(tPresence[r.Term])
-				rs = c.presence[c.index[r.Term]] - ts
-			}
-			sc.fill(r, ts, rs, opt)
-		}
-	}
-	return rows
+	slices.SortFunc(h, cmp)
+	return h
 }
 
 // Cap keeps, of rows in log-odds z order with more than limit > 0 rows,

@@ -1,8 +1,10 @@
 package keyness
 
 import (
+	"maps"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -70,7 +72,8 @@ func TestCompareRestMatchesCompare(t *testing.T) {
 						want = append(want, row)
 					}
 				}
-				got := NewCorpus(terms, count, pres, total, corpusSlices).CompareRest(target, tPresence, words, targetSlices, opt, 0.05)
+				corpus := NewCorpus(terms, count, pres, total, corpusSlices)
+				got := corpus.CompareRest(target, tPresence, words, targetSlices, opt, 0.05)
 				if len(got) != len(want) {
 					t.Fatalf("seed %d %+v slices %v: %d rows, want %d", seed, opt, withSlices, len(got), len(want))
 				}
@@ -80,6 +83,20 @@ func TestCompareRestMatchesCompare(t *testing.T) {
 					}
 					if !sameRow(got[i], want[i]) {
 						t.Fatalf("seed %d %+v slices %v: row %d = %+v, want %+v", seed, opt, withSlices, i, got[i], want[i])
+					}
+				}
+				// CompareRestTop is Cap of the same rows.
+				part := Part{Counts: maps.All(target), Presence: maps.All(tPresence), Words: words, Slices: targetSlices}
+				for _, limit := range []int{1, 2, 7, 20, len(want) - 1, len(want), len(want) + 1} {
+					top := corpus.CompareRestTop(part, opt, 0.05, limit)
+					capped := Cap(want, limit)
+					if len(top) != len(capped) {
+						t.Fatalf("seed %d %+v slices %v limit %d: %d rows, want %d", seed, opt, withSlices, limit, len(top), len(capped))
+					}
+					for i := range capped {
+						if !sameRow(top[i], capped[i]) {
+							t.Fatalf("seed %d %+v slices %v limit %d: row %d = %+v, want %+v", seed, opt, withSlices, limit, i, top[i], capped[i])
+						}
 					}
 				}
 			}
@@ -100,4 +117,60 @@ func sameRow(a, b Row) bool {
 		eq(a.LogRatio, b.LogRatio) && eq(a.PctDiff, b.PctDiff) && eq(a.BIC, b.BIC) && eq(a.ELL, b.ELL) &&
 		eq(a.LogOddsDelta, b.LogOddsDelta) && eq(a.LogOddsZ, b.LogOddsZ) &&
 		eq(a.ZetaCraig, b.ZetaCraig) && eq(a.ZetaEder, b.ZetaEder)
+}
+
+// TestAdjust: adjust's q-values are BenjaminiHochberg's over the p-values
+// written out with their multiplicities (the brute-force reference), bit
+// for bit, with ties, NaN and groups out of p order.
+func TestAdjust(t *testing.T) {
+	var c Corpus
+	for seed := range uint64(200) {
+		r := rand.New(rand.NewPCG(seed, 11))
+		values := []float64{0, 1e-12, 0.001, 0.01, 0.04, 0.3, 0.5, 0.99, 1, math.NaN()}
+		pick := func() float64 {
+			if r.IntN(3) == 0 {
+				return values[r.IntN(len(values))] // ties
+			}
+			return r.Float64()
+		}
+		var used []use
+		var groups []absent
+		var all []float64
+		for range r.IntN(30) {
+			used = append(used, use{p: pick()})
+			all = append(all, used[len(used)-1].p)
+		}
+		for g := range r.IntN(30) {
+			gr := absent{g: g, k: 1 + r.IntN(5), p: pick()}
+			if seed%2 == 0 && len(groups) > 0 && !math.IsNaN(groups[len(groups)-1].p) {
+				gr.p = groups[len(groups)-1].p * r.Float64() // in p order, as usual
+			}
+			groups = append(groups, gr)
+			for range gr.k {
+				all = append(all, gr.p)
+			}
+		}
+		want := BenjaminiHochberg(all)
+		eq := func(x, y float64) bool { return x == y || math.IsNaN(x) && math.IsNaN(y) }
+		ps, qs := c.adjust(used, groups)
+		for u, e := range used {
+			got := math.NaN()
+			if !math.IsNaN(e.p) {
+				j, _ := slices.BinarySearch(ps, e.p)
+				got = qs[j]
+			}
+			if !eq(got, want[u]) {
+				t.Fatalf("seed %d: q of use %d (p %v) = %v, want %v", seed, u, e.p, got, want[u])
+			}
+		}
+		at := len(used)
+		for g, gr := range groups {
+			for range gr.k {
+				if !eq(gr.q, want[at]) {
+					t.Fatalf("seed %d: q of group %d (p %v) = %v, want %v", seed, g, gr.p, gr.q, want[at])
+				}
+				at++
+			}
+		}
+	}
 }
