@@ -180,7 +180,7 @@ func rateTilesFigure(docs, targets []string, rates [][]float64, opt Options) fig
 		h := plotter.NewHeatMap(rateGrid{rates: rates, n: n}, pal)
 		h.Min, h.Max = lo, hi
 		h.Rasterized = n > rasterLimit // no seams between hundreds of rows
-		p.Add(h)
+		p.Add(cornerGlyphs{h})
 		p.X.Min, p.X.Max = -0.5, float64(k)-0.5
 		p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 		xpos := func(i int) float64 { return float64(i) }
