@@ -92,12 +92,26 @@ type keyCount struct {
 }
 
 // topCounts is sortedCounts cut to its first limit entries (limit > 0).
+// Only the entries counted at least as often as the limit-th most frequent
+// are sorted: the rest cannot be among the first limit.
 func topCounts(m analysis.TermCounts, limit int) []keyCount {
-	kv := sortedCounts(m)
-	if limit > 0 && len(kv) > limit {
-		kv = kv[:limit]
+	if limit <= 0 || m.Len() <= limit {
+		return sortedCounts(m)
 	}
-	return kv
+	counts := make([]int, 0, m.Len())
+	for _, n := range m.All() {
+		counts = append(counts, n)
+	}
+	slices.Sort(counts)
+	cut := counts[len(counts)-limit] // the limit-th largest count
+	var kv []keyCount
+	for k, n := range m.All() {
+		if n >= cut {
+			kv = append(kv, keyCount{k, n})
+		}
+	}
+	sortCounts(kv)
+	return kv[:limit]
 }
 
 // sortedCounts orders a count map by count descending, then key.
@@ -106,11 +120,16 @@ func sortedCounts(m analysis.TermCounts) []keyCount {
 	for k, n := range m.All() {
 		out = append(out, keyCount{k, n})
 	}
-	slices.SortFunc(out, func(a, b keyCount) int {
+	sortCounts(out)
+	return out
+}
+
+// sortCounts sorts kv by count descending, then key.
+func sortCounts(kv []keyCount) {
+	slices.SortFunc(kv, func(a, b keyCount) int {
 		if c := cmp.Compare(b.n, a.n); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.key, b.key)
 	})
-	return out
 }
