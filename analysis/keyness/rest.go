@@ -5,7 +5,9 @@ import (
 	"iter"
 	"maps"
 	"math"
+	"math/bits"
 	"slices"
+	"strings"
 )
 
 // Corpus is the whole of a corpus for CompareRest: each term's count and
@@ -15,12 +17,18 @@ type Corpus struct {
 	terms    []string
 	count    []float64
 	presence []float64
-	index    map[string]int
+	index    map[string]termRef
 	total    float64
 	slices   int
 	hasSl    bool
 	byCount  []countGroup // the terms grouped by count, count ascending
-	groupOf  []int        // each term's index into byCount
+}
+
+// termRef is what a comparison looks up of a term: its index, count and
+// count group (an index into byCount), in one place.
+type termRef struct {
+	i, group int32
+	count    float64
 }
 
 // countGroup is the terms (indices) that share one corpus count.
@@ -36,22 +44,27 @@ func NewCorpus(terms []string, count, presence []float64, total float64, nSlices
 	if len(count) != len(terms) || presence != nil && len(presence) != len(terms) {
 		panic("keyness: length mismatch")
 	}
-	c := &Corpus{terms: terms, count: count, presence: presence, index: make(map[string]int, len(terms)),
+	if len(terms) > math.MaxInt32 {
+		panic("keyness: too many terms")
+	}
+	c := &Corpus{terms: terms, count: count, presence: presence, index: make(map[string]termRef, len(terms)),
 		total: total, slices: nSlices, hasSl: presence != nil}
 	groups := map[float64][]int{}
-	for i, t := range terms {
-		c.index[t] = i
+	for i := range terms {
 		groups[count[i]] = append(groups[count[i]], i)
 	}
 	for n, idx := range groups {
 		c.byCount = append(c.byCount, countGroup{n, idx})
 	}
 	slices.SortFunc(c.byCount, func(x, y countGroup) int { return cmp.Compare(x.count, y.count) })
-	c.groupOf = make([]int, len(terms))
+	groupOf := make([]int32, len(terms))
 	for g, grp := range c.byCount {
 		for _, i := range grp.terms {
-			c.groupOf[i] = g
+			groupOf[i] = int32(g)
 		}
+	}
+	for i, t := range terms {
+		c.index[t] = termRef{i: int32(i), group: groupOf[i], count: count[i]}
 	}
 	return c
 }
@@ -109,15 +122,15 @@ func (c *Corpus) CompareRestTop(p Part, opt Options, maxPAdj float64, limit int)
 	var used []use
 	usedIn := make([]int, len(c.byCount)) // the part's terms per count group
 	for t, n := range p.Counts {
-		i, ok := c.index[t]
+		ref, ok := c.index[t]
 		if !ok || n <= 0 {
 			continue
 		}
 		a := float64(n)
-		b := c.count[i] - a
+		b := ref.count - a
 		_, z := sc.logOdds(a, b, opt)
-		used = append(used, use{i: i, a: a, p: sc.p(a, b, opt), z: z})
-		usedIn[c.groupOf[i]]++
+		used = append(used, use{i: int(ref.i), a: a, p: sc.p(a, b, opt), z: z})
+		usedIn[ref.group]++
 	}
 	// The absent terms of each count: one p for all.
 	groups := make([]absent, 0, len(c.byCount))
@@ -132,7 +145,7 @@ func (c *Corpus) CompareRestTop(p Part, opt Options, maxPAdj float64, limit int)
 	// avoided absent ones.
 	cands := make([]cand, len(used), len(used)+8)
 	for u, e := range used {
-		cands[u] = cand{z: e.z, i: e.i, u: u}
+		cands[u] = cand{key: zKey(e.z), i: e.i, u: u}
 	}
 	var isUsed []bool
 	for _, gr := range groups {
@@ -150,7 +163,7 @@ func (c *Corpus) CompareRestTop(p Part, opt Options, maxPAdj float64, limit int)
 				continue
 			}
 			_, z := sc.logOdds(0, c.count[i], opt)
-			cands = append(cands, cand{z: z, i: i, u: -1, q: gr.q})
+			cands = append(cands, cand{key: zKey(z), i: i, u: -1, q: gr.q})
 		}
 	}
 	cands = c.top(cands, limit)
@@ -224,9 +237,9 @@ type absent struct {
 
 // cand is a row that may be kept: a part's term (u, an index into the
 // uses) or an absent term (u = −1, adjusted p-value q), by corpus index i
-// and log-odds z.
+// and the key of its log-odds z.
 type cand struct {
-	z    float64
+	key  uint64 // zKey(z)
 	i, u int
 	q    float64
 }
@@ -289,73 +302,100 @@ func (c *Corpus) adjust(used []use, groups []absent) (ps, qs []float64) {
 
 // top sorts cands in Compare's order (log-odds z descending, NaN last,
 // then term) and, with limit > 0 and more than limit of them, keeps the
-// limit/2 first and limit − limit/2 last, as Cap does, selecting them
-// rather than sorting all.
+// limit/2 first and limit − limit/2 last, as Cap does: the keys that bound
+// them are selected, and only the rows within the bounds sorted.
 func (c *Corpus) top(cands []cand, limit int) []cand {
 	before := func(x, y cand) int {
-		nx, ny := math.IsNaN(x.z), math.IsNaN(y.z)
-		switch {
-		case nx && !ny:
-			return 1
-		case ny && !nx:
-			return -1
-		case !nx && x.z != y.z:
-			return cmp.Compare(y.z, x.z)
+		if x.key != y.key {
+			return cmp.Compare(x.key, y.key)
 		}
-		return cmp.Compare(c.terms[x.i], c.terms[y.i])
+		return strings.Compare(c.terms[x.i], c.terms[y.i])
 	}
 	if limit <= 0 || len(cands) <= limit {
 		slices.SortFunc(cands, before)
 		return cands
 	}
-	first := smallest(cands, limit/2, before)
-	last := smallest(cands, limit-limit/2, func(x, y cand) int { return before(y, x) })
-	slices.Reverse(last)
-	return append(first, last...)
+	nFirst, nLast := limit/2, limit-limit/2
+	keys := make([]uint64, len(cands))
+	for k, cd := range cands {
+		keys[k] = cd.key
+	}
+	// The first rows have keys up to the nFirst-th smallest, the last
+	// from the nLast-th largest; rows at a bound are told apart by term.
+	var lo uint64
+	if nFirst > 0 {
+		lo = nth(keys, nFirst-1)
+	}
+	hi := nth(keys, len(keys)-nLast)
+	var first, last []cand
+	for _, cd := range cands {
+		if nFirst > 0 && cd.key <= lo {
+			first = append(first, cd)
+		}
+		if cd.key >= hi {
+			last = append(last, cd)
+		}
+	}
+	slices.SortFunc(first, before)
+	slices.SortFunc(last, before)
+	return append(first[:nFirst:nFirst], last[len(last)-nLast:]...)
 }
 
-// smallest returns the k smallest of xs under the strict order cmp,
-// ascending, in a new slice: a bounded max-heap, so that most elements
-// cost one comparison.
-func smallest[T any](xs []T, k int, cmp func(x, y T) int) []T {
-	k = min(k, len(xs))
-	h := make([]T, 0, k)
-	// down restores the heap (largest at 0) below position i.
-	down := func(i int) {
-		for {
-			l := 2*i + 1
-			if l >= len(h) {
-				return
-			}
-			if r := l + 1; r < len(h) && cmp(h[r], h[l]) > 0 {
-				l = r
-			}
-			if cmp(h[l], h[i]) <= 0 {
-				return
-			}
-			h[i], h[l] = h[l], h[i]
-			i = l
-		}
+// zKey maps a log-odds z to a key whose ascending order is Compare's: z
+// descending, NaN last, −0 and +0 equal.
+func zKey(z float64) uint64 {
+	if z != z {
+		return math.MaxUint64
 	}
-	for _, x := range xs {
+	if z == 0 {
+		z = 0 // +0
+	}
+	b := math.Float64bits(z)
+	if b>>63 != 0 {
+		b = ^b // negative: larger magnitude, smaller key
+	} else {
+		b |= 1 << 63
+	}
+	return ^b // ascending in z, so descending
+}
+
+// nth returns the k-th smallest of xs (k from 0), reordering xs: Hoare's
+// FIND (Wirth's partition around a median of three), which sorts instead
+// when the pivots keep failing.
+func nth(xs []uint64, k int) uint64 {
+	lo, hi := 0, len(xs)-1
+	for budget := 2*bits.Len(uint(len(xs))) + 4; lo < hi; budget-- {
+		if budget == 0 {
+			slices.Sort(xs[lo : hi+1])
+			break
+		}
+		a, b, c := xs[lo], xs[lo+(hi-lo)/2], xs[hi]
+		pivot := max(min(a, b), min(max(a, b), c))
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] < pivot {
+				i++
+			}
+			for xs[j] > pivot {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		// xs[lo..j] ≤ pivot = xs[j+1..i-1] ≤ xs[i..hi]
 		switch {
-		case len(h) < k:
-			h = append(h, x)
-			for i := len(h) - 1; i > 0; {
-				parent := (i - 1) / 2
-				if cmp(h[i], h[parent]) <= 0 {
-					break
-				}
-				h[i], h[parent] = h[parent], h[i]
-				i = parent
-			}
-		case k > 0 && cmp(x, h[0]) < 0:
-			h[0] = x
-			down(0)
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return xs[k]
 		}
 	}
-	slices.SortFunc(h, cmp)
-	return h
+	return xs[k]
 }
 
 // Cap keeps, of rows in log-odds z order with more than limit > 0 rows,

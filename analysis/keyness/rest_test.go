@@ -1,6 +1,7 @@
 package keyness
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"math/rand/v2"
@@ -170,6 +171,58 @@ func TestAdjust(t *testing.T) {
 					t.Fatalf("seed %d: q of group %d (p %v) = %v, want %v", seed, g, gr.p, gr.q, want[at])
 				}
 				at++
+			}
+		}
+	}
+}
+
+// TestZKey: zKey's order is SortBy's key order (descending, NaN last, ±0
+// equal), checked on every pair of a list of awkward values.
+func TestZKey(t *testing.T) {
+	zs := []float64{math.Inf(1), math.MaxFloat64, 3, 1, math.SmallestNonzeroFloat64, 0, math.Copysign(0, -1),
+		-math.SmallestNonzeroFloat64, -1, -3, -math.MaxFloat64, math.Inf(-1), math.NaN(), -math.NaN()}
+	for _, x := range zs {
+		for _, y := range zs {
+			var want int // SortBy's comparison of the keys alone
+			nx, ny := math.IsNaN(x), math.IsNaN(y)
+			switch {
+			case nx && !ny:
+				want = 1
+			case ny && !nx:
+				want = -1
+			case !nx && x != y:
+				want = cmp.Compare(y, x)
+			}
+			if got := cmp.Compare(zKey(x), zKey(y)); got != want {
+				t.Errorf("compare zKey(%v), zKey(%v) = %d, want %d", x, y, got, want)
+			}
+		}
+	}
+}
+
+// TestNth: nth is the k-th element of the sorted slice, on random,
+// sorted, reversed, constant and few-valued input.
+func TestNth(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 1; n < 300; n += 1 + n/8 {
+		inputs := map[string]func(i int) uint64{
+			"random":   func(int) uint64 { return r.Uint64() },
+			"sorted":   func(i int) uint64 { return uint64(i) },
+			"reversed": func(i int) uint64 { return uint64(n - i) },
+			"constant": func(int) uint64 { return 7 },
+			"few":      func(int) uint64 { return uint64(r.IntN(3)) },
+			"organ":    func(i int) uint64 { return uint64(min(i, n-i)) },
+		}
+		for name, f := range inputs {
+			xs := make([]uint64, n)
+			for i := range xs {
+				xs[i] = f(i)
+			}
+			sorted := slices.Sorted(slices.Values(xs))
+			for k := range n {
+				if got := nth(xs, k); got != sorted[k] {
+					t.Fatalf("%s n=%d: nth(%d) = %d, want %d", name, n, k, got, sorted[k])
+				}
 			}
 		}
 	}
