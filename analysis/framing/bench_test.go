@@ -7,28 +7,30 @@ import (
 	"testing"
 )
 
-// benchDocs returns n documents of about 500 content words each (two Zeta
-// slices), drawn from a Zipf vocabulary of 20,000 terms, seeded: the shape
-// of a large corpus of short texts.
+// benchDocs returns n documents of 500 to 700 content words (two Zeta
+// slices) drawn from a Zipf vocabulary of 20,000 terms, and twice as many
+// words in all, ± 20, seeded: the shape of a large corpus of short texts.
 func benchDocs(n int) []Doc {
 	rng := rand.New(rand.NewPCG(3, 4))
 	zipf := rand.NewZipf(rng, 1.07, 2, 19_999)
 	docs := make([]Doc, n)
 	for i := range docs {
 		terms, presence := map[string]int{}, map[string]int{}
-		for s := range 2 {
+		content := 0
+		for range 2 {
 			seen := map[string]bool{}
 			for range 250 + rng.IntN(100) {
 				w := "w" + strconv.FormatUint(zipf.Uint64(), 10)
 				terms[w]++
+				content++
 				if !seen[w] {
 					seen[w] = true
 					presence[w]++
 				}
 			}
-			_ = s
 		}
-		docs[i] = Doc{ID: fmt.Sprintf("d%06d", i), Words: 1000, Terms: tc(terms), All: tc(terms), Slices: 2, SlicePresence: tc(presence)}
+		words := 2*content + rng.IntN(41) - 20
+		docs[i] = Doc{ID: fmt.Sprintf("d%06d", i), Words: words, Terms: tc(terms), All: tc(terms), Slices: 2, SlicePresence: tc(presence)}
 	}
 	return docs
 }

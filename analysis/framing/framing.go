@@ -153,18 +153,82 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 		restOf[k] = rests[len(rests)-1]
 	}
 	out := make([]KeynessResult, len(scopes))
-	task := func(k int) {
-		s := scopes[k]
-		out[k] = KeynessResult{Scope: s, Rows: capRows(s, compare(docs, s, restOf[k], opt), opt.DocRows)}
+	batches := batchScopes(docs, scopes, restOf, opt)
+	task := func(b int) {
+		ks := batches[b]
+		if len(ks) == 1 {
+			k := ks[0]
+			s := scopes[k]
+			out[k] = KeynessResult{Scope: s, Rows: capRows(s, compare(docs, s, restOf[k], opt), opt.DocRows)}
+			return
+		}
+		// Documents against one rest, all of one size.
+		parts := make([]keyness.Part, len(ks))
+		for j, k := range ks {
+			parts[j] = docPart(docs[scopes[k].in[0]])
+		}
+		rows := restOf[ks[0]].corpus.CompareRestTops(parts, opt.Keyness, 0.05, opt.DocRows)
+		for j, k := range ks {
+			out[k] = KeynessResult{Scope: scopes[k], Rows: capRows(scopes[k], rows[j], opt.DocRows)}
+		}
 	}
 	if opt.Run == nil {
-		for k := range scopes {
-			task(k)
+		for b := range batches {
+			task(b)
 		}
 	} else {
-		opt.Run(len(scopes), task)
+		opt.Run(len(batches), task)
 	}
 	return out
+}
+
+// batchDocs is the most document scopes one batch of batchScopes holds:
+// enough to share most of the work, few enough to spread it over workers.
+const batchDocs = 32
+
+// batchScopes lists the scopes (indices) in batches, in the order of their
+// first scope: each document against the rest in a batch of at most
+// batchDocs documents with as many words against the same rest, which
+// share the p-values of the terms they lack (see
+// keyness.Corpus.CompareRestTops); every other scope alone.
+func batchScopes(docs []Doc, scopes []Scope, restOf []*rest, opt Options) [][]int {
+	type size struct {
+		r     *rest
+		words int
+	}
+	batchOf := make([]int, len(scopes))
+	var n []int            // scopes per batch
+	open := map[size]int{} // the batch being filled for each size
+	for k, s := range scopes {
+		if opt.Present && restOf[k] != nil && s.Kind == "document" && len(s.in) == 1 {
+			key := size{restOf[k], docs[s.in[0]].Words}
+			if b, ok := open[key]; ok && n[b] < batchDocs {
+				batchOf[k] = b
+				n[b]++
+				continue
+			}
+			open[key] = len(n)
+		}
+		batchOf[k] = len(n)
+		n = append(n, 1)
+	}
+	all := make([]int, len(scopes))
+	batches := make([][]int, len(n))
+	at := 0
+	for b, m := range n {
+		batches[b] = all[at : at : at+m]
+		at += m
+	}
+	for k, b := range batchOf {
+		batches[b] = append(batches[b], k)
+	}
+	return batches
+}
+
+// docPart is a document as a part of the corpus, read from its own
+// counts.
+func docPart(d Doc) keyness.Part {
+	return keyness.Part{Counts: d.Terms.All(), Presence: d.SlicePresence.All(), Words: float64(d.Words), Slices: d.Slices}
 }
 
 // rest is the documents of one "rest" reference (key), pooled, and its
@@ -187,9 +251,7 @@ func compare(docs []Doc, s Scope, r *rest, opt Options) []keyness.Row {
 			limit = opt.DocRows
 		}
 		if len(s.in) == 1 {
-			d := docs[s.in[0]]
-			part := keyness.Part{Counts: d.Terms.All(), Presence: d.SlicePresence.All(), Words: float64(d.Words), Slices: d.Slices}
-			return r.corpus.CompareRestTop(part, opt.Keyness, 0.05, limit)
+			return r.corpus.CompareRestTop(docPart(docs[s.in[0]]), opt.Keyness, 0.05, limit)
 		}
 		t := pool(docs, s.in)
 		part := keyness.Part{Counts: maps.All(t.terms), Presence: maps.All(t.presence), Words: float64(t.words), Slices: t.slices}

@@ -215,3 +215,51 @@ func TestKeynessRunSame(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchScopes: every scope is in exactly one batch; a batch of more
+// than one holds documents against one rest with as many words, at most
+// batchDocs of them; the batches come in the order of their first scope.
+func TestBatchScopes(t *testing.T) {
+	var docs []Doc
+	for i := range 150 {
+		docs = append(docs, Doc{ID: "d" + strconv.Itoa(i), Meta: map[string]string{"g": []string{"a", "b"}[i%2]}, Words: 10 + i%3})
+	}
+	scopes := Scopes(docs, []string{"g"}, false)
+	restOf := make([]*rest, len(scopes))
+	docRest, groupRest := &rest{}, &rest{}
+	for k, s := range scopes {
+		restOf[k] = groupRest
+		if s.Kind == "document" {
+			restOf[k] = docRest
+		}
+	}
+	for _, present := range []bool{false, true} {
+		batches := batchScopes(docs, scopes, restOf, Options{Present: present})
+		seen := make([]int, len(scopes))
+		prev := -1
+		for _, b := range batches {
+			if b[0] <= prev {
+				t.Errorf("present %v: batch starting at %d after one starting at %d", present, b[0], prev)
+			}
+			prev = b[0]
+			if len(b) > batchDocs || len(b) > 1 && !present {
+				t.Errorf("present %v: batch of %d scopes", present, len(b))
+			}
+			for _, k := range b {
+				seen[k]++
+				s := scopes[k]
+				if len(b) > 1 && (s.Kind != "document" || restOf[k] != restOf[b[0]] || docs[s.in[0]].Words != docs[scopes[b[0]].in[0]].Words) {
+					t.Errorf("present %v: scope %d (%s %s) batched with scope %d", present, k, s.Kind, s.Target, b[0])
+				}
+			}
+		}
+		for k, n := range seen {
+			if n != 1 {
+				t.Errorf("present %v: scope %d in %d batches", present, k, n)
+			}
+		}
+		if present && len(batches) != 2*3+2 { // 150 documents of 3 sizes: 50 each, 2 batches each; 2 groups
+			t.Errorf("%d batches, want 8", len(batches))
+		}
+	}
+}

@@ -110,13 +110,54 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 // log-odds z, every distinct corpus count of the terms it lacks one
 // p-value; the full statistics are computed only for the rows returned.
 func (c *Corpus) CompareRestTop(p Part, opt Options, maxPAdj float64, limit int) []Row {
+	return c.compareRestTop(p, opt, maxPAdj, limit, nil)
+}
+
+// CompareRestTops is [Corpus.CompareRestTop] of each of parts, in order.
+// The p-value of a term a part lacks depends only on the term's corpus
+// count and the part's Words: parts with the same Words share them, each
+// computed once, so that a batch of parts of one size costs little more
+// than their own terms.
+func (c *Corpus) CompareRestTops(parts []Part, opt Options, maxPAdj float64, limit int) [][]Row {
+	n := map[float64]int{}
+	for _, p := range parts {
+		n[p.Words]++
+	}
+	shared := map[float64][]float64{}
+	out := make([][]Row, len(parts))
+	for k, p := range parts {
+		var groupP []float64
+		if n[p.Words] > 1 {
+			groupP = shared[p.Words]
+			if groupP == nil {
+				sc := c.scale(p, opt)
+				groupP = make([]float64, len(c.byCount))
+				for g, grp := range c.byCount {
+					groupP[g] = sc.p(0, grp.count, opt)
+				}
+				shared[p.Words] = groupP
+			}
+		}
+		out[k] = c.compareRestTop(p, opt, maxPAdj, limit, groupP)
+	}
+	return out
+}
+
+// scale is what every row of a comparison of p with the rest shares.
+func (c *Corpus) scale(p Part, opt Options) scale {
 	nt, nr := p.Words, c.total-p.Words
 	total := nt + nr
 	alpha0 := total
 	if opt.Prior.Uniform > 0 {
 		alpha0 = opt.Prior.Uniform * float64(len(c.terms))
 	}
-	sc := scale{nt: nt, nr: nr, total: total, alpha0: alpha0, lnN: math.Log(total), nts: p.Slices, nrs: c.slices - p.Slices, slices: c.hasSl}
+	return scale{nt: nt, nr: nr, total: total, alpha0: alpha0, lnN: math.Log(total), nts: p.Slices, nrs: c.slices - p.Slices, slices: c.hasSl}
+}
+
+// compareRestTop is CompareRestTop, with groupP, if not nil, the p-value
+// of a term p lacks by count group (sc.p of the group's count).
+func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int, groupP []float64) []Row {
+	sc := c.scale(p, opt)
 
 	// The part's terms: what ranking and adjusting need, no rows yet.
 	var used []use
@@ -136,7 +177,13 @@ func (c *Corpus) CompareRestTop(p Part, opt Options, maxPAdj float64, limit int)
 	groups := make([]absent, 0, len(c.byCount))
 	for g, grp := range c.byCount {
 		if k := len(grp.terms) - usedIn[g]; k > 0 {
-			groups = append(groups, absent{g: g, k: k, p: sc.p(0, grp.count, opt)})
+			gr := absent{g: g, k: k}
+			if groupP != nil {
+				gr.p = groupP[g]
+			} else {
+				gr.p = sc.p(0, grp.count, opt)
+			}
+			groups = append(groups, gr)
 		}
 	}
 	ps, qs := c.adjust(used, groups)

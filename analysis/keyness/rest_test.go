@@ -86,17 +86,22 @@ func TestCompareRestMatchesCompare(t *testing.T) {
 						t.Fatalf("seed %d %+v slices %v: row %d = %+v, want %+v", seed, opt, withSlices, i, got[i], want[i])
 					}
 				}
-				// CompareRestTop is Cap of the same rows.
+				// CompareRestTop is Cap of the same rows, and so is
+				// CompareRestTops of parts of one size, which share the
+				// absent terms' p-values.
 				part := Part{Counts: maps.All(target), Presence: maps.All(tPresence), Words: words, Slices: targetSlices}
+				other := Part{Counts: maps.All(map[string]int{terms[0]: 1}), Words: words + 1, Slices: targetSlices}
 				for _, limit := range []int{1, 2, 7, 20, len(want) - 1, len(want), len(want) + 1} {
-					top := corpus.CompareRestTop(part, opt, 0.05, limit)
 					capped := Cap(want, limit)
-					if len(top) != len(capped) {
-						t.Fatalf("seed %d %+v slices %v limit %d: %d rows, want %d", seed, opt, withSlices, limit, len(top), len(capped))
-					}
-					for i := range capped {
-						if !sameRow(top[i], capped[i]) {
-							t.Fatalf("seed %d %+v slices %v limit %d: row %d = %+v, want %+v", seed, opt, withSlices, limit, i, top[i], capped[i])
+					tops := corpus.CompareRestTops([]Part{part, other, part}, opt, 0.05, limit)
+					for j, top := range [][]Row{corpus.CompareRestTop(part, opt, 0.05, limit), tops[0], tops[2]} {
+						if len(top) != len(capped) {
+							t.Fatalf("seed %d %+v slices %v limit %d (%d): %d rows, want %d", seed, opt, withSlices, limit, j, len(top), len(capped))
+						}
+						for i := range capped {
+							if !sameRow(top[i], capped[i]) {
+								t.Fatalf("seed %d %+v slices %v limit %d (%d): row %d = %+v, want %+v", seed, opt, withSlices, limit, j, i, top[i], capped[i])
+							}
 						}
 					}
 				}
