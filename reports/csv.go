@@ -54,12 +54,39 @@ func (s *Stream) Row(cells ...string) {
 // WriteCSV does.
 func (s *Stream) Text(cells ...string) {
 	for _, c := range cells {
-		if Formula(c) {
-			c = "'" + c
-		}
 		s.next()
-		s.buf = appendField(s.buf, c)
+		s.buf = appendText(s.buf, c)
 	}
+}
+
+// cells are text cells encoded once, as Text writes them, for a Stream to
+// repeat in many rows.
+type cells struct {
+	text []byte // the cells, separated by commas
+	n    int
+}
+
+// encode encodes text cells for Stream.encoded.
+func encode(text ...string) cells {
+	var c cells
+	for _, t := range text {
+		if c.n > 0 {
+			c.text = append(c.text, ',')
+		}
+		c.text = appendText(c.text, t)
+		c.n++
+	}
+	return c
+}
+
+// encoded adds cells made by encode to the current row.
+func (s *Stream) encoded(c cells) {
+	if c.n == 0 {
+		return
+	}
+	s.next()
+	s.buf = append(s.buf, c.text...)
+	s.cells += c.n - 1
 }
 
 // Float adds cells of numbers formatted as Float formats them: such a
@@ -121,6 +148,14 @@ func (s *Stream) flush() {
 func (s *Stream) Close() (int, error) {
 	s.flush()
 	return s.rows, s.err
+}
+
+// appendText appends a text cell, neutralised (see Formula) and quoted.
+func appendText(dst []byte, cell string) []byte {
+	if Formula(cell) {
+		cell = "'" + cell
+	}
+	return appendField(dst, cell)
 }
 
 // appendField appends field to dst as encoding/csv's Writer writes a field

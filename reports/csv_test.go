@@ -175,3 +175,30 @@ func FuzzAppendField(f *testing.F) {
 		}
 	})
 }
+
+// TestEncoded: cells encoded once write as Text writes them, wherever they
+// fall in a row.
+func TestEncoded(t *testing.T) {
+	cells := []string{"=x", "a,b", "", " lead", "-2", `q"`}
+	var got, want bytes.Buffer
+	g := NewStream(&got, "a", "b", "c", "d", "e", "f", "g")
+	w := NewStream(&want, "a", "b", "c", "d", "e", "f", "g")
+	g.encoded(encode(cells[:3]...))
+	g.encoded(encode())
+	g.Text(cells[3])
+	g.encoded(encode(cells[4:]...))
+	g.Float(1.5)
+	g.End()
+	w.Text(cells...)
+	w.Float(1.5)
+	w.End()
+	if _, err := g.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("encoded cells wrote %q, want %q", got.String(), want.String())
+	}
+}

@@ -41,13 +41,19 @@ type DistanceRow struct {
 // returns the rows written.
 func WriteDistances(w io.Writer, ids []string, sets []DistanceRow) (int, error) {
 	t := NewStream(w, "measure", "features", "mfw", "culling", "doc_a", "doc_b", "value")
+	// The cells that repeat from row to row are encoded once: each id,
+	// and each setting (its numbers encode as they format).
+	docs := make([]cells, len(ids))
+	for i, id := range ids {
+		docs[i] = encode(id)
+	}
 	for _, s := range sets {
+		setting := encode(s.Measure, s.Features, Int(s.MFW), Float(s.Culling))
 		for i := range ids {
 			for j := i + 1; j < len(ids); j++ {
-				t.Text(s.Measure, s.Features)
-				t.Int(s.MFW)
-				t.Float(s.Culling)
-				t.Text(ids[i], ids[j])
+				t.encoded(setting)
+				t.encoded(docs[i])
+				t.encoded(docs[j])
 				t.Float(s.D.At(i, j))
 				t.End()
 			}
