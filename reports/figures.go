@@ -316,24 +316,25 @@ func (st *studyView) drawDescriptives(f *figures) {
 	groups := st.groupOf()
 	colors := st.palette()
 	var sl, zipf []chart.Series
-	for i, d := range st.Docs {
-		p := d.Profile
-		s := chart.Series{Name: d.ID, Group: groups[i]}
-		for _, n := range p.SentenceLengths {
-			s.Values = append(s.Values, float64(n))
-		}
-		sl = append(sl, s)
-		z := chart.Series{Name: d.ID, Group: groups[i]}
-		for _, n := range p.Terms.All() {
-			z.Values = append(z.Values, float64(n))
-		}
-		zipf = append(zipf, z)
-	}
 	per := "per document"
 	if len(st.Docs) > maxSeriesDocs {
 		// One box and one curve a document stop being readable (and weigh
 		// megabytes): pool the documents of each group, or all of them.
 		sl, zipf, per = st.pooledSeries(groups)
+	} else {
+		for i, d := range st.Docs {
+			p := d.Profile
+			s := chart.Series{Name: d.ID, Group: groups[i]}
+			for _, n := range p.SentenceLengths {
+				s.Values = append(s.Values, float64(n))
+			}
+			sl = append(sl, s)
+			z := chart.Series{Name: d.ID, Group: groups[i]}
+			for _, n := range p.Terms.All() {
+				z.Values = append(z.Values, float64(n))
+			}
+			zipf = append(zipf, z)
+		}
 	}
 	f.add("sentence_lengths.svg", "Sentence lengths", func(w io.Writer) error {
 		return chart.SentenceLengths(w, sl, chart.Options{Title: "Sentence length (words) " + per, XLabel: "words per sentence", Colors: colors})
