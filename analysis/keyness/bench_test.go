@@ -1,8 +1,11 @@
 package keyness
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -27,6 +30,59 @@ func BenchmarkCompare(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				Compare(c, Options{})
+			}
+		})
+	}
+}
+
+// benchRest returns a corpus of n documents of 500 to 700 terms drawn from
+// a Zipf vocabulary of 20,000 (terms seen fewer than 3 times left out),
+// each document as a part with twice as many words in all, ± 20, seeded.
+func benchRest(n int) (*Corpus, []Part) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	zipf := rand.NewZipf(rng, 1.07, 2, 19_999)
+	corpus := map[string]int{}
+	presence := map[string]int{}
+	parts := make([]Part, n)
+	total := 0.0
+	for i := range parts {
+		doc, pres := map[string]int{}, map[string]int{}
+		content := 450 + rng.IntN(200)
+		for range content {
+			w := "w" + strconv.FormatUint(zipf.Uint64(), 10)
+			doc[w]++
+			pres[w] = 1
+		}
+		for w, k := range doc {
+			corpus[w] += k
+			presence[w]++
+		}
+		words := 2*content + rng.IntN(41) - 20
+		total += float64(words)
+		parts[i] = Part{Counts: maps.All(doc), Presence: maps.All(pres), Words: float64(words), Slices: 1}
+	}
+	var terms []string
+	var count, pres []float64
+	for _, w := range slices.Sorted(maps.Keys(corpus)) {
+		if corpus[w] >= 3 {
+			terms, count, pres = append(terms, w), append(count, float64(corpus[w])), append(pres, float64(presence[w]))
+		}
+	}
+	slices.SortStableFunc(parts, func(x, y Part) int { return cmp.Compare(x.Words, y.Words) })
+	return NewCorpus(terms, count, pres, total, n), parts
+}
+
+// BenchmarkCompareRestTops: every document of a corpus against the rest,
+// in batches of 32 documents by size, 20 rows kept; per op, all n.
+func BenchmarkCompareRestTops(b *testing.B) {
+	for _, n := range []int{500, 5000} {
+		c, parts := benchRest(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for k := 0; k < len(parts); k += 32 {
+					c.CompareRestTops(parts[k:min(k+32, len(parts))], Options{}, 0.05, 20)
+				}
 			}
 		})
 	}

@@ -142,7 +142,7 @@ func TestAdjust(t *testing.T) {
 		var used []use
 		var groups []absent
 		var all []float64
-		for range r.IntN(30) {
+		for range r.IntN(150) { // past 64: sortProbabilities' radix sort
 			used = append(used, use{p: pick()})
 			all = append(all, used[len(used)-1].p)
 		}
@@ -228,6 +228,37 @@ func TestNth(t *testing.T) {
 				if got := nth(xs, k); got != sorted[k] {
 					t.Fatalf("%s n=%d: nth(%d) = %d, want %d", name, n, k, got, sorted[k])
 				}
+			}
+		}
+	}
+}
+
+// TestSortProbabilities: the order of slices.Sort, on probabilities with
+// ties, 0, 1 and subnormals, short and long, and on a negative value.
+func TestSortProbabilities(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	special := []float64{0, 1, math.SmallestNonzeroFloat64, 1e-300, 0.5, 0.05}
+	for _, n := range []int{0, 1, 2, 63, 64, 65, 100, 1000} {
+		for trial := range 20 {
+			ps := make([]float64, n)
+			for i := range ps {
+				switch r.IntN(3) {
+				case 0:
+					ps[i] = special[r.IntN(len(special))]
+				case 1:
+					ps[i] = math.Erfc(math.Sqrt(r.ExpFloat64() * 10))
+				default:
+					ps[i] = r.Float64()
+				}
+			}
+			if trial == 0 && n > 0 {
+				ps[n/2] = -0.25
+			}
+			want := slices.Clone(ps)
+			slices.Sort(want)
+			sortProbabilities(ps)
+			if !slices.Equal(ps, want) {
+				t.Fatalf("n %d trial %d: sortProbabilities = %v, want %v", n, trial, ps, want)
 			}
 		}
 	}
