@@ -59,27 +59,40 @@ func (s *Stream) Text(cells ...string) {
 	}
 }
 
-// cells are text cells encoded once, as Text writes them, for a Stream to
-// repeat in many rows.
+// cells are cells encoded once (text as Text writes it, numbers as Float
+// formats them) for a Stream to copy into a row: cells that repeat from
+// row to row, or that are gathered before their row is written.
 type cells struct {
 	text []byte // the cells, separated by commas
 	n    int
 }
 
-// encode encodes text cells for Stream.encoded.
+// encode encodes text cells.
 func encode(text ...string) cells {
 	var c cells
 	for _, t := range text {
-		if c.n > 0 {
-			c.text = append(c.text, ',')
-		}
-		c.text = appendText(c.text, t)
-		c.n++
+		c.add(appendText(nil, t))
 	}
 	return c
 }
 
-// encoded adds cells made by encode to the current row.
+// add appends a cell already encoded, such as a number formatted by
+// appendFloat.
+func (c *cells) add(cell []byte) {
+	if c.n > 0 {
+		c.text = append(c.text, ',')
+	}
+	c.text = append(c.text, cell...)
+	c.n++
+}
+
+// number adds a cell of a number already formatted by appendFloat.
+func (s *Stream) number(text []byte) {
+	s.next()
+	s.buf = append(s.buf, text...)
+}
+
+// encoded adds encoded cells to the current row.
 func (s *Stream) encoded(c cells) {
 	if c.n == 0 {
 		return

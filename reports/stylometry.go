@@ -80,14 +80,29 @@ func WriteNeighbours(w io.Writer, ids []string, measures []analysis.Measure, nb 
 	return t.Close()
 }
 
-// WriteMatrix writes a square matrix with ids as header and first column
-// (distance_<measure>.csv), streaming, and returns the rows written.
-func WriteMatrix(w io.Writer, ids []string, d mat.Matrix) (int, error) {
+// WriteMatrix writes a symmetric matrix with ids as header and first
+// column (distance_<measure>.csv), streaming, and returns the rows written.
+// Each value is formatted once: a cell below the diagonal repeats the text
+// of the cell above it that it mirrors.
+func WriteMatrix(w io.Writer, ids []string, d mat.Symmetric) (int, error) {
 	t := NewStream(w, append([]string{"doc_id"}, ids...)...)
+	// lower[i] gathers the cells left of the diagonal in row i, (j, i) for
+	// j < i, as row j formats them.
+	lower := make([]cells, len(ids))
+	var cell []byte
 	for i, id := range ids {
 		t.Text(id)
-		for j := range ids {
-			t.Float(d.At(i, j))
+		t.encoded(lower[i])
+		lower[i] = cells{} // written: let it go
+		t.Float(d.At(i, i))
+		for j := i + 1; j < len(ids); j++ {
+			cell = appendFloat(cell[:0], d.At(i, j))
+			t.number(cell)
+			if i == 0 {
+				// Room for the row's j cells, if as long as this one.
+				lower[j].text = make([]byte, 0, j*(len(cell)+1))
+			}
+			lower[j].add(cell)
 		}
 		t.End()
 	}
