@@ -33,6 +33,12 @@ type Config struct {
 	Strict   bool     `toml:"strict" json:"strict"`     // any errors.csv row makes the exit non-zero
 	GroupBy  []string `toml:"group_by" json:"group_by"` // metadata columns contrasted against the rest
 	Label    string   `toml:"label" json:"label"`       // metadata column for attribution
+	// Time is the metadata column holding each document's year or date
+	// ("" for none): it turns on the trends and the contrasts within time.
+	Time string `toml:"time" json:"time"`
+	// TimeBin is the width of a time bin in years; 0 chooses one that
+	// gives at most 20 bins.
+	TimeBin int `toml:"time_bin" json:"time_bin"`
 	// Format is "csv" (default) or "parquet": the long tables (terms,
 	// keyness, distances, knn) as Parquet instead of CSV.
 	Format string `toml:"format" json:"format"`
@@ -78,6 +84,15 @@ type StylometryConfig struct {
 	// MaxMatrix is the most texts with text × text matrices (see
 	// Options.MaxMatrix); default 2000.
 	MaxMatrix int `toml:"max_matrix" json:"max_matrix"`
+	// Folds is k for the stratified k-fold cross-validation of the
+	// attribution beside leave-one-out (0: leave-one-out only); default 10.
+	Folds int `toml:"folds" json:"folds"`
+	// KNN is k for the k-nearest-texts vote among the classifiers (0: no
+	// vote); default 3.
+	KNN int `toml:"knn" json:"knn"`
+	// Imposters is the rounds of the General Imposters verification of
+	// every text against every label (0: not run); stylo's default is 100.
+	Imposters int `toml:"imposters" json:"imposters"`
 }
 
 // FramingConfig holds the framing settings.
@@ -119,6 +134,8 @@ func DefaultConfig() Config {
 			Linkage:   string(analysis.WardD2),
 			Distances: "default",
 			MaxMatrix: DefaultMaxMatrix,
+			Folds:     DefaultFolds,
+			KNN:       DefaultKNN,
 		},
 		Framing: FramingConfig{
 			Window:    defaultWindow,
@@ -211,6 +228,18 @@ func (c Config) Options() (Options, error) {
 	if sc.MaxMatrix < 3 {
 		return o, optErr("stylometry.max_matrix", sc.MaxMatrix, "want 3 or more")
 	}
+	if sc.Folds < 0 || sc.Folds == 1 {
+		return o, optErr("stylometry.folds", sc.Folds, "want 0 (leave-one-out only) or 2 or more")
+	}
+	if sc.KNN < 0 || sc.KNN == 1 {
+		return o, optErr("stylometry.knn", sc.KNN, "want 0 (no vote) or 2 or more (1 is the nearest text, always evaluated)")
+	}
+	if sc.Imposters < 0 {
+		return o, optErr("stylometry.imposters", sc.Imposters, "want 0 (not run) or a number of rounds (stylo's default: 100)")
+	}
+	if c.TimeBin < 0 {
+		return o, optErr("time_bin", c.TimeBin, "want 0 (chosen) or a width in years")
+	}
 	if sc.SampleSize < 0 {
 		return o, optErr("stylometry.sample_size", sc.SampleSize, "want 0 (whole documents) or more")
 	}
@@ -281,6 +310,8 @@ func (c Config) Options() (Options, error) {
 	o.MFW, o.Culling = mfw, sc.Culling
 	o.SampleSize, o.SampleOverlap = sc.SampleSize, sc.SampleOverlap
 	o.MaxMatrix = sc.MaxMatrix
+	o.Folds, o.KNN, o.Imposters = sc.Folds, sc.KNN, sc.Imposters
+	o.Time, o.TimeBin = c.Time, c.TimeBin
 	o.GroupBy, o.Label = c.GroupBy, c.Label
 	o.Targets = c.Framing.Targets
 	o.Stopwords = c.Framing.Stopwords

@@ -43,6 +43,13 @@ const (
 // text × text matrices: 2,000 texts make 12 matrices of 32 MB each.
 const DefaultMaxMatrix = 2000
 
+// DefaultFolds and DefaultKNN are the run's k-fold cross-validation (as
+// stylo's classify(cv.folds = 10)) and k-nearest vote.
+const (
+	DefaultFolds = 10
+	DefaultKNN   = 3
+)
+
 // The framing defaults, shared by Options and DefaultConfig.
 const (
 	defaultWindow   = 5
@@ -85,6 +92,13 @@ type Options struct {
 	// without them, and the tree and the maps show a sample (see
 	// stylometry.Options.MaxMatrix); 0 means 2,000.
 	MaxMatrix int
+	// Folds is k for the stratified k-fold cross-validation of the
+	// attribution, beside leave-one-out, up to MaxMatrix texts (0 or 1:
+	// leave-one-out only); the CLI's default is DefaultFolds.
+	Folds int
+	// KNN is k for the vote of the k nearest texts among the classifiers
+	// evaluated (0 or 1: none); the CLI's default is DefaultKNN.
+	KNN int
 	// SampleSize cuts documents into samples of this many words for the
 	// stylometry (0: whole documents); SampleOverlap words are shared by
 	// consecutive samples.
@@ -94,6 +108,15 @@ type Options struct {
 	GroupBy []string
 	// Label is the metadata column texts are attributed to; "": none.
 	Label string
+	// Imposters is the rounds of the General Imposters verification of
+	// every text against every label (0: not run; see
+	// stylometry.Options.Imposters).
+	Imposters int
+	// Time is the metadata column with each document's year or date (see
+	// framing.Year); "": no time outputs. TimeBin is the bin width in
+	// years, 0 chosen (framing.TimeBin).
+	Time    string
+	TimeBin int
 	// Targets are the framing targets.
 	Targets []TargetSpec
 	// Lexicon holds category word lists; nil: none.

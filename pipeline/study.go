@@ -77,10 +77,13 @@ func (c Corpus) check(o Options) error {
 			return optErr("group_by", col, "the name is taken by the per-document comparisons (keyness.csv's scope); rename the column")
 		}
 	}
-	for i, col := range append(slices.Clone(o.GroupBy), o.Label) {
+	for i, col := range append(slices.Clone(o.GroupBy), o.Label, o.Time) {
 		key := "group_by"
-		if i == len(o.GroupBy) {
+		switch i - len(o.GroupBy) {
+		case 0:
 			key = "label"
+		case 1:
+			key = "time"
 		}
 		switch {
 		case col == "":
@@ -190,6 +193,12 @@ func emptyValues(o Options, docs []Doc) []Failure {
 			out = append(out, Failure{Path: d.Path, Stage: "metadata",
 				Err: fmt.Sprintf("empty %s: not attributed and no candidate for attribution", c)})
 		}
+		if c := o.Time; c != "" {
+			if _, ok := framing.Year(strings.TrimSpace(d.Meta[c])); !ok {
+				out = append(out, Failure{Path: d.Path, Stage: "metadata",
+					Err: fmt.Sprintf("%s %q is not a year or a date (1861, 1861-03-04): left out of the time outputs", c, d.Meta[c])})
+			}
+		}
 	}
 	return out
 }
@@ -211,6 +220,12 @@ type Study struct {
 	Measures   [][]float64
 	Stylometry *stylometry.Result
 	Framing    *framing.Result
+	// Differentials are the collocates each target has more with one
+	// value of a grouping column than with another (framing.Differentials).
+	Differentials []framing.Differential
+	// Time holds the trends and the contrasts within time; nil without
+	// Options.Time.
+	Time *framing.TimeResult
 }
 
 // TFIDFOf is document i's tf-idf weight of term (0 for a term it lacks;
@@ -282,6 +297,9 @@ func Analyse(p *Profiles, o Options) *Study {
 
 		AllDistances: o.AllDistances,
 		MaxMatrix:    o.MaxMatrix,
+		Folds:        o.Folds,
+		KNN:          o.KNN,
+		Imposters:    o.Imposters,
 		Run:          runner(o.Workers),
 	})
 	s.Stylometry.Warnings = append(notes, s.Stylometry.Warnings...)
@@ -404,6 +422,20 @@ func (s *Study) frame() *framing.Result {
 	var targets []string
 	for _, t := range o.Targets {
 		targets = append(targets, t.Name)
+	}
+	if len(targets) > 0 {
+		s.Differentials = framing.Differentials(docs, targets, o.GroupBy, 2) // framing.Study's collocates keep f_xy ≥ 2 too
+	}
+	if o.Time != "" {
+		years := make([]int, len(docs))
+		for i, d := range s.Docs {
+			years[i] = framing.NoYear
+			if y, ok := framing.Year(strings.TrimSpace(d.Meta[o.Time])); ok {
+				years[i] = y
+			}
+		}
+		s.Time = framing.Time(docs, framing.TimeOptions{Years: years, Bin: o.TimeBin, Column: s.ColourBy(),
+			Targets: targets, Lexicon: o.Lexicon, MinCount: o.MinCount, Stop: stop})
 	}
 	return framing.Study(docs, framing.StudyOptions{
 		GroupBy: o.GroupBy,

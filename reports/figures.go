@@ -43,6 +43,7 @@ func drawAll(st *pipeline.Study) *figures {
 	v.drawStylometry(f)
 	v.drawFraming(f)
 	v.drawDescriptives(f)
+	v.drawMethods(f)
 	return f
 }
 

@@ -189,6 +189,7 @@ func (st *studyView) framingSection(f *figures) Section {
 	if b, ok := block(f, "lexicon.svg", "Words of each lexicon category per 10,000 words (lexicon.csv).", true); ok {
 		s.Blocks = append(s.Blocks, b)
 	}
+	s.Blocks = append(s.Blocks, st.methodsFramingBlocks(f)...)
 	return s
 }
 
@@ -324,6 +325,7 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 			caption += " The samples of a document leave together: a sample is never attributed by a sibling from its own document."
 		}
 		sec.Blocks = append(sec.Blocks, Block{Title: "Leave-one-out attribution", Caption: caption, Table: acc})
+		sec.Blocks = append(sec.Blocks, st.methodsStylometryBlocks(f)...)
 	}
 	if q := s.Quality; len(q) > 0 {
 		by := "the --label values"

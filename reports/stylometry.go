@@ -253,12 +253,20 @@ func QualityTable(q []stylometry.Quality) *Table {
 }
 
 // GridAccuracyTable is attribution_accuracy.csv over the grid: one row per
-// setting and measure with a text × text matrix.
+// setting, measure, classifier and validation evaluated.
 func GridAccuracyTable(grid []stylometry.GridAttribution) *Table {
-	t := &Table{Header: []string{"feature", "mfw", "culling", "measure", "documents", "correct", "accuracy", "macro_precision", "macro_recall", "macro_f1", "unattributable"}}
+	t := &Table{Header: []string{"feature", "mfw", "culling", "measure", "classifier", "validation", "documents", "correct", "accuracy", "macro_precision", "macro_recall", "macro_f1", "unattributable"}}
 	for _, g := range grid {
 		e := analysis.Evaluate(g.Attributions)
-		t.Add(g.Feature, Int(g.MFW), Float(g.Culling), string(g.Measure), Int(e.Attributable), Int(e.Correct), Float(e.Accuracy), Float(e.MacroPrecision), Float(e.MacroRecall), Float(e.MacroF1), Int(e.Unattributable))
+		t.Add(g.Feature, Int(g.MFW), Float(g.Culling), string(g.Measure), g.Classifier, validation(g), Int(e.Attributable), Int(e.Correct), Float(e.Accuracy), Float(e.MacroPrecision), Float(e.MacroRecall), Float(e.MacroF1), Int(e.Unattributable))
 	}
 	return t
+}
+
+// validation names g's validation: "leave-one-out" or "10-fold".
+func validation(g stylometry.GridAttribution) string {
+	if g.Validation == "k-fold" {
+		return strconv.Itoa(g.Folds) + "-fold"
+	}
+	return g.Validation
 }

@@ -49,6 +49,18 @@ type Options struct {
 	MaxMatrix int
 	// K is how many nearest neighbours each text keeps per measure; 0: 10.
 	K int
+	// Folds, when 2 or more, adds stratified k-fold cross-validation over
+	// documents (analysis.StratifiedFolds) to the leave-one-out
+	// evaluation, at the default setting, up to MaxMatrix texts.
+	Folds int
+	// KNN, when 2 or more, adds the vote of the KNN nearest texts
+	// (analysis.AttributeKNN) to the classifiers evaluated at the default
+	// setting, up to MaxMatrix texts.
+	KNN int
+	// Imposters, when positive, verifies every text against every label
+	// by the General Imposters method with this many rounds
+	// (analysis.ImpostersScore), up to MaxMatrix texts.
+	Imposters int
 	// Run spreads the nearest-neighbour work over cores (see
 	// analysis.Runner); nil computes it in order. Results never depend on it.
 	Run analysis.Runner
@@ -113,9 +125,24 @@ type Result struct {
 	// Grid is the attribution at every setting and measure that has
 	// distances (every measure at the default setting, the view measure at
 	// the others, every one with AllDistances; past MaxMatrix the default
-	// setting only), in grid order; nil without a label.
-	Grid   []GridAttribution
-	Labels []string
+	// setting only), in grid order, by the nearest text and leave-one-out;
+	// then, at the default setting, the other classifiers and validations
+	// (see Options.Folds and Options.KNN, and Burrows's Delta to class
+	// centroids always); nil without a label.
+	Grid []GridAttribution
+	// Evidence explains each attributable text's Delta attribution at the
+	// default setting (Attribution[analysis.Delta], when Delta is among
+	// the measures): the features that pull it towards its nearest text's
+	// label and away from the runner-up's, and those that pull the other
+	// way (analysis.Explain, EvidenceTop of each).
+	Evidence []Evidence
+	// Verification holds the General Imposters scores (Options.Imposters)
+	// and Calibration the verdicts' band calibrated on the labelled texts;
+	// ImpostersRounds is the rounds each score took.
+	Verification    []Verification
+	Calibration     *analysis.Calibration
+	ImpostersRounds int
+	Labels          []string
 	// SameDoc is the share of pairs of samples of one document that the
 	// default tree, cut into as many clusters as there are documents,
 	// puts together; NaN without samples.
@@ -128,12 +155,38 @@ type Result struct {
 	Warnings []string
 }
 
-// GridAttribution is the attribution at one setting under one measure.
+// GridAttribution is the attribution at one setting under one measure by
+// one classifier and validation.
 type GridAttribution struct {
 	Setting
-	Measure      analysis.Measure
+	Measure analysis.Measure
+	// Classifier is "nearest" (the nearest text's label, analysis.Attribute),
+	// "knn" (a vote of the Options.KNN nearest, analysis.AttributeKNN) or
+	// "centroid" (Delta to each label's mean z-scores,
+	// analysis.AttributeCentroids; Measure is delta).
+	Classifier string
+	// Validation is "leave-one-out" (a document and its samples held out
+	// in turn) or "k-fold" with k = Folds (analysis.StratifiedFolds).
+	Validation   string
+	Folds        int
 	Attributions []analysis.Attribution
 }
+
+// Evidence is why a text was attributed as it was: Pull (towards the
+// predicted label, analysis.Explain) and Push (towards the runner-up),
+// the features' contributions to the Delta distances from the text to
+// the nearest text of each, Candidate and Runner (indices into IDs).
+type Evidence struct {
+	Item, Candidate, Runner int
+	Predicted, RunnerUp     string
+	Pull, Push              []analysis.Contribution
+}
+
+// EvidenceTop is the most features Evidence keeps each way.
+const EvidenceTop = 5
+
+// foldSeed seeds the stratified folds.
+const foldSeed = 1
 
 // Quality is how well one tree, cut into as many clusters as there are
 // classes, recovers them: the adjusted Rand index (1: exactly, 0: chance)
@@ -296,13 +349,66 @@ func Analyse(texts []Text, opt Options) *Result {
 					}
 					a = analysis.Attribute(d, r.Labels, docs)
 				}
-				r.Grid = append(r.Grid, GridAttribution{Setting: set.Setting, Measure: ms, Attributions: a})
+				r.Grid = append(r.Grid, GridAttribution{Setting: set.Setting, Measure: ms, Classifier: "nearest", Validation: "leave-one-out", Attributions: a})
 			}
+		}
+		r.classifiers(opt, docs)
+		switch {
+		case opt.Imposters > 0 && r.Large:
+			r.Warnings = append(r.Warnings, fmt.Sprintf("--imposters: %d texts, more than %d (--max-matrix): General Imposters not run (each text × label costs its rounds over every other text)", len(texts), opt.MaxMatrix))
+		case opt.Imposters > 0:
+			r.ImpostersRounds = opt.Imposters
+			r.verify(texts, opt, docs)
 		}
 	}
 	r.noteUndefined(texts)
 	r.views(texts, opt)
 	return r
+}
+
+// classifiers adds to Grid the classifiers and validations beside the
+// nearest text by leave-one-out, at the default setting, and explains the
+// Delta attributions (Evidence).
+func (r *Result) classifiers(opt Options, docs []int) {
+	set := r.Sets[0]
+	var folds []int
+	if opt.Folds >= 2 && !r.Large {
+		folds = analysis.StratifiedFolds(r.Labels, docs, opt.Folds, foldSeed)
+	}
+	add := func(ms analysis.Measure, classifier string, k int, a []analysis.Attribution) {
+		v := "leave-one-out"
+		if k > 0 {
+			v = "k-fold"
+		}
+		r.Grid = append(r.Grid, GridAttribution{Setting: set.Setting, Measure: ms, Classifier: classifier, Validation: v, Folds: k, Attributions: a})
+	}
+	for _, ms := range opt.Measures {
+		d := set.ByMeasure[ms] // nil past MaxMatrix
+		if d == nil {
+			continue
+		}
+		if folds != nil {
+			add(ms, "nearest", opt.Folds, analysis.Attribute(d, r.Labels, folds))
+		}
+		if opt.KNN >= 2 {
+			add(ms, "knn", 0, analysis.AttributeKNN(d, r.Labels, docs, opt.KNN))
+			if folds != nil {
+				add(ms, "knn", opt.Folds, analysis.AttributeKNN(d, r.Labels, folds, opt.KNN))
+			}
+		}
+	}
+	add(analysis.Delta, "centroid", 0, analysis.AttributeCentroids(r.Z, r.Labels, docs))
+	if folds != nil {
+		add(analysis.Delta, "centroid", opt.Folds, analysis.AttributeCentroids(r.Z, r.Labels, folds))
+	}
+	for _, a := range r.Attribution[analysis.Delta] {
+		if a.Unattributable || len(a.Candidates) < 2 {
+			continue
+		}
+		c, ru := a.Candidates[0], a.Candidates[1]
+		pull, push := analysis.Explain(r.Z.RawRowView(a.Item), r.Z.RawRowView(c.Item), r.Z.RawRowView(ru.Item), EvidenceTop)
+		r.Evidence = append(r.Evidence, Evidence{Item: a.Item, Candidate: c.Item, Runner: ru.Item, Predicted: c.Label, RunnerUp: ru.Label, Pull: pull, Push: push})
+	}
 }
 
 // warn adds notes to the warnings, the first maxNotes one by one and the

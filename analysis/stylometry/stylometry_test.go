@@ -229,3 +229,42 @@ func TestSampledAttributionPastMaxMatrix(t *testing.T) {
 		t.Errorf("knn lists hold %d neighbours, want 10", n)
 	}
 }
+
+// TestEvidenceSumsToMargin: over every feature, the contributions Explain
+// weighs are the terms of the two Delta distances, so their pulls sum to
+// the attribution's margin. The evidence keeps the top 5 each way; here
+// every feature (4) is among them, so the sum is checked in full.
+func TestEvidenceSumsToMargin(t *testing.T) {
+	ts := texts(corpus...)
+	for i := range ts {
+		ts[i].Label = []string{"A", "B", "A", "B"}[i]
+	}
+	o := opts(analysis.Delta)
+	o.MFW = []int{4}
+	o.Label = true
+	r := Analyse(ts, o)
+	if len(r.Evidence) == 0 {
+		t.Fatal("no evidence")
+	}
+	byItem := map[int]analysis.Attribution{}
+	for _, a := range r.Attribution[analysis.Delta] {
+		byItem[a.Item] = a
+	}
+	for _, e := range r.Evidence {
+		var sum float64
+		for _, c := range append(slices.Clone(e.Pull), e.Push...) {
+			sum += c.Pull
+		}
+		if m := byItem[e.Item].Margin(); math.Abs(sum-m) > 1e-12 {
+			t.Errorf("text %d: pulls sum to %v, the margin is %v", e.Item, sum, m)
+		}
+	}
+	// Centroids and the k-nearest vote are evaluated beside the nearest.
+	seen := map[string]bool{}
+	for _, g := range r.Grid {
+		seen[g.Classifier+" "+g.Validation] = true
+	}
+	if !seen["centroid leave-one-out"] {
+		t.Errorf("grid rows %v: no centroid", seen)
+	}
+}

@@ -80,6 +80,8 @@ var flags = []flagDef{
 	{"strict", "", "strict", "exit non-zero (3) when any input fails", func(c *pipeline.Config) any { return &c.Strict }, nil},
 	{"group-by", "", "group_by", "metadata columns whose values are contrasted (e.g. stance,outlet)", func(c *pipeline.Config) any { return &c.GroupBy }, nil},
 	{"label", "", "label", "metadata column to attribute documents to (leave-one-out)", func(c *pipeline.Config) any { return &c.Label }, nil},
+	{"time", "", "time", "metadata column with each document's year or date: trends per time bin and group contrasts within time", func(c *pipeline.Config) any { return &c.Time }, nil},
+	{"time-bin", "", "time_bin", "width of a time bin in years (0: chosen for at most 20 bins)", func(c *pipeline.Config) any { return &c.TimeBin }, nil},
 	{"keep-case", "", "text.keep_case", `count "Party" and "party" as different terms (default: fold case)`, func(c *pipeline.Config) any { return &c.Text.KeepCase }, nil},
 	{"boilerplate", "", "text.boilerplate", "extra whole-line boilerplate regular expression (repeatable)", func(c *pipeline.Config) any { return &c.Text.Boilerplate },
 		func(dst *pipeline.Config, v *flagValues) {
@@ -98,6 +100,9 @@ var flags = []flagDef{
 	{"linkage", "", "stylometry.linkage", "clustering: ward.D2, ward.D, average, complete, single", func(c *pipeline.Config) any { return &c.Stylometry.Linkage }, nil},
 	{"distances", "", "stylometry.distances", "distances.csv: default (every measure at the default setting) or all (every measure at every setting of the grid)", func(c *pipeline.Config) any { return &c.Stylometry.Distances }, nil},
 	{"max-matrix", "", "stylometry.max_matrix", "most texts with text × text matrices; above: nearest neighbours (knn.csv) and a sample for the tree and maps", func(c *pipeline.Config) any { return &c.Stylometry.MaxMatrix }, nil},
+	{"folds", "", "stylometry.folds", "attribution: k for stratified k-fold cross-validation over documents beside leave-one-out (0: leave-one-out only)", func(c *pipeline.Config) any { return &c.Stylometry.Folds }, nil},
+	{"knn", "", "stylometry.knn", "attribution: k for the vote of the k nearest texts beside the nearest text and class centroids (0: no vote)", func(c *pipeline.Config) any { return &c.Stylometry.KNN }, nil},
+	{"imposters", "", "stylometry.imposters", "attribution: verify every text against every label by the General Imposters method with this many rounds (0: not run; stylo's default 100)", func(c *pipeline.Config) any { return &c.Stylometry.Imposters }, nil},
 	{"sample-size", "", "stylometry.sample_size", "cut documents into samples of N words (0: whole documents)", func(c *pipeline.Config) any { return &c.Stylometry.SampleSize }, nil},
 	{"sample-overlap", "", "stylometry.sample_overlap", "words shared by consecutive samples", func(c *pipeline.Config) any { return &c.Stylometry.SampleOverlap }, nil},
 	{"targets", "", "framing.targets", `framing targets: "Lenin;peasantry=peasant|peasants;working class"`, nil,

@@ -515,8 +515,13 @@ func TestSampledAttributionLeavesDocumentsOut(t *testing.T) {
 		}
 	}
 	settings := 0
+	classifiers := map[string]bool{}
 	for _, r := range readCSV(t, filepath.Join(out, "attribution_accuracy.csv")) {
 		if r["measure"] != "delta" {
+			continue
+		}
+		classifiers[r["classifier"]+" "+r["validation"]] = true
+		if r["classifier"] != "nearest" || r["validation"] != "leave-one-out" {
 			continue
 		}
 		settings++ // the view measure is scored at every setting of the grid
@@ -534,6 +539,13 @@ func TestSampledAttributionLeavesDocumentsOut(t *testing.T) {
 	}
 	if settings != len(grid) || settings < 2 {
 		t.Errorf("delta is scored at %d settings, the grid has %d", settings, len(grid))
+	}
+	// Beside the nearest text by leave-one-out: 10-fold, the 3 nearest's
+	// vote and Delta to centroids, each by both validations.
+	for _, c := range []string{"nearest 10-fold", "knn leave-one-out", "knn 10-fold", "centroid leave-one-out", "centroid 10-fold"} {
+		if !classifiers[c] {
+			t.Errorf("attribution_accuracy.csv has no delta row for %s (has %v)", c, classifiers)
+		}
 	}
 	if unattributable == 0 || attributable == 0 {
 		t.Fatalf("%d unattributable, %d attributable samples: the test exercises nothing", unattributable, attributable)

@@ -146,6 +146,22 @@ func seedCases() []chartCase {
 		{"rates", func() (figure, error) {
 			return ratesFigure(seedIDs, []string{"lenin", "party"}, rates, Options{Title: "Target rates"})
 		}, 12},
+		// A confusion matrix of 3 labels: 9 tiles.
+		{"confusion", func() (figure, error) {
+			labels := []string{"CPI(M)", "SWP", "Trotskyist"}
+			// values[predicted][true]
+			return tilesFigure(labels, labels, [][]float64{{4, 1, 0}, {0, 3, 1}, {1, 0, 6}}, Options{Title: "delta: true (rows) × predicted (columns)", XLabel: "texts"})
+		}, 9},
+		// Two groups over four bins: 8 points + 2 legend entries.
+		{"trend", func() (figure, error) {
+			pt := func(x, y float64) LinePoint {
+				return LinePoint{X: x, Y: y, Low: y * 0.7, High: y * 1.3, Tip: fmt.Sprintf("%g: %g", x, y)}
+			}
+			return linesFigure([]Line{
+				{Group: "Democratic", Points: []LinePoint{pt(1900, 2.1), pt(1920, 3.4), pt(1940, 2.9), pt(1960, 1.2)}},
+				{Group: "Republican", Points: []LinePoint{pt(1900, 0.9), pt(1920, 1.1), pt(1940, 2.2), pt(1960, 2.7)}},
+			}, Options{Title: "lenin per 10,000 words"})
+		}, 10},
 		// 12 targets are more than the palette's 8 colours: 5×12 tiles.
 		{"rate_tiles", func() (figure, error) {
 			targets, r := manyRates(5, 12)
@@ -469,6 +485,10 @@ func TestErrors(t *testing.T) {
 		{"zipf empty", Zipf(io.Discard, []Series{{Name: "a"}}, Options{})},
 		{"sentences empty", SentenceLengths(io.Discard, nil, Options{})},
 		{"rates shape", Rates(io.Discard, seedIDs, []string{"a"}, [][]float64{{1}}, Options{})},
+		{"tiles shape", Tiles(io.Discard, []string{"a", "b"}, []string{"a"}, [][]float64{{1}}, Options{})},
+		{"tiles nan", Tiles(io.Discard, []string{"a"}, []string{"a"}, [][]float64{{math.NaN()}}, Options{})},
+		{"lines empty", Lines(io.Discard, []Line{{Group: "a"}}, Options{})},
+		{"lines inf", Lines(io.Discard, []Line{{Group: "a", Points: []LinePoint{{X: 1, Y: math.Inf(1)}}}}, Options{})},
 	} {
 		if tc.err == nil {
 			t.Errorf("%s: nil error, want an error", tc.name)

@@ -62,7 +62,7 @@ func ratesFigure(docs, targets []string, rates [][]float64, opt Options) (figure
 		}
 	}
 	if barsTooThin(n, k) || opt.Colors == nil && len(sortedDistinct(targets)) > len(okabeIto) {
-		return rateTilesFigure(docs, targets, rates, opt), nil
+		return rateTilesFigure(docs, targets, rates, opt, tileValue), nil
 	}
 	pal := groupColors(opt, targets)
 	// The legend lists the targets in the order of the bars in a row.
@@ -153,7 +153,7 @@ func ratePalette() palette.Palette {
 // canvas reaches its cap or its minimum.
 const tileRow = 4
 
-func rateTilesFigure(docs, targets []string, rates [][]float64, opt Options) figure {
+func rateTilesFigure(docs, targets []string, rates [][]float64, opt Options, format func(float64) string) figure {
 	n, k := len(docs), len(targets)
 	lo, hi := 0.0, 0.0
 	for _, r := range rates {
@@ -206,7 +206,7 @@ func rateTilesFigure(docs, targets []string, rates [][]float64, opt Options) fig
 		written := ch >= labelHeight()*1.3
 		for _, r := range rates {
 			for _, v := range r {
-				written = written && sty.Width(tileValue(v))+4 <= cw
+				written = written && sty.Width(format(v))+4 <= cw
 			}
 		}
 		for d := range n {
@@ -219,7 +219,7 @@ func rateTilesFigure(docs, targets []string, rates [][]float64, opt Options) fig
 					if (v-lo)/(hi-lo) >= 0.55 { // white on the darker blues
 						st.Color = color.White
 					}
-					c.FillText(st, vg.Point{X: x0 + cw/2, Y: y0 + ch/2}, tileValue(v))
+					c.FillText(st, vg.Point{X: x0 + cw/2, Y: y0 + ch/2}, format(v))
 				}
 				t.add(rect(x0, y0, x0+cw, y0+ch), fmt.Sprintf("%s, %s: %s", docs[d], targets[ti], val(v)))
 			}

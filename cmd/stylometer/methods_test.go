@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stylometer/stylometer/pipeline"
+)
+
+// TestTimeOutputs: with --time, trends.csv follows each target per time
+// bin and party, its counts adding up to targets.csv's per party (every
+// document is dated but one, whose undated row errors.csv names), the
+// within-time contrast is written, and the page shows the trend charts.
+// The corpus is generated from the seeds: 40 documents, years 1800–1995
+// by fives, parties alternating.
+func TestTimeOutputs(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	meta := "id,party,year\n"
+	files := map[string]string{}
+	for i, doc := range pipeline.Synthesize(seedTexts(t), 40, 3000, 5) {
+		id := fmt.Sprintf("doc%02d", i)
+		files[id+".txt"] = doc
+		year := strconv.Itoa(1800 + 5*i)
+		if i == 39 {
+			year = "unknown"
+		}
+		meta += fmt.Sprintf("%s,%s,%s\n", id, []string{"left", "right"}[i%2], year)
+	}
+	writeFiles(t, corpus, files)
+	writeFiles(t, dir, map[string]string{"meta.csv": meta})
+	out := seedsRun(t, "run", "--meta", filepath.Join(dir, "meta.csv"), "--group-by", "party", "--time", "year", "--targets", "lenin;party", corpus)
+
+	want := map[string]int{} // target/party → count over the dated documents
+	for _, r := range readCSV(t, filepath.Join(out, "targets.csv")) {
+		if r["scope"] == "document" && r["unit"] != "doc39" {
+			n, _ := strconv.Atoi(r["count"])
+			i, _ := strconv.Atoi(strings.TrimPrefix(r["unit"], "doc"))
+			want[r["target"]+"/"+[]string{"left", "right"}[i%2]] += n
+			want[r["target"]+"/all"] += n
+		}
+	}
+	got := map[string]int{}
+	bins := map[string]bool{}
+	for _, r := range readCSV(t, filepath.Join(out, "trends.csv")) {
+		n, _ := strconv.Atoi(r["count"])
+		got[r["item"]+"/"+r["group"]] += n
+		bins[r["bin"]] = true
+	}
+	if len(want) != 6 {
+		t.Fatalf("targets.csv gave %v", want)
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("trends.csv counts %s %d times, targets.csv %d", k, got[k], n)
+		}
+	}
+	// 1800–1990: 10-year bins, the narrowest giving at most 20 (5-year
+	// bins would give 39).
+	if !bins["1800–1809"] || !bins["1990–1999"] || len(bins) != 20 {
+		t.Errorf("bins %v, want twenty of 10 years from 1800–1809", bins)
+	}
+	if rows := readCSV(t, filepath.Join(out, "keyness_within_time.csv")); len(rows) == 0 || rows[0]["column"] != "party" {
+		t.Errorf("keyness_within_time.csv: %d rows", len(rows))
+	}
+	errs, _ := os.ReadFile(filepath.Join(out, "errors.csv"))
+	if !strings.Contains(string(errs), `\"unknown\" is not a year`) && !strings.Contains(string(errs), `"unknown"" is not a year`) {
+		t.Errorf("errors.csv does not name the undated document:\n%s", errs)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	for _, s := range []string{"Trend: lenin", "Trend: party", "charts/trend_target_lenin.svg"} {
+		if !strings.Contains(string(page), s) {
+			t.Errorf("index.html lacks %q", s)
+		}
+	}
+}
+
+// TestMisspeltTimeColumn: --time naming no column is refused before any
+// document is read, naming the columns there are.
+func TestMisspeltTimeColumn(t *testing.T) {
+	var stdout, stderr strings.Builder
+	cmd := newRootCmd(&stdout, &stderr)
+	cmd.SetArgs([]string{"--out", filepath.Join(t.TempDir(), "out"), "--progress", "none", "--time", "yaer"})
+	err := cmd.Execute()
+	if err == nil || !strings.Contains(err.Error()+stderr.String(), "no such column") {
+		t.Errorf("--time yaer: %v %s, want a refusal naming the columns", err, stderr.String())
+	}
+}
