@@ -214,7 +214,7 @@ func (st *studyView) methodsFramingBlocks(f *figures) []Block {
 		byGroup := map[string]int{}
 		slices.SortStableFunc(rows, func(a, b framing.Stratified) int { return cmp.Compare(a.Group, b.Group) })
 		for _, x := range rows {
-			if byGroup[x.Group] == 10 || !(x.PAdj < 0.05) {
+			if byGroup[x.Group] == 10 {
 				continue
 			}
 			byGroup[x.Group]++
@@ -222,7 +222,7 @@ func (st *studyView) methodsFramingBlocks(f *figures) []Block {
 		}
 		if len(t.Rows) > 0 {
 			out = append(out, Block{Title: "Distinctive within time: group contrasts that hold era for era",
-				Caption: fmt.Sprintf("Each value of %s against the rest, computed inside each %d-year bin and pooled (Mantel–Haenszel common odds ratio, Cochran–Mantel–Haenszel test, Benjamini–Hochberg over the group's terms): the words a group over-uses compared with the others speaking in the same years. Beside it the naive log odds ratio over all years: a word with a large naive value and a small one within time belongs to the era, not to the group. Ten per group with p < 0.05 here; keyness_within_time.csv has the 100 strongest per group.", tr.Column, tr.Bin),
+				Caption: fmt.Sprintf("Each value of %s against the rest, computed inside each %d-year bin and pooled (Mantel–Haenszel common odds ratio, Cochran–Mantel–Haenszel test, Benjamini–Hochberg over the group's terms): the words a group over-uses compared with the others speaking in the same years. Beside it the naive log odds ratio over all years: a word with a large naive value and a small one within time belongs to the era, not to the group. The ten strongest per group here (p (BH) says which hold up); keyness_within_time.csv has the 100 strongest per group.", tr.Column, tr.Bin),
 				Table:   t, Wide: true})
 		}
 	}

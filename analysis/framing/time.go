@@ -239,8 +239,8 @@ func within(docs []Doc, bin, bins []int, o TimeOptions, v string) []Stratified {
 	terms := map[string]*counts{}
 	ta, tb := make([]float64, k), make([]float64, k)
 	for i, d := range docs {
-		if bin[i] == NoYear {
-			continue
+		if bin[i] == NoYear || d.Meta[o.Column] == "" {
+			continue // undated, or in neither side (as in keyness.csv)
 		}
 		s, in := pos[bin[i]], d.Meta[o.Column] == v
 		if in {

@@ -383,9 +383,9 @@ func (r *Result) classifiers(opt Options, docs []int) {
 		r.Grid = append(r.Grid, GridAttribution{Setting: set.Setting, Measure: ms, Classifier: classifier, Validation: v, Folds: k, Attributions: a})
 	}
 	for _, ms := range opt.Measures {
-		d := set.ByMeasure[ms] // nil past MaxMatrix
-		if d == nil {
-			continue
+		d := set.ByMeasure[ms]
+		if d == nil || r.Large {
+			continue // past MaxMatrix the matrices hold a sample only
 		}
 		if folds != nil {
 			add(ms, "nearest", opt.Folds, analysis.Attribute(d, r.Labels, folds))

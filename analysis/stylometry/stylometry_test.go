@@ -210,6 +210,7 @@ func TestSampledAttributionPastMaxMatrix(t *testing.T) {
 	}
 	o := opts(analysis.Delta)
 	o.Label, o.Sampled = true, true
+	o.Folds, o.KNN = 10, 3 // the run's defaults: past MaxMatrix they must not read the sample's matrices
 	full := Analyse(ts, o).Attribution[analysis.Delta]
 	o.MaxMatrix = 10
 	large := Analyse(ts, o)
@@ -227,6 +228,16 @@ func TestSampledAttributionPastMaxMatrix(t *testing.T) {
 	}
 	if n := len(large.Neighbours[analysis.Delta][0]); n != 10 {
 		t.Errorf("knn lists hold %d neighbours, want 10", n)
+	}
+	// Past MaxMatrix: the nearest by leave-one-out and the centroids, no
+	// k-fold or vote (they need every pair).
+	for _, g := range large.Grid {
+		if g.Classifier == "knn" || g.Validation == "k-fold" {
+			t.Errorf("past MaxMatrix the grid has %s %s", g.Classifier, g.Validation)
+		}
+		if len(g.Attributions) != 36 {
+			t.Errorf("%s %s: %d attributions, want 36", g.Classifier, g.Validation, len(g.Attributions))
+		}
 	}
 }
 

@@ -289,7 +289,8 @@ func TestKWICQuotesTheOriginal(t *testing.T) {
 // attribution and samples on) has a file or a column that the data
 // dictionary does not describe.
 func TestEveryColumnIsDocumented(t *testing.T) {
-	for _, args := range [][]string{nil, {"--label", "stance", "--sample-size", "1000"}} {
+	for _, args := range [][]string{nil, {"--label", "stance", "--sample-size", "1000"},
+		{"--label", "stance", "--group-by", "stance", "--imposters", "20", "--time", "date"}} {
 		out := seedsRun(t, args...)
 		for name, b := range files(t, out) {
 			if !strings.HasSuffix(name, ".csv") {

@@ -72,7 +72,7 @@ func TestTimeOutputs(t *testing.T) {
 		t.Errorf("errors.csv does not name the undated document:\n%s", errs)
 	}
 	page, _ := os.ReadFile(filepath.Join(out, "index.html"))
-	for _, s := range []string{"Trend: lenin", "Trend: party", "charts/trend_target_lenin.svg"} {
+	for _, s := range []string{"Trend: lenin", "Trend: party", "charts/trend_target_lenin.svg", "Distinctive within time"} {
 		if !strings.Contains(string(page), s) {
 			t.Errorf("index.html lacks %q", s)
 		}
