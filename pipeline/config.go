@@ -107,6 +107,10 @@ type FramingConfig struct {
 	Pairs     bool         `toml:"pairs" json:"pairs"`         // also every pair of group values
 	AllWords  bool         `toml:"all_words" json:"all_words"` // keyness over all words, not content words only
 	Stopwords string       `toml:"stopwords" json:"stopwords"` // named list: "none" (default) or "english"
+	// Reference is a background corpus keyness compares with instead of the
+	// rest of the corpus: a folder of texts (profiled as the corpus is) or
+	// a frequency list (a CSV or TSV with columns term and count). "": none.
+	Reference string `toml:"reference" json:"reference"`
 	// KeynessAll writes every term of every scope to keyness.csv, not only
 	// those present in the target or significantly avoided.
 	KeynessAll bool `toml:"keyness_all" json:"keyness_all"`
@@ -395,6 +399,9 @@ func (c Config) Inputs(paths []string) []string {
 		if p != "" {
 			in = append(in, p)
 		}
+	}
+	if c.Framing.Reference != "" {
+		in = append(in, c.Framing.Reference)
 	}
 	switch lx := c.Framing.Lexicon; {
 	case lx == "":

@@ -119,6 +119,9 @@ type Options struct {
 	TimeBin int
 	// Targets are the framing targets.
 	Targets []TargetSpec
+	// Reference is the background corpus keyness compares with instead of
+	// the rest of the corpus (LoadReference reads one); nil: none.
+	Reference *framing.Reference
 	// Lexicon holds category word lists; nil: none.
 	Lexicon *framing.Lexicon
 	// Stopwords names the list left out of keyness: "" or "none", or

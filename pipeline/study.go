@@ -438,10 +438,11 @@ func (s *Study) frame() *framing.Result {
 			Targets: targets, Lexicon: o.Lexicon, MinCount: o.MinCount, Stop: stop})
 	}
 	return framing.Study(docs, framing.StudyOptions{
-		GroupBy: o.GroupBy,
-		Pairs:   o.Pairs,
-		Targets: targets,
-		Lexicon: o.Lexicon,
+		Reference: o.Reference,
+		GroupBy:   o.GroupBy,
+		Pairs:     o.Pairs,
+		Targets:   targets,
+		Lexicon:   o.Lexicon,
 		Keyness: framing.Options{Keyness: keyness.Options{Prior: o.Prior}, MinCount: o.MinCount, Stop: stop, Present: !o.KeynessAll, DocRows: docRows,
 			Run: runner(o.Workers)},
 	})

@@ -69,9 +69,9 @@ var Dictionary = []FileDoc{
 		{"error", "string", "", "what went wrong"},
 	}},
 	{Name: "keyness.csv", parquet: keynessParquetFiles, files: keynessFiles, RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; past 100 documents each document's comparison keeps its 50 highest and 50 lowest log_odds_z, past 10,000 its 10 highest and 10 lowest; every term with --keyness-all)", Columns: []ColumnDoc{
-		{"scope", "string", "", "document (each document against the rest) or a grouping column"},
+		{"scope", "string", "", "document (each document against the rest) or a grouping column; with --reference also corpus (the whole corpus against the reference)"},
 		{"target", "string", "", "the document id or the column's value on the target side"},
-		{"reference", "string", "", "rest (all other documents or values) or, with --pairs, the other value"},
+		{"reference", "string", "", "rest (all other documents or values), reference (the --reference corpus, instead of the rest; documents one by one up to 100 documents) or, with --pairs, the other value"},
 		{"term", "string", "", "lower-cased word (content words unless --all-words)"},
 		{"n_target", "integer", "tokens", "a: occurrences in the target"},
 		{"n_reference", "integer", "tokens", "b: occurrences in the reference"},

@@ -47,6 +47,14 @@ func drawAll(st *pipeline.Study) *figures {
 	return f
 }
 
+// against names what keyness compares with: "the rest", or the reference.
+func (st *studyView) against() string {
+	if ref := st.Options.Reference; ref != nil {
+		return "the reference (" + ref.Name + ")"
+	}
+	return "the rest"
+}
+
 // unitGroups returns each stylometric text's value of the colouring column.
 func (st *studyView) unitGroups() []string { return st.Stylometry.Groups }
 
@@ -196,7 +204,7 @@ func (st *studyView) drawFraming(f *figures) {
 	var kinds []string
 	byKind := map[string][]chart.Panel{}
 	for _, r := range st.Framing.Keyness {
-		if r.Scope.Reference != "rest" {
+		if !r.Scope.Against() {
 			continue
 		}
 		k := r.Scope.Kind
@@ -213,14 +221,14 @@ func (st *studyView) drawFraming(f *figures) {
 			panels = panels[:24]
 		}
 		f.add(f.chartFile("keyness", k), "Distinctive words by "+k, func(w io.Writer) error {
-			return chart.KeynessPanels(w, panels, chart.Options{Title: "Log-odds z against the rest, by " + k, XLabel: "log-odds z (Monroe et al. 2008)", Width: wideChart})
+			return chart.KeynessPanels(w, panels, chart.Options{Title: "Log-odds z against " + st.against() + ", by " + k, XLabel: "log-odds z (Monroe et al. 2008)", Width: wideChart})
 		})
 	}
 	// Fightin' words for each group value, or each document when there are
 	// no groups and at most maxFightin documents (a chart per document does
 	// not help past that: keyness.csv and the panels do).
 	for _, r := range st.Framing.Keyness {
-		if r.Scope.Reference != "rest" || len(r.Rows) == 0 ||
+		if !r.Scope.Against() || len(r.Rows) == 0 ||
 			r.Scope.Kind == "document" && (len(st.Options.GroupBy) > 0 || len(st.Docs) > maxFightin) {
 			continue
 		}
@@ -232,7 +240,7 @@ func (st *studyView) drawFraming(f *figures) {
 		}
 		name := r.Scope.Kind + " " + r.Scope.Target
 		f.add(f.chartFile("fightin", r.Scope.Kind, r.Scope.Target), "Fightin' words: "+name, func(w io.Writer) error {
-			return chart.FightinWords(w, words, chart.Options{Title: r.Scope.Target + " vs the rest", XLabel: "log10 frequency in the corpus", YLabel: "log-odds z"})
+			return chart.FightinWords(w, words, chart.Options{Title: r.Scope.Target + " vs " + st.against(), XLabel: "log10 frequency in the corpus", YLabel: "log-odds z"})
 		})
 	}
 	if len(st.Framing.Targets) > 0 {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/stylometer/stylometer/analysis"
+	"github.com/stylometer/stylometer/analysis/framing"
 	"github.com/stylometer/stylometer/analysis/keyness"
 	"github.com/stylometer/stylometer/pipeline"
 )
@@ -135,9 +136,16 @@ func buildPage(ps *pipeline.Study, f *figures, rows map[string]int, run Run) *Re
 // framingSection shows each scope's distinctive words, the targets and the
 // lexicon.
 func (st *studyView) framingSection(f *figures) Section {
-	s := Section{ID: "framing", Title: "Framing", Intro: "The words that set each document and each group apart from the rest (log-odds ratio with informative Dirichlet prior, z-scored: Monroe, Colaresi & Quinn 2008), with Dunning's G², Hardie's Log Ratio and Benjamini–Hochberg adjusted p side by side; then how each one talks around the target terms. Content words only unless --all-words."}
+	s := Section{ID: "framing", Title: "Framing", Intro: "The words that set each document and each group apart from " + st.against() + " (log-odds ratio with informative Dirichlet prior, z-scored: Monroe, Colaresi & Quinn 2008), with Dunning's G², Hardie's Log Ratio and Benjamini–Hochberg adjusted p side by side; then how each one talks around the target terms. Content words only unless --all-words."}
 	kinds := []string{"document"}
 	kinds = append(kinds, st.Options.GroupBy...)
+	if ref := st.Options.Reference; ref != nil {
+		kinds = append(kinds, "corpus")
+		s.Intro += fmt.Sprintf(" The comparison is with the reference corpus %s (%d words), not with the rest of this corpus (--reference); the corpus as a whole is compared with it too.", ref.Name, ref.Words)
+		if len(st.Docs) > framing.MaxReferenceDocs {
+			s.Intro += fmt.Sprintf(" Past %d documents only the groups and the corpus are compared with it, not each document.", framing.MaxReferenceDocs)
+		}
+	}
 	for _, k := range kinds {
 		if b, ok := block(f, f.chartFile("keyness", k), "Top: most distinctive (z > 0); bottom: most avoided (z < 0), against all other "+plural(k)+".", true); ok {
 			s.Blocks = append(s.Blocks, b)
@@ -148,7 +156,7 @@ func (st *studyView) framingSection(f *figures) Section {
 		t := &HTMLTable{Header: []string{k, "term", "z", "G²", "log ratio", "p (BH)", "n target", "n rest"}, Numeric: []bool{false, false, true, true, true, true, true, true}}
 		scopes, shown := 0, 0
 		for _, res := range st.Framing.Keyness {
-			if res.Scope.Kind != k || res.Scope.Reference != "rest" {
+			if res.Scope.Kind != k || !res.Scope.Against() {
 				continue
 			}
 			if scopes++; scopes > maxPageRows {

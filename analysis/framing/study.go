@@ -10,6 +10,10 @@ type StudyOptions struct {
 	Keyness Options
 	// MinCooc is the least co-occurrence count a collocate needs; 0 means 2.
 	MinCooc int
+	// Reference, when set, is what keyness compares with instead of the
+	// rest of the corpus (ReferenceScopes, KeynessAgainst); Pairs still
+	// compares values with each other.
+	Reference *Reference
 }
 
 // Result is the framing of a corpus: keyness per scope, collocates and
@@ -26,7 +30,20 @@ type Result struct {
 // Collocates and Rates over Units, and LexiconRates.
 func Study(docs []Doc, o StudyOptions) *Result {
 	r := &Result{Targets: o.Targets}
-	r.Keyness = Keyness(docs, Scopes(docs, o.GroupBy, o.Pairs), o.Keyness)
+	if o.Reference != nil {
+		r.Keyness = KeynessAgainst(docs, ReferenceScopes(docs, o.GroupBy), o.Reference, o.Keyness)
+		if o.Pairs {
+			var pairs []Scope
+			for _, s := range Scopes(docs, o.GroupBy, true) {
+				if !s.Against() {
+					pairs = append(pairs, s)
+				}
+			}
+			r.Keyness = append(r.Keyness, Keyness(docs, pairs, o.Keyness)...)
+		}
+	} else {
+		r.Keyness = Keyness(docs, Scopes(docs, o.GroupBy, o.Pairs), o.Keyness)
+	}
 	units := Units(docs, o.GroupBy)
 	minCooc := o.MinCooc
 	if minCooc == 0 {

@@ -112,6 +112,7 @@ var flags = []flagDef{
 	{"min-count", "", "framing.min_count", "keyness: minimum count of a term in the corpus", func(c *pipeline.Config) any { return &c.Framing.MinCount }, nil},
 	{"slice", "", "framing.slice", "Zeta: slice length in words", func(c *pipeline.Config) any { return &c.Framing.Slice }, nil},
 	{"prior", "", "framing.prior", "log-odds prior: corpus (informative) or uniform:A", func(c *pipeline.Config) any { return &c.Framing.Prior }, nil},
+	{"reference", "", "framing.reference", "keyness against a background corpus instead of the rest: a folder of texts, or a CSV/TSV frequency list with columns term,count", func(c *pipeline.Config) any { return &c.Framing.Reference }, nil},
 	{"lexicon", "", "framing.lexicon", "category word lists: a CSV of category,term (patterns like revolution* allowed)", func(c *pipeline.Config) any { return &c.Framing.Lexicon },
 		func(dst *pipeline.Config, v *flagValues) { dst.Framing.Lexicon, dst.LexiconFS = v.Framing.Lexicon, nil }},
 	{"pairs", "", "framing.pairs", "keyness also for every pair of values of each group column", func(c *pipeline.Config) any { return &c.Framing.Pairs }, nil},

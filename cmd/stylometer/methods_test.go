@@ -90,3 +90,42 @@ func TestMisspeltTimeColumn(t *testing.T) {
 		t.Errorf("--time yaer: %v %s, want a refusal naming the columns", err, stderr.String())
 	}
 }
+
+// TestReferenceKeyness: --reference compares with a background corpus
+// instead of the rest: a folder of texts (profiled as the corpus) or a
+// frequency list. keyness.csv's rows then name the reference and include
+// the corpus as a whole; a list with no count column is refused, naming
+// the file and the columns it has.
+func TestReferenceKeyness(t *testing.T) {
+	dir := t.TempDir()
+	texts := pipeline.Synthesize(seedTexts(t), 3, 4000, 9)
+	writeFiles(t, filepath.Join(dir, "ref"), map[string]string{"r1.txt": texts[0], "r2.txt": texts[1], "r3.txt": texts[2]})
+	writeFiles(t, dir, map[string]string{
+		"freq.csv": "term,count\nthe,600\nparty,3\nLenin,2\nrevolution,1\n",
+		"bad.csv":  "term,n_words\nthe,6\n",
+	})
+	for _, ref := range []string{filepath.Join(dir, "ref"), filepath.Join(dir, "freq.csv")} {
+		out := seedsRun(t, "--reference", ref)
+		scopes := map[string]bool{}
+		for _, r := range readCSV(t, filepath.Join(out, "keyness.csv")) {
+			if r["reference"] != "reference" {
+				t.Fatalf("%s: a keyness row against %q", ref, r["reference"])
+			}
+			scopes[r["scope"]] = true
+		}
+		if !scopes["corpus"] || !scopes["document"] {
+			t.Errorf("%s: scopes %v, want documents and the corpus", ref, scopes)
+		}
+		page, _ := os.ReadFile(filepath.Join(out, "index.html"))
+		if !strings.Contains(string(page), "The comparison is with the reference corpus "+filepath.Base(ref)) {
+			t.Errorf("%s: the page does not say what keyness compares with", ref)
+		}
+	}
+	var stdout, stderr strings.Builder
+	cmd := newRootCmd(&stdout, &stderr)
+	cmd.SetArgs([]string{"--out", filepath.Join(t.TempDir(), "out"), "--progress", "none", "--reference", filepath.Join(dir, "bad.csv")})
+	err := cmd.Execute()
+	if msg := fmt.Sprint(err) + stderr.String(); err == nil || !strings.Contains(msg, "bad.csv") || !strings.Contains(msg, "n_words") {
+		t.Errorf("a list without a count column: %v %s", err, stderr.String())
+	}
+}

@@ -92,6 +92,19 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 		note(fmt.Sprintf("%d of %d documents from the profile cache in %s (--no-cache to tag them again)", opt.Cache.Hits(), len(corpus.Sources), cfg.CacheDir()))
 	}
 	tm.lap("documents")
+	if path := cfg.Framing.Reference; path != "" {
+		prog.stage("reference " + path)
+		ref, failures, err := pipeline.LoadReference(ctx, path, opt)
+		if err != nil {
+			return nil, interrupted(optionError(err))
+		}
+		for _, f := range failures {
+			note(fmt.Sprintf("reference: skipped %s (%s): %s", f.Path, f.Stage, f.Err))
+		}
+		profiles.Failures = append(profiles.Failures, failures...)
+		opt.Reference = ref
+		tm.lap("reference")
+	}
 	manifest := func(out *reports.Folder) error { return writeManifest(out, cfg, profiles, started, tm) }
 	if len(profiles.Docs) == 0 {
 		prog.stage("writing " + cfg.Out)

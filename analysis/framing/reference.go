@@ -1,0 +1,90 @@
+package framing
+
+import "github.com/stylometer/stylometer/analysis/keyness"
+
+// Reference is a background corpus that keyness compares with instead of
+// the rest of the corpus: a folder of texts profiled as the corpus is, or
+// a frequency list. Terms are its counts, Words its total word tokens
+// (the denominator, as a document's Words).
+type Reference struct {
+	Name  string // how the report names it: the folder or the list
+	Terms map[string]int
+	Words int
+}
+
+// AgainstReference is the Reference of a scope compared with a background
+// corpus.
+const AgainstReference = "reference"
+
+// MaxReferenceDocs is the most documents compared one by one with a
+// reference: each comparison reads the whole reference vocabulary, so past
+// it only the groups and the corpus are.
+const MaxReferenceDocs = 100
+
+// ReferenceScopes lists what is compared with a reference: each document
+// (up to MaxReferenceDocs documents), each value of each grouping column
+// (code-point order) and the corpus as a whole.
+func ReferenceScopes(docs []Doc, groupBy []string) []Scope {
+	var out []Scope
+	all := make([]int, len(docs))
+	for i, d := range docs {
+		all[i] = i
+		if len(docs) <= MaxReferenceDocs {
+			out = append(out, Scope{Kind: "document", Target: d.ID, Reference: AgainstReference, in: []int{i}})
+		}
+	}
+	for _, col := range groupBy {
+		values, members := groupMembers(docs, col)
+		for _, v := range values {
+			out = append(out, Scope{Kind: col, Target: v, Reference: AgainstReference, in: members[v]})
+		}
+	}
+	return append(out, Scope{Kind: "corpus", Target: "corpus", Reference: AgainstReference, in: all})
+}
+
+// KeynessAgainst compares each scope's documents with ref: the same
+// statistics as Keyness (Zeta is NaN: a reference has no slices), over
+// every term of the scope and the reference counted at least
+// opt.MinCount times on the two sides together, with opt.Present and
+// opt.DocRows as in Keyness.
+func KeynessAgainst(docs []Doc, scopes []Scope, ref *Reference, opt Options) []KeynessResult {
+	out := make([]KeynessResult, len(scopes))
+	task := func(k int) {
+		s := scopes[k]
+		t := pool(docs, s.in)
+		var c keyness.Counts
+		c.TargetTotal, c.ReferenceTotal = float64(t.words), float64(ref.Words)
+		for _, term := range unionKeys(t.terms, ref.Terms) {
+			a, b := t.terms[term], ref.Terms[term]
+			if a+b < opt.MinCount || opt.Stop[term] {
+				continue
+			}
+			c.Terms = append(c.Terms, term)
+			c.Target = append(c.Target, float64(a))
+			c.Reference = append(c.Reference, float64(b))
+		}
+		rows := keyness.Compare(c, opt.Keyness)
+		if opt.Present {
+			var kept []keyness.Row
+			for _, r := range rows {
+				if r.NTarget > 0 || r.PAdj < 0.05 {
+					kept = append(kept, r)
+				}
+			}
+			rows = kept
+		}
+		out[k] = KeynessResult{Scope: s, Rows: capRows(s, rows, opt.DocRows)}
+	}
+	if opt.Run == nil {
+		for k := range scopes {
+			task(k)
+		}
+	} else {
+		opt.Run(len(scopes), task)
+	}
+	return out
+}
+
+// Against reports whether s compares its documents with everything else:
+// the rest of the corpus, or a reference.
+func (s Scope) Against() bool { return s.Reference == "rest" || s.Reference == AgainstReference }
