@@ -184,10 +184,18 @@ type prepared struct {
 	pair func(i, j int) float64 // nil when unit
 	// sixteen, when set, is pair for i and the rows 16b … 16b+15 at once,
 	// bit for bit the same (see panel.go); block16 calls it.
-	sixteen   func(i, b int, d *[panelRows]float64)
-	unit      bool   // rows of unit length: the distance is 1 − x_i · x_j
-	zero      []bool // rows for which the measure is undefined (0/0)
-	undefined bool   // every pair is undefined
+	sixteen func(i, b int, d *[panelRows]float64)
+	// sums, when set, is sixteen without the last step: the kernel's sums,
+	// which post turns into distances one by one (bit for bit sixteen's),
+	// and bound(w) is a sum above which the distance is surely above w
+	// (post is non-decreasing), so that the nearest-neighbour search
+	// rejects most pairs on their sums. Set for the measures whose
+	// distance is a function of the sum alone (not minmax).
+	sums        func(i, b int, d *[panelRows]float64)
+	post, bound func(float64) float64
+	unit        bool   // rows of unit length: the distance is 1 − x_i · x_j
+	zero        []bool // rows for which the measure is undefined (0/0)
+	undefined   bool   // every pair is undefined
 }
 
 // at is the distance between rows i ≠ j, NaN where undefined. For the
@@ -249,23 +257,31 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 			post(d[:min(panelRows, r-j0)], i, j0)
 		}
 	}
-	// times is the post of a sum times c, then divided by div.
-	times := func(c, div float64) func(d []float64, _, _ int) {
-		return func(d []float64, _, _ int) {
+	// monotone sets sums, post and bound for a distance that is a
+	// non-decreasing function f of the kernel's sum (see prepared.sums),
+	// inv(w) being the sum at which f reaches w, and returns the block form
+	// of kernel and f for sixteen.
+	var sums func(i, b int, d *[panelRows]float64)
+	var post, bound func(float64) float64
+	monotone := func(kernel func(a, blk []float64, out *[panelRows]float64), f, inv func(float64) float64) func(i, b int, d *[panelRows]float64) {
+		sums = func(i, b int, d *[panelRows]float64) { kernel(row(i), pn.block(b), d) }
+		// A relative margin far above f's rounding (a few ulp) and an
+		// absolute one for sums that f would round to 0.
+		post, bound = f, func(w float64) float64 { return inv(w)*(1+1e-9) + 1e-300 }
+		return rows16(kernel, func(d []float64, _, _ int) {
 			for q, s := range d {
-				d[q] = s * c / div
+				d[q] = f(s)
 			}
-		}
+		})
 	}
-	// root is the post of √(s·c)/div.
-	root := func(c, div float64) func(d []float64, _, _ int) {
-		return func(d []float64, _, _ int) {
-			for q, s := range d {
-				d[q] = math.Sqrt(s*c) / div
-			}
-		}
+	// times is a sum times c, then divided by div.
+	times := func(kernel func(a, blk []float64, out *[panelRows]float64), c, div float64) func(i, b int, d *[panelRows]float64) {
+		return monotone(kernel, func(s float64) float64 { return s * c / div }, func(w float64) float64 { return w * div / c })
 	}
-	asIs := func([]float64, int, int) {}
+	// root is √(s·c)/div.
+	root := func(kernel func(a, blk []float64, out *[panelRows]float64), c, div float64) func(i, b int, d *[panelRows]float64) {
+		return monotone(kernel, func(s float64) float64 { return math.Sqrt(s*c) / div }, func(w float64) float64 { return w * div * w * div / c })
+	}
 	unitCosine := false
 	var zero []bool
 	// For the delta family, scale = n/k with k the features whose sd is not
@@ -286,10 +302,10 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 	switch m {
 	case Delta:
 		pair = rows(func(a, b []float64) float64 { return manhattan(a, b) * scale / float64(n) })
-		sixteen = rows16(manhattan16, times(scale, float64(n)))
+		sixteen = times(manhattan16, scale, float64(n))
 	case Argamon:
 		pair = rows(func(a, b []float64) float64 { return math.Sqrt(sqEuclidean(a, b)*scale) / float64(n) })
-		sixteen = rows16(sqEuclidean16, root(scale, float64(n)))
+		sixteen = root(sqEuclidean16, scale, float64(n))
 	case Eder:
 		// stylo 0.7.7: t(t(x) * ((1+n:1)/n)) before the Manhattan distance;
 		// column j (from 0) has rank i = j + 1 and weight (n − i + 2)/n.
@@ -300,7 +316,7 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 			}
 		}
 		pair = rows(func(a, b []float64) float64 { return manhattan(a, b) * scale })
-		sixteen = rows16(manhattan16, times(scale, 1))
+		sixteen = times(manhattan16, scale, 1)
 	case Simple:
 		for i := 0; i < r; i++ {
 			for j := 0; j < n; j++ {
@@ -308,7 +324,7 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 			}
 		}
 		pair = rows(manhattan)
-		sixteen = rows16(manhattan16, asIs)
+		sixteen = times(manhattan16, 1, 1)
 	case Wurzburg:
 		// Features with sd 0 have z = 0, which drops them from the dot
 		// product and both norms: the same as stylo removing them.
@@ -340,10 +356,10 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 		pair = rows(canberra)
 	case Manhattan:
 		pair = rows(manhattan)
-		sixteen = rows16(manhattan16, asIs)
+		sixteen = times(manhattan16, 1, 1)
 	case Euclidean:
 		pair = rows(func(a, b []float64) float64 { return math.Sqrt(sqEuclidean(a, b)) })
-		sixteen = rows16(sqEuclidean16, root(1, 1))
+		sixteen = root(sqEuclidean16, 1, 1)
 	case JSD:
 		var sums []float64
 		sums, zero = rowSums(x)
@@ -370,6 +386,7 @@ func prepare(m Measure, f mat.Matrix) (*prepared, error) {
 		pn = newPanels(x.RawMatrix().Data, r, n)
 	}
 	p.pair, p.sixteen, p.unit, p.zero = pair, sixteen, unitCosine, zero
+	p.sums, p.post, p.bound = sums, post, bound
 	return p, nil
 }
 

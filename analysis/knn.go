@@ -84,14 +84,31 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 			bounds(wb, out[b0:b1], k)
 		}
 		mu.Unlock()
+		// With the sums (prepared.sums), each list's bound also as a sum:
+		// a pair whose sum is above both rows' is rejected before its
+		// distance is computed.
+		var ra, rb []float64
+		if p.sums != nil {
+			ra = sumBounds(wa, p.bound)
+			rb = ra
+			if a != b {
+				rb = sumBounds(wb, p.bound)
+			}
+		}
+		put := func(l [][]Neighbour, w, rw []float64, r int, c Neighbour) {
+			keep(l, w, r, c, k)
+			if rw != nil {
+				rw[r] = p.bound(w[r])
+			}
+		}
 		// offer gives the pair (i, j) at distance d to both lists; NaN
 		// (undefined) never enters.
 		offer := func(i, j int, d float64) {
 			if d <= wa[i-a0] {
-				keep(la, wa, i-a0, Neighbour{j, d}, k)
+				put(la, wa, ra, i-a0, Neighbour{j, d})
 			}
 			if d <= wb[j-b0] {
-				keep(lb, wb, j-b0, Neighbour{i, d}, k)
+				put(lb, wb, rb, j-b0, Neighbour{i, d})
 			}
 		}
 		var ds [panelRows]float64
@@ -113,6 +130,17 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 				}
 				// Whole blocks of sixteen from the one holding j; c0 is
 				// a multiple of sixteen.
+				if p.sums != nil {
+					for g := j / panelRows; g*panelRows < c1; g++ {
+						p.sums(i, g, &ds)
+						for jq := max(j, g*panelRows); jq < min(c1, (g+1)*panelRows); jq++ {
+							if s := ds[jq-g*panelRows]; s <= ra[i-a0] || s <= rb[jq-b0] {
+								offer(i, jq, p.post(s))
+							}
+						}
+					}
+					continue
+				}
 				for g := j / panelRows; g*panelRows < c1; g++ {
 					p.block16(i, g, &ds)
 					for jq := max(j, g*panelRows); jq < min(c1, (g+1)*panelRows); jq++ {
@@ -155,6 +183,15 @@ func bounds(w []float64, l [][]Neighbour, k int) {
 			w[r] = x[k-1].Distance
 		}
 	}
+}
+
+// sumBounds is bound of each of w.
+func sumBounds(w []float64, bound func(float64) float64) []float64 {
+	out := make([]float64, len(w))
+	for r, x := range w {
+		out[r] = bound(x)
+	}
+	return out
 }
 
 // keep offers c to the list l[r], whose bound w[r] becomes its k-th

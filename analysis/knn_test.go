@@ -16,9 +16,15 @@ import (
 // the same order, the same distances (to 1e-15 for the dot-product
 // measures, exactly for the others), a zero row never a neighbour.
 func TestKNearestMatchesMatrix(t *testing.T) {
+	for _, rows := range []int{30, 300} { // 300: many tiles, bounds carried between them
+		knnMatchesMatrix(t, rows)
+	}
+}
+
+func knnMatchesMatrix(t *testing.T, rows int) {
 	r := rand.New(rand.NewPCG(3, 4))
-	f := mat.NewDense(30, 8, nil)
-	for i := range 30 {
+	f := mat.NewDense(rows, 8, nil)
+	for i := range rows {
 		for j := range 8 {
 			if i != 7 { // row 7: no features (undefined under cosine, jsd, minmax)
 				f.Set(i, j, float64(r.IntN(4))) // small integers: ties
@@ -39,9 +45,9 @@ func TestKNearestMatchesMatrix(t *testing.T) {
 		case Cosine, Wurzburg, TFIDFCosine:
 			tol = 1e-15
 		}
-		for i := range 30 {
+		for i := range rows {
 			var want []Neighbour
-			for j := range 30 {
+			for j := range rows {
 				if j != i && !math.IsNaN(d.At(i, j)) {
 					want = append(want, Neighbour{j, d.At(i, j)})
 				}
