@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/framing"
@@ -218,7 +219,14 @@ func (st *studyView) methodsFramingBlocks(f *figures) []Block {
 				continue
 			}
 			byGroup[x.Group]++
-			t.Rows = append(t.Rows, []string{x.Group, x.Term, fmtNum(x.LogOdds), "[" + fmtNum(x.Low) + ", " + fmtNum(x.High) + "]", fmtNum(x.PAdj), fmtNum(x.Naive)})
+			odds, ci := fmtNum(x.LogOdds), "[" + fmtNum(x.Low) + ", " + fmtNum(x.High) + "]"
+			if math.IsInf(x.LogOdds, 0) || math.IsNaN(x.SE) {
+				odds, ci = strings.Replace(odds, "Inf", "∞", 1), "—"
+				if math.IsInf(x.LogOdds, 1) {
+					ci = "no use by the rest in the same bins"
+				}
+			}
+			t.Rows = append(t.Rows, []string{x.Group, x.Term, odds, ci, fmtNum(x.PAdj), fmtNum(x.Naive)})
 		}
 		if len(t.Rows) > 0 {
 			out = append(out, Block{Title: "Distinctive within time: group contrasts that hold era for era",

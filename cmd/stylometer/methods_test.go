@@ -18,22 +18,8 @@ import (
 // The corpus is generated from the seeds: 40 documents, years 1800–1995
 // by fives, parties alternating.
 func TestTimeOutputs(t *testing.T) {
-	dir := t.TempDir()
-	corpus := filepath.Join(dir, "corpus")
-	meta := "id,party,year\n"
-	files := map[string]string{}
-	for i, doc := range pipeline.Synthesize(seedTexts(t), 40, 3000, 5) {
-		id := fmt.Sprintf("doc%02d", i)
-		files[id+".txt"] = doc
-		year := strconv.Itoa(1800 + 5*i)
-		if i == 39 {
-			year = "unknown"
-		}
-		meta += fmt.Sprintf("%s,%s,%s\n", id, []string{"left", "right"}[i%2], year)
-	}
-	writeFiles(t, corpus, files)
-	writeFiles(t, dir, map[string]string{"meta.csv": meta})
-	out := seedsRun(t, "run", "--meta", filepath.Join(dir, "meta.csv"), "--group-by", "party", "--time", "year", "--targets", "lenin;party", corpus)
+	corpus, meta := datedCorpus(t)
+	out := seedsRun(t, "run", "--meta", meta, "--group-by", "party", "--time", "year", "--targets", "lenin;party", corpus)
 
 	want := map[string]int{} // target/party → count over the dated documents
 	for _, r := range readCSV(t, filepath.Join(out, "targets.csv")) {
@@ -127,5 +113,48 @@ func TestReferenceKeyness(t *testing.T) {
 	err := cmd.Execute()
 	if msg := fmt.Sprint(err) + stderr.String(); err == nil || !strings.Contains(msg, "bad.csv") || !strings.Contains(msg, "n_words") {
 		t.Errorf("a list without a count column: %v %s", err, stderr.String())
+	}
+}
+
+// datedCorpus writes 40 documents generated from the seeds, with a
+// metadata table of party (left, right alternating) and year (1800 to
+// 1990 by fives; the last "unknown").
+func datedCorpus(t *testing.T) (corpus, meta string) {
+	t.Helper()
+	dir := t.TempDir()
+	corpus, meta = filepath.Join(dir, "corpus"), filepath.Join(dir, "meta.csv")
+	table := "id,party,year\n"
+	files := map[string]string{}
+	for i, doc := range pipeline.Synthesize(seedTexts(t), 40, 3000, 5) {
+		id := fmt.Sprintf("doc%02d", i)
+		files[id+".txt"] = doc
+		year := strconv.Itoa(1800 + 5*i)
+		if i == 39 {
+			year = "unknown"
+		}
+		table += fmt.Sprintf("%s,%s,%s\n", id, []string{"left", "right"}[i%2], year)
+	}
+	writeFiles(t, corpus, files)
+	writeFiles(t, dir, map[string]string{"meta.csv": table})
+	return corpus, meta
+}
+
+// TestMethodsReportInBrowser: the report of a run with every method on
+// (attribution with its evidence and verification, differential
+// collocates, time) renders in Chromium with no console error, no request
+// and every figure drawn. STYLOMETER_SCREENSHOTS=DIR keeps screenshots of
+// each section.
+func TestMethodsReportInBrowser(t *testing.T) {
+	b := startBrowser(t, findBrowser(t))
+	corpus, meta := datedCorpus(t)
+	out := seedsRun(t, "run", "--meta", meta, "--group-by", "party", "--label", "party", "--time", "year",
+		"--targets", "lenin;party", "--imposters", "10", corpus)
+	p := b.inspect(t, filepath.Join(out, "index.html"), os.Getenv("STYLOMETER_SCREENSHOTS") != "")
+	saveShots(t, "methods", p)
+	if p.Figures < 10 {
+		t.Errorf("the report shows %d figures", p.Figures)
+	}
+	for _, f := range p.failures() {
+		t.Error(f)
 	}
 }
