@@ -219,7 +219,7 @@ func (st *studyView) methodsFramingBlocks(f *figures) []Block {
 				continue
 			}
 			byGroup[x.Group]++
-			odds, ci := fmtNum(x.LogOdds), "[" + fmtNum(x.Low) + ", " + fmtNum(x.High) + "]"
+			odds, ci := fmtNum(x.LogOdds), "["+fmtNum(x.Low)+", "+fmtNum(x.High)+"]"
 			if math.IsInf(x.LogOdds, 0) || math.IsNaN(x.SE) {
 				odds, ci = strings.Replace(odds, "Inf", "∞", 1), "—"
 				if math.IsInf(x.LogOdds, 1) {
