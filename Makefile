@@ -9,9 +9,10 @@ ARGS    ?=
 .PHONY: report test bench bench-scale lint clean build update-golden shards test-slurm
 
 build:
-	$(GO) build -o stylometer ./cmd/stylometer
+	$(GO) build -buildvcs=auto -o stylometer ./cmd/stylometer
 
 report:
+	@echo "stylometer: building (the first build downloads and compiles the modules: a few minutes)..."
 	$(GO) run ./cmd/stylometer run --out $(OUT) --workers $(WORKERS) $(ARGS)
 
 test:

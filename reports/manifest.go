@@ -14,10 +14,24 @@ type Manifest struct {
 	Version    string      `json:"version"`
 	GoVersion  string      `json:"go_version"`
 	Parameters any         `json:"parameters"`
-	Inputs     []Input     `json:"inputs"`
+	// Modules are the versions of the libraries that shape the numbers
+	// (prose, gonum, gonum/plot), from the build.
+	Modules map[string]string `json:"modules,omitempty"`
+	// Settings are the files a run read besides the texts (config,
+	// metadata, lexicon, a reference frequency list): their role, file
+	// name and SHA-256.
+	Settings []SettingsFile `json:"settings_files,omitempty"`
+	Inputs   []Input        `json:"inputs"`
 	Failures   int         `json:"failures"`
 	Outputs    []Output    `json:"outputs"`
 	Runtime    RuntimeInfo `json:"runtime"`
+}
+
+// SettingsFile is one file of Manifest.Settings.
+type SettingsFile struct {
+	Role   string `json:"role"`
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
 }
 
 // Input is one input file.
@@ -36,6 +50,12 @@ type Output struct {
 
 // RuntimeInfo is what differs between runs that give identical results.
 type RuntimeInfo struct {
+	// Commit is the tool's VCS revision ("+modified" when built from a
+	// changed tree), OS and Arch the platform: they may differ between
+	// machines that give identical results.
+	Commit  string         `json:"commit,omitempty"`
+	OS      string         `json:"os"`
+	Arch    string         `json:"arch"`
 	Workers int            `json:"workers"`
 	Started string         `json:"started"`
 	Timings []StageTiming  `json:"timings"`

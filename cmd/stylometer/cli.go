@@ -235,9 +235,12 @@ subject (distinctive vocabulary, collocates and keyword-in-context around target
 terms). With no arguments it analyses its embedded seed corpus into out/.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionLine(),
 	}
-	root.SetOut(stderr)
+	// Help and --version are what was asked for: stdout. Errors: stderr.
+	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.SetVersionTemplate("{{.Version}}\n")
 	run := newRunCmd(stdout, stderr)
 	profile, merge := newProfileCmd(stdout, stderr), newMergeCmd(stdout, stderr)
 	root.AddCommand(run, profile, merge)
@@ -245,7 +248,7 @@ terms). With no arguments it analyses its embedded seed corpus into out/.`,
 	root.Flags().AddFlagSet(run.Flags())
 	root.RunE = run.RunE
 	root.Args = cobra.NoArgs
-	bad := func(_ *cobra.Command, err error) error { return &usageError{err} }
+	bad := func(c *cobra.Command, err error) error { return &usageError{suggestFlag(c, err)} }
 	root.SetFlagErrorFunc(bad)
 	for _, c := range []*cobra.Command{run, profile, merge} {
 		c.SetFlagErrorFunc(bad)

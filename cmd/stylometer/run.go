@@ -105,11 +105,11 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 		opt.Reference = ref
 		tm.lap("reference")
 	}
-	manifest := func(out *reports.Folder) error { return writeManifest(out, cfg, profiles, started, tm) }
+	manifest := func(out *reports.Folder) error { return writeManifest(out, cfg, paths, profiles, started, tm) }
 	if len(profiles.Docs) == 0 {
 		prog.stage("writing " + cfg.Out)
 		err := reports.WriteFolder(ctx, cfg.Out, func(out *reports.Folder) error {
-			if err := reports.WriteFailed(profiles.Failures, len(corpus.Sources), out, reports.Run{Parameters: cfg}); err != nil {
+			if err := reports.WriteFailed(profiles.Failures, len(corpus.Sources), out, reports.Run{Parameters: shareable(cfg)}); err != nil {
 				return err
 			}
 			return manifest(out)
@@ -133,7 +133,7 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 		tm.lap("analysis")
 		prog.stage("writing " + cfg.Out)
 		done <- reports.WriteFolder(ctx, cfg.Out, func(out *reports.Folder) error {
-			if err := reports.Write(st, out, reports.Run{Parameters: cfg, Format: cfg.Format}); err != nil {
+			if err := reports.Write(st, out, reports.Run{Parameters: shareable(cfg), Format: cfg.Format}); err != nil {
 				return err
 			}
 			tm.lap("write")
@@ -182,16 +182,18 @@ func counted(failures []pipeline.Failure) int {
 	return n
 }
 
-func writeManifest(out *reports.Folder, cfg pipeline.Config, p *pipeline.Profiles, started time.Time, tm *timer) error {
+func writeManifest(out *reports.Folder, cfg pipeline.Config, paths []string, p *pipeline.Profiles, started time.Time, tm *timer) error {
 	m := &reports.Manifest{
 		Tool:       "stylometer",
 		Version:    version,
 		GoVersion:  runtime.Version(),
-		Parameters: cfg,
+		Parameters: shareable(cfg),
 		Failures:   len(p.Failures),
+		Modules:    modules(),
+		Settings:   settingsFiles(cfg),
 	}
 	for _, d := range p.Docs {
-		m.Inputs = append(m.Inputs, reports.Input{ID: d.ID, Path: d.Path, Bytes: d.Bytes, SHA256: d.SHA256})
+		m.Inputs = append(m.Inputs, reports.Input{ID: d.ID, Path: relInput(d.Path, paths), Bytes: d.Bytes, SHA256: d.SHA256})
 	}
 	m.Outputs = out.Outputs()
 	workers := cfg.Workers
@@ -199,6 +201,6 @@ func writeManifest(out *reports.Folder, cfg pipeline.Config, p *pipeline.Profile
 		workers = runtime.GOMAXPROCS(0)
 	}
 	tm.lap("manifest")
-	m.Runtime = reports.RuntimeInfo{Workers: workers, Started: started.UTC().Format(time.RFC3339), Timings: tm.stages}
+	m.Runtime = reports.RuntimeInfo{Commit: commit(), OS: runtime.GOOS, Arch: runtime.GOARCH, Workers: workers, Started: started.UTC().Format(time.RFC3339), Timings: tm.stages}
 	return out.Write("manifest.json", func(w io.Writer) error { return reports.WriteManifest(w, m) })
 }
