@@ -10,10 +10,10 @@ import (
 // its SHA-256, and, in a field of their own, the things that vary between
 // identical runs (timings, worker count).
 type Manifest struct {
-	Tool       string      `json:"tool"`
-	Version    string      `json:"version"`
-	GoVersion  string      `json:"go_version"`
-	Parameters any         `json:"parameters"`
+	Tool       string `json:"tool"`
+	Version    string `json:"version"`
+	GoVersion  string `json:"go_version"`
+	Parameters any    `json:"parameters"`
 	// Modules are the versions of the libraries that shape the numbers
 	// (prose, gonum, gonum/plot), from the build.
 	Modules map[string]string `json:"modules,omitempty"`
@@ -22,9 +22,9 @@ type Manifest struct {
 	// name and SHA-256.
 	Settings []SettingsFile `json:"settings_files,omitempty"`
 	Inputs   []Input        `json:"inputs"`
-	Failures   int         `json:"failures"`
-	Outputs    []Output    `json:"outputs"`
-	Runtime    RuntimeInfo `json:"runtime"`
+	Failures int            `json:"failures"`
+	Outputs  []Output       `json:"outputs"`
+	Runtime  RuntimeInfo    `json:"runtime"`
 }
 
 // SettingsFile is one file of Manifest.Settings.
