@@ -93,7 +93,9 @@ func (v *Vocabulary) Culled(minPercent float64) []int {
 // Table returns the documents × features table of counts over the
 // features keep (indices into Features, in that order): the same table as
 // NewTable(docs, counts, totals) cut to those columns (Cull, Top), built
-// without the full one. counts must be the rows v was made from.
+// without the full one. counts are the rows v was made from, or other
+// rows over the same terms (the windows of its documents): a term v does
+// not rank counts for no column.
 func (v *Vocabulary) Table(docs []string, counts []TermCounts, totals []float64, keep []int) *Table {
 	if len(docs) != len(counts) || len(docs) != len(totals) {
 		panic("analysis: length mismatch")

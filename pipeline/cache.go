@@ -16,11 +16,12 @@ import (
 // ProfileVersion names the way profiles are computed. It is part of every
 // cache key: change it with any change to tokenising, tagging or counting,
 // and older cached profiles are no longer used.
-const ProfileVersion = "stylometer-profile-3"
+const ProfileVersion = "stylometer-profile-4"
 
 // Cache stores per-document profiles on disk, keyed by the document's
 // content hash and a fingerprint of every setting that changes a profile
-// (text rules, features, targets, windows, sampling, slices) and
+// (text rules, features, targets, windows, sampling, rolling windows,
+// slices) and
 // ProfileVersion. A run that changes only analysis settings (MFW,
 // measures, groups, prior) reads and hashes each file but skips decoding,
 // tagging and counting. Entries are written atomically (a temporary file
@@ -47,7 +48,9 @@ func profileFingerprint(o Options) string {
 		Targets                   []TargetSpec
 		Window, Context, Slice    int
 		SampleSize, SampleOverlap int
-	}{ProfileVersion, o.Text, featureNames(o.Features), o.Targets, o.Window, o.Context, o.Slice, o.SampleSize, o.SampleOverlap})
+		Rolling, RollingStep      int
+	}{ProfileVersion, o.Text, featureNames(o.Features), o.Targets, o.Window, o.Context, o.Slice, o.SampleSize, o.SampleOverlap,
+		o.Rolling, o.RollingStep})
 	sum := sha256.Sum256(key)
 	return hex.EncodeToString(sum[:8])
 }

@@ -34,7 +34,10 @@ func TestCacheRoundTrip(t *testing.T) {
 	}
 	text := "The soviets took power. Lenin wrote about the state and the revolution.\nThe land went to the peasants."
 	toks, sents, _ := tg.Tokens(nil, text)
-	p := Build(text, toks, sents, ProfileOptions{SliceSize: 5, SampleSize: 4, Targets: []Target{NewTarget("lenin")}})
+	p := Build(text, toks, sents, ProfileOptions{SliceSize: 5, SampleSize: 4, Rolling: 6, RollingStep: 2, Targets: []Target{NewTarget("lenin")}})
+	if len(p.Windows) < 2 {
+		t.Fatalf("%d windows: the test exercises none", len(p.Windows))
+	}
 	c := NewCache(t.TempDir(), Options{})
 	c.put("abcdef", p)
 	got := c.get("abcdef")
@@ -52,5 +55,20 @@ func TestCacheRoundTrip(t *testing.T) {
 	}
 	if NewCache(c.dir, Options{MFW: []int{500}}).fingerprint != c.fingerprint {
 		t.Error("an analysis setting changes the cache key")
+	}
+	// Profiles with rolling windows are not those without, nor those with
+	// other windows; the default step is the step it stands for, and a
+	// step without windows is no windows.
+	rolling := NewCache(c.dir, Options{Rolling: 500}).fingerprint
+	for _, o := range []Options{{Rolling: 400}, {Rolling: 500, RollingStep: 25}} {
+		if f := NewCache(c.dir, o).fingerprint; f == rolling || f == c.fingerprint {
+			t.Errorf("Options%+v shares a cache key", o)
+		}
+	}
+	if rolling == c.fingerprint || NewCache(c.dir, Options{Rolling: 500, RollingStep: 50}).fingerprint != rolling {
+		t.Error("rolling windows do not change the cache key, or the default step is another key")
+	}
+	if NewCache(c.dir, Options{RollingStep: 7}).fingerprint != c.fingerprint {
+		t.Error("a rolling step without rolling windows changes the cache key")
 	}
 }

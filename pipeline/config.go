@@ -93,6 +93,12 @@ type StylometryConfig struct {
 	// Imposters is the rounds of the General Imposters verification of
 	// every text against every label (0: not run); stylo's default is 100.
 	Imposters int `toml:"imposters" json:"imposters"`
+	// Rolling is the length in words of the windows slid through each
+	// labelled document for rolling attribution (0: off); it needs label.
+	Rolling int `toml:"rolling" json:"rolling"`
+	// RollingStep is the words between the starts of consecutive windows;
+	// 0: a tenth of Rolling, rounded, at least 1.
+	RollingStep int `toml:"rolling_step" json:"rolling_step"`
 }
 
 // FramingConfig holds the framing settings.
@@ -241,6 +247,15 @@ func (c Config) Options() (Options, error) {
 	if sc.Imposters < 0 {
 		return o, optErr("stylometry.imposters", sc.Imposters, "want 0 (not run) or a number of rounds (stylo's default: 100)")
 	}
+	if sc.Rolling < 0 {
+		return o, optErr("stylometry.rolling", sc.Rolling, "want 0 (off) or a window length in words")
+	}
+	if sc.Rolling > 0 && c.Label == "" {
+		return o, optErr("stylometry.rolling", sc.Rolling, "needs label: the metadata column the windows are attributed to")
+	}
+	if sc.RollingStep < 0 || sc.Rolling > 0 && sc.RollingStep > sc.Rolling {
+		return o, optErr("stylometry.rolling_step", sc.RollingStep, "want 0 (a tenth of the window) or 1 to the window's length (%d)", sc.Rolling)
+	}
 	if c.TimeBin < 0 {
 		return o, optErr("time_bin", c.TimeBin, "want 0 (chosen) or a width in years")
 	}
@@ -315,6 +330,9 @@ func (c Config) Options() (Options, error) {
 	o.SampleSize, o.SampleOverlap = sc.SampleSize, sc.SampleOverlap
 	o.MaxMatrix = sc.MaxMatrix
 	o.Folds, o.KNN, o.Imposters = sc.Folds, sc.KNN, sc.Imposters
+	if sc.Rolling > 0 {
+		o.Rolling, o.RollingStep = sc.Rolling, sc.RollingStep
+	}
 	o.Time, o.TimeBin = c.Time, c.TimeBin
 	o.GroupBy, o.Label = c.GroupBy, c.Label
 	o.Targets = c.Framing.Targets

@@ -26,6 +26,7 @@ type profileWire struct {
 	ReadabilityCounts                          analysis.ReadabilityCounts
 	ContentWords                               int
 	Samples                                    []sampleWire
+	Windows                                    []Window
 	Slices                                     int
 	SlicePresence                              analysis.TermCounts
 	Targets                                    []TargetProfile
@@ -71,7 +72,7 @@ func (p *DocProfile) MarshalBinary() ([]byte, error) {
 		Terms: p.Terms, Content: p.Content, POS: p.POS, Features: featuresWire(p.Features),
 		SentenceLengths: p.SentenceLengths, Letters: p.Letters,
 		Diversity: p.Diversity, Readability: p.Readability, ReadabilityCounts: p.ReadabilityCounts,
-		ContentWords: p.ContentWords, Slices: p.Slices, SlicePresence: p.SlicePresence, Targets: p.Targets,
+		ContentWords: p.ContentWords, Windows: p.Windows, Slices: p.Slices, SlicePresence: p.SlicePresence, Targets: p.Targets,
 	}
 	for n, k := range p.WordLengths {
 		w.WordLengths = append(w.WordLengths, [2]int{n, k})
@@ -96,7 +97,7 @@ func (p *DocProfile) UnmarshalBinary(b []byte) error {
 		Terms: w.Terms, Content: w.Content, POS: w.POS, Features: featuresMap(w.Features),
 		SentenceLengths: w.SentenceLengths, WordLengths: map[int]int{}, Letters: w.Letters,
 		Diversity: w.Diversity, Readability: w.Readability, ReadabilityCounts: w.ReadabilityCounts,
-		ContentWords: w.ContentWords, Slices: w.Slices, SlicePresence: w.SlicePresence, Targets: w.Targets,
+		ContentWords: w.ContentWords, Windows: w.Windows, Slices: w.Slices, SlicePresence: w.SlicePresence, Targets: w.Targets,
 	}
 	for _, wl := range w.WordLengths {
 		p.WordLengths[wl[0]] = wl[1]

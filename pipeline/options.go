@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"math"
+
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/framing"
 	"github.com/stylometer/stylometer/analysis/keyness"
@@ -49,6 +51,14 @@ const (
 	DefaultFolds = 10
 	DefaultKNN   = 3
 )
+
+// DefaultRollingStep is the words between the starts of rolling windows
+// of size words when no step is given: a tenth of the window, rounded (half
+// away from zero), at least 1; stylo's rolling.classify() defaults to
+// windows of 5,000 words overlapping by 4,500, a step of 500.
+func DefaultRollingStep(size int) int {
+	return max(1, int(math.Round(float64(size)/10)))
+}
 
 // The framing defaults, shared by Options and DefaultConfig.
 const (
@@ -103,6 +113,12 @@ type Options struct {
 	// stylometry (0: whole documents); SampleOverlap words are shared by
 	// consecutive samples.
 	SampleSize, SampleOverlap int
+	// Rolling, when positive, slides windows of this many words through
+	// every labelled document, RollingStep words apart (0: Rolling/10
+	// rounded, at least 1), and attributes each window against the other
+	// labelled documents (stylometry.Roll, as stylo's rolling.classify());
+	// it needs Label. 0: off.
+	Rolling, RollingStep int
 	// GroupBy are the metadata columns whose values are compared with the
 	// rest; the first colours the charts.
 	GroupBy []string
@@ -166,6 +182,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxMatrix <= 0 {
 		o.MaxMatrix = DefaultMaxMatrix
+	}
+	switch {
+	case o.Rolling <= 0:
+		o.Rolling, o.RollingStep = 0, 0
+	case o.RollingStep <= 0:
+		o.RollingStep = DefaultRollingStep(o.Rolling)
 	}
 	for _, d := range []struct {
 		v   *int

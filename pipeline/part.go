@@ -65,7 +65,8 @@ func ListingHash(src []Source) string {
 }
 
 // ProfileFingerprint names the settings that change a profile (text
-// rules, features, targets, windows, sampling, slices) and ProfileVersion:
+// rules, features, targets, windows, sampling, rolling windows, slices)
+// and ProfileVersion:
 // the cache's key and the part files' check.
 func ProfileFingerprint(o Options) string {
 	return profileFingerprint(o.withDefaults())

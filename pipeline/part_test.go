@@ -60,13 +60,16 @@ func partCorpus(t *testing.T) (Corpus, string) {
 // in the same order; the part files are the same bytes at 1 and 2 workers.
 func TestPartsMergeAsProfile(t *testing.T) {
 	c, dir := partCorpus(t)
-	o := Options{GroupBy: []string{"group"}, Workers: 2}
+	o := Options{GroupBy: []string{"group"}, Label: "group", Rolling: 100, Workers: 2}
 	want, err := Profile(context.Background(), c, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(want.Failures) < 3 { // empty, binary, and their missing metadata rows
 		t.Fatalf("failures %v: the corpus does not exercise them", want.Failures)
+	}
+	if len(want.Docs[0].Profile.Windows) < 2 {
+		t.Fatalf("%d windows: the corpus does not exercise them", len(want.Docs[0].Profile.Windows))
 	}
 	for _, n := range []int{1, 2, 3, 7} {
 		parts := filepath.Join(dir, fmt.Sprintf("parts%d", n))
@@ -76,7 +79,7 @@ func TestPartsMergeAsProfile(t *testing.T) {
 		var files []string
 		for i := n - 1; i >= 0; i-- { // any order
 			path := filepath.Join(parts, PartName(i, n))
-			if err := WritePart(context.Background(), c, Options{GroupBy: o.GroupBy, Workers: 1 + i%2}, i, n, "test", path); err != nil {
+			if err := WritePart(context.Background(), c, Options{GroupBy: o.GroupBy, Rolling: o.Rolling, Workers: 1 + i%2}, i, n, "test", path); err != nil {
 				t.Fatal(err)
 			}
 			files = append(files, path)
@@ -148,5 +151,10 @@ func TestMergeRefuses(t *testing.T) {
 		if tc.name != "missing" && !errors.As(err, &pe) {
 			t.Errorf("%s: %T, want a *PartError", tc.name, err)
 		}
+	}
+	// Parts profiled without rolling windows cannot serve a run that needs
+	// them.
+	if _, err := Merge(c, []string{p0, p1}, "1", Options{Rolling: 500, Label: "group"}); err == nil || !strings.Contains(err.Error(), "profiled with other settings") {
+		t.Errorf("parts without windows merged for --rolling: %v, want them refused", err)
 	}
 }

@@ -67,6 +67,11 @@ type ProfileOptions struct {
 	// Canon is the canonicalisation the text went through, for features
 	// read from the text itself (stylo's words); nil: none.
 	Canon *Canon
+	// Rolling, when positive, cuts the document's words into windows of
+	// this many words starting every RollingStep words (0: Rolling/10
+	// rounded, at least 1), each with its word counts (Window), for
+	// rolling attribution; the words after the last window are dropped.
+	Rolling, RollingStep int
 	// SliceSize is the slice length in words for Zeta's presence counts.
 	// Default 500; the last partial slice is kept if it is at least half as
 	// long.
@@ -120,6 +125,8 @@ type DocProfile struct {
 	ContentWords int
 
 	Samples []Sample
+	// Windows are the rolling windows (ProfileOptions.Rolling), in order.
+	Windows []Window
 
 	Slices        int                 // Zeta slices
 	SlicePresence analysis.TermCounts // term -> slices that contain it
@@ -132,6 +139,13 @@ type Sample struct {
 	Words    int
 	Terms    analysis.TermCounts
 	Features map[string]analysis.TermCounts
+}
+
+// Window is one rolling window: the document's words [Start, End),
+// counted from 0, and their counts by term (word:1).
+type Window struct {
+	Start, End int
+	Terms      analysis.TermCounts
 }
 
 // TargetProfile holds what a document says around one target.
@@ -322,6 +336,7 @@ func (b *builder) finish(st *stopper) *DocProfile {
 		b.closeSlice()
 	}
 	p.SlicePresence = analysis.NewTermCountsOf(b.terms, b.presence)
+	b.windows(st)
 	for k := range p.Targets {
 		p.Targets[k].Collocates = analysis.NewTermCounts(b.collocates[k])
 	}
@@ -440,6 +455,41 @@ func (b *builder) samples(text, masked string, base int, toks []Token, st *stopp
 	b.pendText = b.pendText[from-b.pendBase:]
 	b.pendBase = from
 	b.pend = slices.Clone(b.pend[words[lo]:])
+}
+
+// windows cuts the document's words, every part added, into the rolling
+// windows (analysis.Windows) and counts each window's terms.
+func (b *builder) windows(st *stopper) {
+	size := b.opt.Rolling
+	if size <= 0 {
+		return
+	}
+	step := b.opt.RollingStep
+	if step <= 0 {
+		step = DefaultRollingStep(size)
+	}
+	n := make([]int, len(b.terms)) // by id, zero between windows
+	var ids []uint32
+	var terms []string
+	var counts []int
+	for _, w := range analysis.Windows(len(b.seq), size, step) {
+		if st.stopped() {
+			return
+		}
+		ids = ids[:0]
+		for _, id := range b.seq[w[0]:w[1]] {
+			if n[id] == 0 {
+				ids = append(ids, id)
+			}
+			n[id]++
+		}
+		terms, counts = terms[:0], counts[:0]
+		for _, id := range ids {
+			terms, counts = append(terms, b.terms[id]), append(counts, n[id])
+			n[id] = 0
+		}
+		b.p.Windows = append(b.p.Windows, Window{Start: w[0], End: w[1], Terms: analysis.NewTermCountsOf(terms, counts)})
+	}
 }
 
 // slices counts the part's words (their term ids) into Zeta slices of

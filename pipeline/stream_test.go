@@ -18,7 +18,7 @@ import (
 // TestStreamEqualsWhole: a document profiled in parts of a few hundred
 // bytes (hundreds of part boundaries in each seed) has the profile of the
 // whole text: counts, sentences, n-grams of every kind (stylo's across
-// parts), samples with overlap, Zeta slices, diversity, readability,
+// parts), samples with overlap, rolling windows, Zeta slices, diversity, readability,
 // targets and boilerplate with repeated lines. Only the keyword-in-context
 // lines' left and right context may differ (not across a part boundary).
 func TestStreamEqualsWhole(t *testing.T) {
@@ -36,7 +36,7 @@ func TestStreamEqualsWhole(t *testing.T) {
 		}
 		features = append(features, ft)
 	}
-	opt := ProfileOptions{Features: features, SampleSize: 300, SampleOverlap: 120, SliceSize: 250, Canon: canon,
+	opt := ProfileOptions{Features: features, SampleSize: 300, SampleOverlap: 120, SliceSize: 250, Canon: canon, Rolling: 280, RollingStep: 45,
 		Targets: []Target{NewTarget("lenin"), NewTarget("working class", "working class", "workers")}}
 	entries, err := fs.Glob(seeds.FS(), "*.txt")
 	if err != nil || len(entries) == 0 {
@@ -59,8 +59,8 @@ func TestStreamEqualsWhole(t *testing.T) {
 			if d := cmp.Diff(whole, got, ignoreContext, cmpopts.EquateNaNs()); d != "" {
 				t.Errorf("%s, parts of %d bytes (-whole +parts):\n%s", name, part, d)
 			}
-			if len(whole.Samples) < 2 || whole.Slices < 2 || whole.Boilerplate < 2 || whole.Targets[0].Count == 0 {
-				t.Fatalf("%s: the test exercises nothing: %d samples, %d slices, %d boilerplate lines, %d targets", name, len(whole.Samples), whole.Slices, whole.Boilerplate, whole.Targets[0].Count)
+			if len(whole.Samples) < 2 || len(whole.Windows) < 2 || whole.Slices < 2 || whole.Boilerplate < 2 || whole.Targets[0].Count == 0 {
+				t.Fatalf("%s: the test exercises nothing: %d samples, %d windows, %d slices, %d boilerplate lines, %d targets", name, len(whole.Samples), len(whole.Windows), whole.Slices, whole.Boilerplate, whole.Targets[0].Count)
 			}
 		}
 	}

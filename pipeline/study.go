@@ -77,6 +77,9 @@ func (c Corpus) check(o Options) error {
 			return optErr("group_by", col, "the name is taken by the per-document comparisons (keyness.csv's scope); rename the column")
 		}
 	}
+	if o.Rolling > 0 && o.Label == "" {
+		return optErr("stylometry.rolling", o.Rolling, "needs label: the metadata column the windows are attributed to")
+	}
 	for i, col := range append(slices.Clone(o.GroupBy), o.Label, o.Time) {
 		key := "group_by"
 		switch i - len(o.GroupBy) {
@@ -162,7 +165,8 @@ func (c Corpus) join(p *Profiles, o Options) {
 
 // profileOptions is what each worker counts for o.
 func profileOptions(o Options, canon *Canon) ProfileOptions {
-	po := ProfileOptions{Window: o.Window, Context: o.Context, SampleSize: o.SampleSize, SampleOverlap: o.SampleOverlap, SliceSize: o.Slice}
+	po := ProfileOptions{Window: o.Window, Context: o.Context, SampleSize: o.SampleSize, SampleOverlap: o.SampleOverlap, SliceSize: o.Slice,
+		Rolling: o.Rolling, RollingStep: o.RollingStep}
 	for _, f := range o.Features {
 		if f.String() != "word:1" {
 			po.Features = append(po.Features, f)
@@ -226,6 +230,9 @@ type Study struct {
 	// Time holds the trends and the contrasts within time; nil without
 	// Options.Time.
 	Time *framing.TimeResult
+	// Rolling is the rolling attribution of each labelled document's
+	// windows (stylometry.Roll); nil without Options.Rolling.
+	Rolling *stylometry.Rolling
 }
 
 // TFIDFOf is document i's tf-idf weight of term (0 for a term it lacks;
@@ -303,8 +310,32 @@ func Analyse(p *Profiles, o Options) *Study {
 		Run:          runner(o.Workers),
 	})
 	s.Stylometry.Warnings = append(notes, s.Stylometry.Warnings...)
+	if o.Rolling > 0 {
+		s.Rolling = s.roll()
+	}
 	s.Framing = s.frame()
 	return s
+}
+
+// roll runs the rolling attribution: each labelled document's windows
+// against the other labelled documents, over the word:1 MFW at the default
+// MFW and culling.
+func (s *Study) roll() *stylometry.Rolling {
+	o := s.Options
+	texts := make([]stylometry.RollingText, len(s.Docs))
+	for i, d := range s.Docs {
+		p := d.Profile
+		t := stylometry.RollingText{ID: d.ID, Words: p.Words, Counts: p.Terms, Windows: make([]stylometry.Window, len(p.Windows))}
+		if v := d.Meta[o.Label]; o.Label != "" && strings.TrimSpace(v) != "" {
+			t.Label = v // as attribution.csv has it; blank is unlabelled (see emptyValues)
+		}
+		for k, w := range p.Windows {
+			t.Windows[k] = stylometry.Window{Start: w.Start, End: w.End, Counts: w.Terms}
+		}
+		texts[i] = t
+	}
+	return stylometry.Roll(texts, stylometry.RollingOptions{MFW: o.MFW[0], Culling: o.Culling[0], Size: o.Rolling, Step: o.RollingStep,
+		MaxMatrix: o.MaxMatrix, Run: runner(o.Workers)})
 }
 
 // runner runs tasks on workers goroutines (0: GOMAXPROCS), for the

@@ -44,6 +44,7 @@ func drawAll(st *pipeline.Study) *figures {
 	v.drawFraming(f)
 	v.drawDescriptives(f)
 	v.drawMethods(f)
+	v.drawRolling(f)
 	return f
 }
 

@@ -335,6 +335,7 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 		sec.Blocks = append(sec.Blocks, Block{Title: "Leave-one-out attribution", Caption: caption, Table: acc})
 		sec.Blocks = append(sec.Blocks, st.methodsStylometryBlocks(f)...)
 	}
+	sec.Blocks = append(sec.Blocks, st.rollingBlocks(f)...)
 	if q := s.Quality; len(q) > 0 {
 		by := "the --label values"
 		if st.Options.Label == "" {

@@ -103,6 +103,8 @@ var flags = []flagDef{
 	{"folds", "", "stylometry.folds", "attribution: k for stratified k-fold cross-validation over documents beside leave-one-out (0: leave-one-out only)", func(c *pipeline.Config) any { return &c.Stylometry.Folds }, nil},
 	{"knn", "", "stylometry.knn", "attribution: k for the vote of the k nearest texts beside the nearest text and class centroids (0: no vote)", func(c *pipeline.Config) any { return &c.Stylometry.KNN }, nil},
 	{"imposters", "", "stylometry.imposters", "attribution: verify every text against every label by the General Imposters method with this many rounds (0: not run; stylo's default 100)", func(c *pipeline.Config) any { return &c.Stylometry.Imposters }, nil},
+	{"rolling", "", "stylometry.rolling", "rolling attribution: slide windows of N words through each labelled document and attribute each against the other documents, as stylo's rolling.classify() (0: off; needs --label)", func(c *pipeline.Config) any { return &c.Stylometry.Rolling }, nil},
+	{"rolling-step", "", "stylometry.rolling_step", "rolling attribution: words between the starts of consecutive windows (0: a tenth of --rolling)", func(c *pipeline.Config) any { return &c.Stylometry.RollingStep }, nil},
 	{"sample-size", "", "stylometry.sample_size", "cut documents into samples of N words (0: whole documents)", func(c *pipeline.Config) any { return &c.Stylometry.SampleSize }, nil},
 	{"sample-overlap", "", "stylometry.sample_overlap", "words shared by consecutive samples", func(c *pipeline.Config) any { return &c.Stylometry.SampleOverlap }, nil},
 	{"targets", "", "framing.targets", `framing targets: "Lenin;peasantry=peasant|peasants;working class"`, nil,

@@ -290,7 +290,8 @@ func TestKWICQuotesTheOriginal(t *testing.T) {
 // dictionary does not describe.
 func TestEveryColumnIsDocumented(t *testing.T) {
 	for _, args := range [][]string{nil, {"--label", "stance", "--sample-size", "1000"},
-		{"--label", "stance", "--group-by", "stance", "--imposters", "20", "--time", "date"}} {
+		{"--label", "stance", "--group-by", "stance", "--imposters", "20", "--time", "date"},
+		{"--label", "stance", "--rolling", "1000"}} {
 		out := seedsRun(t, args...)
 		for name, b := range files(t, out) {
 			if !strings.HasSuffix(name, ".csv") {
@@ -317,6 +318,84 @@ func TestEveryColumnIsDocumented(t *testing.T) {
 				t.Errorf("DATA.md lacks measure %s", m.Name)
 			}
 		}
+	}
+}
+
+// TestRollingOutputs: with --rolling, rolling.csv has a row per window of
+// each labelled document long enough (the counts follow from the words in
+// documents.csv), its words and labels are consistent, a chart is drawn
+// per document and the page says how to read them; without it, none of
+// this is written.
+func TestRollingOutputs(t *testing.T) {
+	out := seedsRun(t, "--label", "stance", "--rolling", "1000", "--rolling-step", "250")
+	docs := map[string]map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
+		docs[r["doc_id"]] = r
+	}
+	rows := readCSV(t, filepath.Join(out, "rolling.csv"))
+	perDoc := map[string]int{}
+	for _, r := range rows {
+		id := r["doc_id"]
+		perDoc[id]++
+		start, _ := strconv.Atoi(r["start_word"])
+		end, _ := strconv.Atoi(r["end_word"])
+		window, _ := strconv.Atoi(r["window"])
+		words, _ := strconv.Atoi(docs[id]["tokens"])
+		d, _ := strconv.ParseFloat(r["distance"], 64)
+		d2, _ := strconv.ParseFloat(r["runner_up_distance"], 64)
+		margin, _ := strconv.ParseFloat(r["margin"], 64)
+		switch {
+		case window != perDoc[id] || start != 1+250*(window-1) || end != start+999 || end > words:
+			t.Errorf("%s window %s: words %d-%d of %d", id, r["window"], start, end, words)
+		case r["label"] != docs[id]["stance"]:
+			t.Errorf("%s: label %q, its stance is %q", id, r["label"], docs[id]["stance"])
+		case r["predicted"] == "" || r["runner_up"] == "" || r["predicted"] == r["runner_up"]:
+			t.Errorf("%s window %d: predicted %q, runner-up %q", id, window, r["predicted"], r["runner_up"])
+		case !(d > 0 && d <= d2 && math.Abs(margin-(d2-d)) < 1e-12):
+			t.Errorf("%s window %d: distance %v, runner-up %v, margin %v", id, window, d, d2, margin)
+		}
+		// obstacles and dhawale are the only essays of their stance:
+		// their windows can never be given it.
+		if r["predicted"] == r["label"] && (r["label"] == "libertarian-left" || r["label"] == "cpi-m") {
+			t.Errorf("%s window %d given its own label, which no other document has", id, window)
+		}
+	}
+	// ⌊(words − 1000)/250⌋ + 1 windows for each essay of 1,000 words or
+	// more; socialist-worker is shorter and not rolled through.
+	for id, d := range docs {
+		words, _ := strconv.Atoi(d["tokens"])
+		want := 0
+		if words >= 1000 {
+			want = (words-1000)/250 + 1
+		}
+		if perDoc[id] != want {
+			t.Errorf("%s (%d words): %d windows, want %d", id, words, perDoc[id], want)
+		}
+	}
+	all := files(t, out)
+	page := string(all["index.html"])
+	for _, want := range []string{"Rolling attribution: who wrote which part", "As stylo&#39;s rolling.classify()", "windows of 1000 words, starting every 250 words", "shorter than one window of 1000"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	charts := 0
+	for name := range all {
+		if strings.HasPrefix(name, "charts/rolling_") {
+			charts++
+		}
+	}
+	if charts != 4 {
+		t.Errorf("%d rolling charts, want one per document rolled through (4)", charts)
+	}
+	plain := files(t, seedsRun(t, "--label", "stance"))
+	for name := range plain {
+		if strings.Contains(name, "rolling") {
+			t.Errorf("%s written without --rolling", name)
+		}
+	}
+	if strings.Contains(string(plain["index.html"]), "Rolling attribution") {
+		t.Error("the page shows rolling attribution without --rolling")
 	}
 }
 

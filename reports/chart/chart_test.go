@@ -162,6 +162,18 @@ func seedCases() []chartCase {
 				{Group: "Republican", Points: []LinePoint{pt(1900, 0.9), pt(1920, 1.1), pt(1940, 2.2), pt(1960, 2.7)}},
 			}, Options{Title: "lenin per 10,000 words"})
 		}, 10},
+		// Rolling attribution: two labels' distances along a text, the y
+		// axis fitted to them: 10 points + 2 legend entries.
+		{"rolling", func() (figure, error) {
+			var a, b []LinePoint
+			for k := range 5 {
+				x := float64(500 + 250*k)
+				a = append(a, LinePoint{X: x, Y: 0.8 + 0.1*float64(k), Low: math.NaN(), High: math.NaN(), Tip: fmt.Sprintf("A at %g", x)})
+				b = append(b, LinePoint{X: x, Y: 1.2 - 0.1*float64(k), Low: math.NaN(), High: math.NaN(), Tip: fmt.Sprintf("B at %g", x)})
+			}
+			return linesFigure([]Line{{Group: "A", Points: a}, {Group: "B", Points: b}},
+				Options{Title: "mixed: Delta to each label along the text", XLabel: "word", YLabel: "Delta", Fit: true})
+		}, 12},
 		// 12 targets are more than the palette's 8 colours: 5×12 tiles.
 		{"rate_tiles", func() (figure, error) {
 			targets, r := manyRates(5, 12)

@@ -28,7 +28,8 @@ type LinePoint struct {
 // Lines writes one line per group across x (a trend over time), with its
 // interval as a translucent band and a dot with a tooltip at every point,
 // coloured by group (Options.Colors or Palette) with a legend. The x label
-// defaults to "year", the y label to "per 10,000 words". It returns an
+// defaults to "year", the y label to "per 10,000 words"; the y axis starts
+// at 0 unless Options.Fit. It returns an
 // error for no lines or points, or a point whose X or Y is not finite.
 func Lines(w io.Writer, lines []Line, opt Options) error {
 	f, err := linesFigure(lines, opt)
@@ -40,16 +41,19 @@ func Lines(w io.Writer, lines []Line, opt Options) error {
 
 func linesFigure(lines []Line, opt Options) (figure, error) {
 	var groups []string
-	xmin, xmax, ymax := math.Inf(1), math.Inf(-1), 0.0
+	xmin, xmax, ymin, ymax := math.Inf(1), math.Inf(-1), math.Inf(1), 0.0
 	for _, l := range lines {
 		groups = append(groups, l.Group)
 		for _, p := range l.Points {
 			if math.IsNaN(p.X) || math.IsInf(p.X, 0) || math.IsNaN(p.Y) || math.IsInf(p.Y, 0) {
 				return figure{}, fmt.Errorf("lines: %s has a point (%v, %v)", l.Group, p.X, p.Y)
 			}
-			xmin, xmax, ymax = min(xmin, p.X), max(xmax, p.X), max(ymax, p.Y)
+			xmin, xmax, ymin, ymax = min(xmin, p.X), max(xmax, p.X), min(ymin, p.Y), max(ymax, p.Y)
 			if !math.IsNaN(p.High) {
 				ymax = max(ymax, p.High)
+			}
+			if !math.IsNaN(p.Low) {
+				ymin = min(ymin, p.Low)
 			}
 		}
 	}
@@ -74,6 +78,14 @@ func linesFigure(lines []Line, opt Options) (figure, error) {
 		pad := (xmax - xmin) * 0.03
 		p.X.Min, p.X.Max = xmin-pad, xmax+pad
 		p.Y.Min, p.Y.Max = 0, ymax*1.05
+		if opt.Fit {
+			ypad := (ymax - ymin) * 0.05
+			if ypad == 0 {
+				ypad = max(1, math.Abs(ymax)) * 0.05
+			}
+			p.Y.Min, p.Y.Max = ymin-ypad, ymax+ypad
+			p.X.Tick.Marker, p.Y.Tick.Marker = niceTicks{}, niceTicks{}
+		}
 		p.Add(plotFunc(func(dc draw.Canvas, p *plot.Plot) {
 			tx, ty := p.Transforms(&dc)
 			for _, l := range lines {

@@ -40,6 +40,11 @@ type Options struct {
 	// TopK is the number of items a chart singles out: labelled terms in
 	// FightinWords (default 20), loading arrows in Biplot (default 8).
 	TopK int
+	// Fit, for Lines, spans the y axis over the values (and their bands)
+	// instead of from 0, and labels both axes with round numbers: for a
+	// quantity along a text (distances), where 0 is not a value to compare
+	// with. Default false: y from 0, as a rate over years is read.
+	Fit bool
 }
 
 // MaxSize caps the width and height that a chart grows to with the
