@@ -233,6 +233,10 @@ type Study struct {
 	// Rolling is the rolling attribution of each labelled document's
 	// windows (stylometry.Roll); nil without Options.Rolling.
 	Rolling *stylometry.Rolling
+	// FramingWarnings are what the framing could not do as asked: a
+	// target no document names (a typo, a form the tokenizer never
+	// produces).
+	FramingWarnings []string
 }
 
 // TFIDFOf is document i's tf-idf weight of term (0 for a term it lacks;
@@ -314,6 +318,7 @@ func Analyse(p *Profiles, o Options) *Study {
 		s.Rolling = s.roll()
 	}
 	s.Framing = s.frame()
+	s.FramingWarnings = unmatchedTargets(o.Targets, s.Docs)
 	return s
 }
 
@@ -542,4 +547,27 @@ func meanSD(v []int) (float64, float64) {
 		return f[0], math.NaN()
 	}
 	return stat.MeanStdDev(f, nil)
+}
+
+// unmatchedTargets warns of each target that no document names, with the
+// forms it was looked for under.
+func unmatchedTargets(targets []TargetSpec, docs []Doc) []string {
+	var out []string
+	for ti, t := range targets {
+		n := 0
+		for _, d := range docs {
+			if ti < len(d.Profile.Targets) {
+				n += d.Profile.Targets[ti].Count
+			}
+		}
+		if n > 0 {
+			continue
+		}
+		forms := t.Forms
+		if len(forms) == 0 {
+			forms = []string{t.Name}
+		}
+		out = append(out, fmt.Sprintf("target %q matches nothing in the %d documents (looked for: %s): a misspelling, or a form the tokenizer splits; patterns such as peasant* are not targets: list the forms (peasantry=peasant|peasants)", t.Name, len(docs), strings.Join(forms, ", ")))
+	}
+	return out
 }

@@ -198,6 +198,13 @@ func (st *studyView) framingSection(f *figures) Section {
 		s.Blocks = append(s.Blocks, b)
 	}
 	s.Blocks = append(s.Blocks, st.methodsFramingBlocks(f)...)
+	if len(st.FramingWarnings) > 0 {
+		w := &HTMLTable{Header: []string{"note"}}
+		for _, x := range st.FramingWarnings {
+			w.Rows = append(w.Rows, []string{x})
+		}
+		s.Blocks = append(s.Blocks, Block{Title: "Notes", Table: w})
+	}
 	return s
 }
 

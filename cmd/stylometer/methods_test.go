@@ -158,3 +158,29 @@ func TestMethodsReportInBrowser(t *testing.T) {
 		t.Error(f)
 	}
 }
+
+// TestUnmatchedTargetWarned: a target no document names (a typo, a
+// pattern) is warned about on stderr and listed on the page; the others
+// are not.
+func TestUnmatchedTargetWarned(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr strings.Builder
+	cmd := newRootCmd(&stdout, &stderr)
+	cmd.SetArgs([]string{"--out", out, "--progress", "none", "--targets", "Lenin;Lennin;peasant*"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	for _, name := range []string{"Lennin", "peasant*"} {
+		want := fmt.Sprintf("target %q matches nothing", name)
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %s:\n%s", want, stderr.String())
+		}
+		if !strings.Contains(string(page), fmt.Sprintf("target &#34;%s&#34; matches nothing", name)) && !strings.Contains(string(page), fmt.Sprintf("target &quot;%s&quot; matches nothing", name)) {
+			t.Errorf("the page does not list %s", name)
+		}
+	}
+	if strings.Contains(stderr.String(), `target "Lenin" matches`) {
+		t.Error("Lenin, which the seeds name, is warned about")
+	}
+}

@@ -127,6 +127,9 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 	done := make(chan error, 1)
 	go func() {
 		st := pipeline.Analyse(profiles, opt)
+		for _, w := range st.FramingWarnings {
+			note("warning: " + w)
+		}
 		for _, w := range st.Stylometry.Warnings {
 			note("warning: " + w)
 		}
