@@ -3,7 +3,6 @@ package analysis
 import (
 	"cmp"
 	"maps"
-	"math"
 	"slices"
 
 	"gonum.org/v1/gonum/mat"
@@ -29,18 +28,17 @@ const SVMTolerance = 1e-3
 //
 // Q_st = y_s y_t x_s·x_t, by SMO (Platt 1998) with the second-order
 // working set selection of Fan, Chen & Lin (2005, JMLR 6), step for step
-// as libsvm 3.37's Solver with shrinking off: the same working sets,
-// clipping and ρ (the mean of y_t ∇_t over the free α_t, else the middle
-// of their bounds), Q rounded to float32 as libsvm's kernel cache holds
-// it, to the tolerance SVMTolerance, at most max(10⁷, 100 l) steps for l
-// items. The decision value for an item x is Σ y_t α_t x_t·x − ρ; a
-// positive value is a vote for a, any other for b, as in libsvm's
-// svm_predict; the label with most votes wins, ties to the label first in
-// byte order (libsvm's first label: scikit-learn sorts its labels so,
-// e1071 and plain libsvm take them in order of first appearance in the
-// training data). e1071 and scikit-learn shrink by default (shrinking
-// skips bounded variables for a while); that changes the steps, not the
-// optimum, so their results differ from these within the tolerance.
+// as libsvm 3.37's Solver with its default shrinking: the same working
+// sets, clipping, shrinking and ρ (the mean of y_t ∇_t over the free α_t,
+// else the middle of their bounds), Q rounded to float32 as libsvm's
+// kernel cache holds it, to the tolerance SVMTolerance, at most
+// max(10⁷, 100 l) steps for l items. The decision value for an item x is
+// Σ y_t α_t x_t·x − ρ; a positive value is a vote for a, any other for b,
+// as in libsvm's svm_predict; the label with most votes wins, ties to the
+// label first in byte order (libsvm's first label: scikit-learn sorts its
+// labels so, e1071 and plain libsvm take them in order of first
+// appearance in the training data, which decides only their ties and
+// which side of each machine is +1).
 //
 // Candidates are the trained labels in that order (votes, then label),
 // each with Distance minus its mean signed decision value over its K − 1
@@ -113,12 +111,12 @@ func AttributeSVM(z mat.Matrix, labels []string, folds []int, cost float64) []At
 		for x, a := range trained {
 			for _, b := range trained[x+1:] {
 				if held[a] || held[b] {
-					machines = append(machines, trainSVC(g, m, byLabel[a], byLabel[b], cost, SVMTolerance))
+					machines = append(machines, trainSVC(g, m, byLabel[a], byLabel[b], cost, SVMTolerance, true))
 					continue
 				}
 				key := [2]string{a, b}
 				if _, ok := whole[key]; !ok {
-					whole[key] = trainSVC(g, m, all[a], all[b], cost, SVMTolerance)
+					whole[key] = trainSVC(g, m, all[a], all[b], cost, SVMTolerance, true)
 				}
 				machines = append(machines, whole[key])
 			}
@@ -194,220 +192,4 @@ func gram(z mat.Matrix, items []int) []float64 {
 		}
 	}
 	return g
-}
-
-// svc is one trained binary machine: its support vectors (Gram rows),
-// their y_t α_t, and ρ.
-type svc struct {
-	sv   []int
-	coef []float64
-	rho  float64
-}
-
-// decision is Σ y_t α_t K(x_t, x) − ρ for the item whose Gram row is k.
-func (c svc) decision(k []float64) float64 {
-	var s float64
-	for t, p := range c.sv {
-		s += c.coef[t] * k[p]
-	}
-	return s - c.rho
-}
-
-// trainSVC solves the C-SVC dual of the items pos (+1) and neg (−1), Gram
-// rows of g (m × m), by libsvm's Solver::Solve without shrinking: the same
-// working sets, updates, clipping and ρ, with Q rounded to float32 as
-// libsvm's kernel cache holds it, so that it takes libsvm's steps (in
-// float64 the first 1e-8 of difference sends the path elsewhere, to a
-// solution as good within eps but some 1e-4 away in decision value). The
-// rows of Q are computed when first used and kept.
-func trainSVC(g []float64, m int, pos, neg []int, c, eps float64) svc {
-	idx := append(slices.Clone(pos), neg...)
-	l := len(idx)
-	y := make([]float64, l)
-	for t := range y {
-		y[t] = 1
-		if t >= len(pos) {
-			y[t] = -1
-		}
-	}
-	alpha := make([]float64, l)
-	grad := make([]float64, l) // ∇ = Qα − 1
-	qd := make([]float64, l)   // libsvm's QD, in float64
-	for t := range l {
-		grad[t] = -1
-		qd[t] = g[idx[t]*m+idx[t]]
-	}
-	// row returns row s of Q, y_s y_t K_st rounded to float32 (libsvm's
-	// Qfloat).
-	rows := make([][]float32, l)
-	row := func(s int) []float32 {
-		if rows[s] == nil {
-			r := make([]float32, l)
-			gs := g[idx[s]*m : (idx[s]+1)*m]
-			for t, p := range idx {
-				r[t] = float32(y[s] * y[t] * gs[p])
-			}
-			rows[s] = r
-		}
-		return rows[s]
-	}
-	const (
-		lowerBound = iota
-		upperBound
-		free
-	)
-	status := make([]uint8, l) // all α_t = 0: at the lower bound
-	update := func(t int) {
-		switch {
-		case alpha[t] >= c:
-			status[t] = upperBound
-		case alpha[t] <= 0:
-			status[t] = lowerBound
-		default:
-			status[t] = free
-		}
-	}
-	const tau = 1e-12 // libsvm's TAU
-	inf := math.Inf(1)
-	maxIter := max(10_000_000, 100*l)
-	for range maxIter {
-		// select_working_set: i maximises −y_t ∇_t over I_up; j, among
-		// I_low with −y_j ∇_j < −y_i ∇_i, gives the largest second-order
-		// decrease of the objective.
-		gmax, gmax2 := -inf, -inf
-		i, j := -1, -1
-		for t, s := range status {
-			if y[t] == 1 {
-				if s != upperBound && -grad[t] >= gmax {
-					gmax, i = -grad[t], t
-				}
-			} else if s != lowerBound && grad[t] >= gmax {
-				gmax, i = grad[t], t
-			}
-		}
-		objMin := inf
-		if i >= 0 {
-			qi, yi := row(i), y[i]
-			for t, s := range status {
-				var diff, quad float64
-				if y[t] == 1 {
-					if s == lowerBound {
-						continue
-					}
-					diff = gmax + grad[t]
-					if grad[t] >= gmax2 {
-						gmax2 = grad[t]
-					}
-					if diff <= 0 {
-						continue
-					}
-					quad = qd[i] + qd[t] - 2*yi*float64(qi[t])
-				} else {
-					if s == upperBound {
-						continue
-					}
-					diff = gmax - grad[t]
-					if -grad[t] >= gmax2 {
-						gmax2 = -grad[t]
-					}
-					if diff <= 0 {
-						continue
-					}
-					quad = qd[i] + qd[t] + 2*yi*float64(qi[t])
-				}
-				if quad <= 0 {
-					quad = tau
-				}
-				if obj := -(diff * diff) / quad; obj <= objMin {
-					j, objMin = t, obj
-				}
-			}
-		}
-		if gmax+gmax2 < eps || j == -1 {
-			break
-		}
-		// Update α_i and α_j, clipped to the box along the constraint.
-		qi, qj := row(i), row(j)
-		oldI, oldJ := alpha[i], alpha[j]
-		if y[i] != y[j] {
-			quad := qd[i] + qd[j] + 2*float64(qi[j])
-			if quad <= 0 {
-				quad = tau
-			}
-			delta := (-grad[i] - grad[j]) / quad
-			diff := alpha[i] - alpha[j]
-			alpha[i] += delta
-			alpha[j] += delta
-			if diff > 0 {
-				if alpha[j] < 0 {
-					alpha[j], alpha[i] = 0, diff
-				}
-			} else if alpha[i] < 0 {
-				alpha[i], alpha[j] = 0, -diff
-			}
-			if diff > 0 { // C_i − C_j = 0
-				if alpha[i] > c {
-					alpha[i], alpha[j] = c, c-diff
-				}
-			} else if alpha[j] > c {
-				alpha[j], alpha[i] = c, c+diff
-			}
-		} else {
-			quad := qd[i] + qd[j] - 2*float64(qi[j])
-			if quad <= 0 {
-				quad = tau
-			}
-			delta := (grad[i] - grad[j]) / quad
-			sum := alpha[i] + alpha[j]
-			alpha[i] -= delta
-			alpha[j] += delta
-			if sum > c {
-				if alpha[i] > c {
-					alpha[i], alpha[j] = c, sum-c
-				}
-			} else if alpha[j] < 0 {
-				alpha[j], alpha[i] = 0, sum
-			}
-			if sum > c {
-				if alpha[j] > c {
-					alpha[j], alpha[i] = c, sum-c
-				}
-			} else if alpha[i] < 0 {
-				alpha[i], alpha[j] = 0, sum
-			}
-		}
-		di, dj := alpha[i]-oldI, alpha[j]-oldJ
-		for t := range grad {
-			// The conversions keep each product rounded, as libsvm's,
-			// where a compiler could fuse it into the addition.
-			grad[t] += float64(float64(qi[t])*di) + float64(float64(qj[t])*dj)
-		}
-		update(i)
-		update(j)
-	}
-	// calculate_rho.
-	ub, lb, sumFree, nFree := inf, -inf, 0.0, 0
-	for t, s := range status {
-		yg := y[t] * grad[t]
-		switch {
-		case s == upperBound && y[t] == -1, s == lowerBound && y[t] == 1:
-			ub = min(ub, yg)
-		case s == upperBound, s == lowerBound:
-			lb = max(lb, yg)
-		default:
-			nFree++
-			sumFree += yg
-		}
-	}
-	out := svc{rho: (ub + lb) / 2}
-	if nFree > 0 {
-		out.rho = sumFree / float64(nFree)
-	}
-	for t, a := range alpha {
-		if a > 0 {
-			out.sv = append(out.sv, idx[t])
-			out.coef = append(out.coef, y[t]*a)
-		}
-	}
-	return out
 }
