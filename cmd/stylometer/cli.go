@@ -101,7 +101,7 @@ var flags = []flagDef{
 	{"distances", "", "stylometry.distances", "distances.csv: default (every measure at the default setting) or all (every measure at every setting of the grid)", func(c *pipeline.Config) any { return &c.Stylometry.Distances }, nil},
 	{"max-matrix", "", "stylometry.max_matrix", "most texts with text × text matrices; above: nearest neighbours (knn.csv) and a sample for the tree and maps", func(c *pipeline.Config) any { return &c.Stylometry.MaxMatrix }, nil},
 	{"folds", "", "stylometry.folds", "attribution: k for stratified k-fold cross-validation over documents beside leave-one-out (0: leave-one-out only)", func(c *pipeline.Config) any { return &c.Stylometry.Folds }, nil},
-	{"knn", "", "stylometry.knn", "attribution: k for the vote of the k nearest texts beside the nearest text and class centroids (0: no vote)", func(c *pipeline.Config) any { return &c.Stylometry.KNN }, nil},
+	{"knn", "", "stylometry.knn", "attribution: k for the vote of the k nearest texts beside the other classifiers (0: no vote)", func(c *pipeline.Config) any { return &c.Stylometry.KNN }, nil},
 	{"imposters", "", "stylometry.imposters", "attribution: verify every text against every label by the General Imposters method with this many rounds (0: not run; stylo's default 100)", func(c *pipeline.Config) any { return &c.Stylometry.Imposters }, nil},
 	{"sample-size", "", "stylometry.sample_size", "cut documents into samples of N words (0: whole documents)", func(c *pipeline.Config) any { return &c.Stylometry.SampleSize }, nil},
 	{"sample-overlap", "", "stylometry.sample_overlap", "words shared by consecutive samples", func(c *pipeline.Config) any { return &c.Stylometry.SampleOverlap }, nil},
