@@ -58,7 +58,8 @@ const NSCThreshold = 1.0
 // and an item whose label no item of another fold has is Unattributable,
 // as in AttributeCentroids. The class sums each fold needs are the totals
 // less the fold's own part, so that a fold costs O(K × features) to train
-// and leave-one-out is linear in the number of items.
+// besides its own items, and leave-one-out is linear in the number of
+// items.
 func AttributeNSC(x mat.Matrix, labels []string, folds []int, threshold float64) []Attribution {
 	n, f := x.Dims()
 	if len(labels) != n || len(folds) != n {
@@ -92,35 +93,26 @@ func AttributeNSC(x mat.Matrix, labels []string, folds []int, threshold float64)
 		n    int
 		s, q []float64 // Σ(x − μ), Σ(x − μ)²
 	}
-	type labelFold struct {
-		label string
-		fold  int
+	add := func(m *moments, i int) {
+		m.n++
+		for j := range f {
+			v := x.At(i, j) - mu[j]
+			m.s[j] += v
+			m.q[j] += v * v
+		}
 	}
+	newMoments := func() *moments { return &moments{s: make([]float64, f), q: make([]float64, f)} }
 	total := map[string]*moments{}
-	part := map[labelFold]*moments{}
 	byFold := map[int][]int{}
 	for i, l := range labels {
 		if l == "" {
 			continue
 		}
 		byFold[folds[i]] = append(byFold[folds[i]], i)
-		key := labelFold{l, folds[i]}
 		if total[l] == nil {
-			total[l] = &moments{s: make([]float64, f), q: make([]float64, f)}
+			total[l] = newMoments()
 		}
-		if part[key] == nil {
-			part[key] = &moments{s: make([]float64, f), q: make([]float64, f)}
-		}
-		t, p := total[l], part[key]
-		t.n++
-		p.n++
-		for j := range f {
-			v := x.At(i, j) - mu[j]
-			t.s[j] += v
-			t.q[j] += v * v
-			p.s[j] += v
-			p.q[j] += v * v
-		}
+		add(total[l], i)
 	}
 	labelOrder := slices.Sorted(maps.Keys(total))
 	out := make([]*Attribution, n)
@@ -134,19 +126,33 @@ func AttributeNSC(x mat.Matrix, labels []string, folds []int, threshold float64)
 		centroid []float64
 		logPrior float64
 	}
+	centroids := make([][]float64, len(labelOrder))
+	for k := range centroids {
+		centroids[k] = make([]float64, f)
+	}
 	over, sd, within := make([]float64, f), make([]float64, f), make([]float64, f)
 	u := make([]float64, f)
+	var classes []class
 	for _, h := range slices.Sorted(maps.Keys(byFold)) {
-		var classes []class
+		// The fold's own part of each class, taken from the totals.
+		part := map[string]*moments{}
+		for _, i := range byFold[h] {
+			if part[labels[i]] == nil {
+				part[labels[i]] = newMoments()
+			}
+			add(part[labels[i]], i)
+		}
+		classes = classes[:0]
 		nTrain := 0
-		for _, l := range labelOrder {
-			t, p := total[l], part[labelFold{l, h}]
-			c := class{label: l, n: t.n, s: slices.Clone(t.s), q: slices.Clone(t.q)}
+		for k, l := range labelOrder {
+			t, p := total[l], part[l]
+			c := class{label: l, n: t.n, s: t.s, q: t.q, centroid: centroids[k]}
 			if p != nil {
 				c.n -= p.n
+				c.s, c.q = make([]float64, f), make([]float64, f)
 				for j := range f {
-					c.s[j] -= p.s[j]
-					c.q[j] -= p.q[j]
+					c.s[j] = t.s[j] - p.s[j]
+					c.q[j] = t.q[j] - p.q[j]
 				}
 			}
 			if c.n == 0 {
@@ -179,7 +185,7 @@ func AttributeNSC(x mat.Matrix, labels []string, folds []int, threshold float64)
 		for k := range classes {
 			c := &classes[k]
 			c.logPrior = math.Log(float64(c.n) / float64(nTrain))
-			c.centroid = make([]float64, f)
+			clear(c.centroid)
 			m := math.Sqrt(max(0, 1/float64(c.n)-1/float64(nTrain)))
 			if m == 0 {
 				continue // one class: its centroid is the overall mean
