@@ -22,7 +22,8 @@ func nscFixture() (*mat.Dense, []string) {
 
 // TestAttributeNSC compares the discriminant scores δ_A, δ_B, δ_C with
 // pamr 1.57's nsc() and pamr.predict() rewritten line for line in numpy
-// (Python 3.11, numpy 1.24.2; R is not on the machine), Δ = 1:
+// (Python 3.11, numpy 1.24.2; neither R nor pamr is on the machine, and
+// Debian packages no pamr), Δ = 1:
 //
 //	def pamr(train, test, threshold=1.0):  # X: the fixture's rows
 //	    y = [lab[i] for i in train]; classes = sorted(set(y))
