@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/stylometer/stylometer/analysis/stylometry"
 	"github.com/stylometer/stylometer/pipeline"
 )
 
@@ -265,12 +266,12 @@ var Dictionary = []FileDoc{
 		{"attributable", "boolean", "", "false when no other document has the text's label (a class of one document): not counted in accuracy"},
 		{"candidates", "string", "", "label=distance of each label's nearest text, closest first, separated by ; "},
 	}},
-	{Name: "attribution_accuracy.csv", files: attributionFiles(1), RowPer: "setting × measure × classifier × validation: the nearest text by leave-one-out at every setting with distances (every measure at the default setting, the view measure at the others; every one with --distances all; the default setting only past --max-matrix); then, at the default setting, the nearest text by stratified k-fold (--folds), the vote of the k nearest texts (--knn) by both, and Delta to class centroids by both (k-fold and k-NN up to --max-matrix texts)", Columns: []ColumnDoc{
+	{Name: "attribution_accuracy.csv", files: attributionFiles(1), RowPer: "setting × measure × classifier × validation: the nearest text by leave-one-out at every setting with distances (every measure at the default setting, the view measure at the others; every one with --distances all; the default setting only past --max-matrix); then, at the default setting, the nearest text by stratified k-fold (--folds), the vote of the k nearest texts (--knn) by both, Delta to class centroids by both, nearest shrunken centroids by both, and the linear SVM by both (k-fold, k-NN and the SVM up to --max-matrix texts, the SVM by leave-one-out up to " + fmt.Sprint(stylometry.SVMLeaveOneOut) + ")", Columns: []ColumnDoc{
 		{"feature", "string", "", "feature type"},
 		{"mfw", "integer", "features", "most frequent features used"},
 		{"culling", "float", "percent", "culling level"},
-		{"measure", "string", "", "distance measure (delta for centroid)"},
-		{"classifier", "string", "", "nearest: the label of the nearest text (stylo's classify() with delta); knn: the label most of the --knn nearest texts have (ties to the label whose voters are nearer in sum, then by name; class::knn breaks them at random); centroid: the label whose mean z-scores are nearest by Delta (Burrows 2002)"},
+		{"measure", "string", "", "distance measure (delta for centroid; empty for nsc and svm, which measure no distance: nsc reads the relative frequencies, svm the z-scores)"},
+		{"classifier", "string", "", "nearest: the label of the nearest text (stylo's classify() with delta); knn: the label most of the --knn nearest texts have (ties to the label whose voters are nearer in sum, then by name; class::knn breaks them at random); centroid: the label whose mean z-scores are nearest by Delta (Burrows 2002); nsc: nearest shrunken centroids (Tibshirani et al. 2002, R's pamr as stylo's classify() calls it: the class means of the relative frequencies, standardised by the pooled within-class standard deviation plus its median, shrunk towards the overall mean by soft thresholding at 1; the least discriminant score with the prior n_k/n wins); svm: linear support vector machines one against one on the z-scores (libsvm's C-SVC with C = 1 as stylo's e1071::svm, tolerance 0.001; most votes wins, ties to the first label by name; e1071 rescales the features over the training texts, here the z-scores over every text are used)"},
 		{"validation", "string", "", "leave-one-out: each document held out in turn with its samples; N-fold: stratified N-fold cross-validation over documents (each label's documents dealt to the folds in a seeded order, samples with their document)"},
 		{"documents", "integer", "texts", "attributable texts attributed"},
 		{"correct", "integer", "texts", "texts given their own label"},

@@ -126,7 +126,7 @@ func (st *studyView) methodsStylometryBlocks(f *figures) []Block {
 		}
 		if len(t.Rows) > 1 {
 			out = append(out, Block{Title: "Classifiers and validations compared",
-				Caption: "At the default setting. nearest: the label of the nearest text; knn: the label most of the k nearest texts have (--knn); centroid: Delta to each label's mean z-scores (Burrows 2002). leave-one-out holds each document out in turn; N-fold (--folds) holds out a tenth of each label's documents at a time, a sterner test when a label has few documents. A setting that scores well under every classifier and validation is one to trust; attribution_accuracy.csv has every row.",
+				Caption: "At the default setting. nearest: the label of the nearest text; knn: the label most of the k nearest texts have (--knn); centroid: Delta to each label's mean z-scores (Burrows 2002); nsc: nearest shrunken centroids (Tibshirani et al. 2002, as stylo's classify() through pamr), which keep only the words that set a label apart; svm: linear support vector machines one against one on the z-scores (as stylo's classify() through e1071), which weigh every word at once (neither measures a distance: their measure is blank). leave-one-out holds each document out in turn; N-fold (--folds) holds out a tenth of each label's documents at a time, a sterner test when a label has few documents. A setting that scores well under every classifier and validation is one to trust; attribution_accuracy.csv has every row.",
 				Table:   t})
 		}
 	}

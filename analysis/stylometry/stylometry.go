@@ -127,8 +127,10 @@ type Result struct {
 	// the others, every one with AllDistances; past MaxMatrix the default
 	// setting only), in grid order, by the nearest text and leave-one-out;
 	// then, at the default setting, the other classifiers and validations
-	// (see Options.Folds and Options.KNN, and Burrows's Delta to class
-	// centroids always); nil without a label.
+	// (see Options.Folds and Options.KNN; Burrows's Delta to class
+	// centroids and nearest shrunken centroids always, the linear SVM up
+	// to MaxMatrix texts, by leave-one-out up to SVMLeaveOneOut); nil
+	// without a label.
 	Grid []GridAttribution
 	// Evidence explains each attributable text's Delta attribution at the
 	// default setting (Attribution[analysis.Delta], when Delta is among
@@ -161,9 +163,13 @@ type GridAttribution struct {
 	Setting
 	Measure analysis.Measure
 	// Classifier is "nearest" (the nearest text's label, analysis.Attribute),
-	// "knn" (a vote of the Options.KNN nearest, analysis.AttributeKNN) or
+	// "knn" (a vote of the Options.KNN nearest, analysis.AttributeKNN),
 	// "centroid" (Delta to each label's mean z-scores,
-	// analysis.AttributeCentroids; Measure is delta).
+	// analysis.AttributeCentroids; Measure is delta), "nsc" (nearest
+	// shrunken centroids of the relative frequencies, analysis.AttributeNSC
+	// at stylo's threshold 1) or "svm" (linear SVMs one against one on the
+	// z-scores, analysis.AttributeSVM with stylo's cost 1). nsc and svm
+	// measure no distance: their Measure is "".
 	Classifier string
 	// Validation is "leave-one-out" (a document and its samples held out
 	// in turn) or "k-fold" with k = Folds (analysis.StratifiedFolds).
@@ -187,6 +193,16 @@ const EvidenceTop = 5
 
 // foldSeed seeds the stratified folds.
 const foldSeed = 1
+
+// svmCost is the SVM's C: stylo's perform.svm cost = 1.
+const svmCost = 1
+
+// SVMLeaveOneOut is the most texts for which the linear SVM is evaluated
+// by leave-one-out: it trains K − 1 machines per document, each an SMO
+// whose steps grow faster than the texts where labels overlap (300 texts
+// in 5 labels, two of them alike, take about a second, 500 take tens).
+// k-fold trains every pair of labels k times, and runs up to MaxMatrix.
+const SVMLeaveOneOut = 300
 
 // Quality is how well one tree, cut into as many clusters as there are
 // classes, recovers them: the adjusted Rand index (1: exactly, 0: chance)
@@ -400,6 +416,27 @@ func (r *Result) classifiers(opt Options, docs []int) {
 	add(analysis.Delta, "centroid", 0, analysis.AttributeCentroids(r.Z, r.Labels, docs))
 	if folds != nil {
 		add(analysis.Delta, "centroid", opt.Folds, analysis.AttributeCentroids(r.Z, r.Labels, folds))
+	}
+	// Nearest shrunken centroids read the relative frequencies, as stylo
+	// passes them to pamr; a fold costs O(labels × features), so it runs at
+	// any size.
+	add("", "nsc", 0, analysis.AttributeNSC(r.Freq, r.Labels, docs, analysis.NSCThreshold))
+	if folds != nil {
+		add("", "nsc", opt.Folds, analysis.AttributeNSC(r.Freq, r.Labels, folds, analysis.NSCThreshold))
+	}
+	// The SVM needs the texts' Gram matrix, n × n.
+	switch n := len(r.IDs); {
+	case r.Large:
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d (--max-matrix): the linear SVM is not evaluated (its Gram matrix is text × text)", n, opt.MaxMatrix))
+	case n > SVMLeaveOneOut && folds == nil:
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d: the linear SVM is not evaluated by leave-one-out (K − 1 trainings per document); --folds evaluates it by k-fold", n, SVMLeaveOneOut))
+	case n > SVMLeaveOneOut:
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d: the linear SVM is evaluated by %d-fold only, not by leave-one-out (K − 1 trainings per document)", n, SVMLeaveOneOut, opt.Folds))
+	default:
+		add("", "svm", 0, analysis.AttributeSVM(r.Z, r.Labels, docs, svmCost))
+	}
+	if folds != nil {
+		add("", "svm", opt.Folds, analysis.AttributeSVM(r.Z, r.Labels, folds, svmCost))
 	}
 	for _, a := range r.Attribution[analysis.Delta] {
 		if a.Unattributable || len(a.Candidates) < 2 {

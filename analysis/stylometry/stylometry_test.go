@@ -211,7 +211,20 @@ func TestSampledAttributionPastMaxMatrix(t *testing.T) {
 	o := opts(analysis.Delta)
 	o.Label, o.Sampled = true, true
 	o.Folds, o.KNN = 10, 3 // the run's defaults: past MaxMatrix they must not read the sample's matrices
-	full := Analyse(ts, o).Attribution[analysis.Delta]
+	whole := Analyse(ts, o)
+	full := whole.Attribution[analysis.Delta]
+	// Up to MaxMatrix every classifier is evaluated by both validations.
+	rows := map[string]int{}
+	for _, g := range whole.Grid {
+		rows[g.Classifier+" "+g.Validation] = len(g.Attributions)
+	}
+	for _, c := range []string{"centroid", "nsc", "svm"} {
+		for _, v := range []string{"leave-one-out", "k-fold"} {
+			if rows[c+" "+v] != 36 {
+				t.Errorf("%s %s: %d attributions, want 36 (grid %v)", c, v, rows[c+" "+v], rows)
+			}
+		}
+	}
 	o.MaxMatrix = 10
 	large := Analyse(ts, o)
 	if !large.Large {
@@ -229,15 +242,20 @@ func TestSampledAttributionPastMaxMatrix(t *testing.T) {
 	if n := len(large.Neighbours[analysis.Delta][0]); n != 10 {
 		t.Errorf("knn lists hold %d neighbours, want 10", n)
 	}
-	// Past MaxMatrix: the nearest by leave-one-out and the centroids, no
-	// k-fold or vote (they need every pair).
+	// Past MaxMatrix: the nearest by leave-one-out and the centroids,
+	// shrunken or not; no k-fold, vote or SVM (they need every pair).
+	seen := map[string]bool{}
 	for _, g := range large.Grid {
-		if g.Classifier == "knn" || g.Validation == "k-fold" {
+		seen[g.Classifier] = true
+		if g.Classifier == "knn" || g.Classifier == "svm" || g.Validation == "k-fold" {
 			t.Errorf("past MaxMatrix the grid has %s %s", g.Classifier, g.Validation)
 		}
 		if len(g.Attributions) != 36 {
 			t.Errorf("%s %s: %d attributions, want 36", g.Classifier, g.Validation, len(g.Attributions))
 		}
+	}
+	if !seen["nsc"] || !seen["centroid"] {
+		t.Errorf("past MaxMatrix the grid has %v, want centroid and nsc", seen)
 	}
 }
 
@@ -275,7 +293,45 @@ func TestEvidenceSumsToMargin(t *testing.T) {
 	for _, g := range r.Grid {
 		seen[g.Classifier+" "+g.Validation] = true
 	}
-	if !seen["centroid leave-one-out"] {
-		t.Errorf("grid rows %v: no centroid", seen)
+	for _, c := range []string{"centroid", "nsc", "svm"} {
+		if !seen[c+" leave-one-out"] {
+			t.Errorf("grid rows %v: no %s", seen, c)
+		}
+	}
+}
+
+// TestSVMLeaveOneOutLimit: past SVMLeaveOneOut texts the linear SVM is
+// evaluated by k-fold only, and a warning says so; without folds it is
+// not evaluated at all, and the warning points to --folds.
+func TestSVMLeaveOneOutLimit(t *testing.T) {
+	var counts []map[string]int
+	for i := range SVMLeaveOneOut + 1 {
+		counts = append(counts, map[string]int{"the": 20 + i%7, "of": 10 + i%5 + 2*(i%2), "and": 8 + i%3})
+	}
+	ts := texts(counts...)
+	for i := range ts {
+		ts[i].Label = []string{"A", "B"}[i%2]
+	}
+	o := opts(analysis.Delta)
+	o.Label = true
+	for _, folds := range []int{0, 5} {
+		o.Folds = folds
+		r := Analyse(ts, o)
+		var svm []string
+		for _, g := range r.Grid {
+			if g.Classifier == "svm" {
+				svm = append(svm, g.Validation)
+			}
+		}
+		var want []string
+		if folds > 0 {
+			want = []string{"k-fold"}
+		}
+		if !slices.Equal(svm, want) {
+			t.Errorf("folds %d: svm rows %v, want %v", folds, svm, want)
+		}
+		if !slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, "linear SVM") }) {
+			t.Errorf("folds %d: no warning about the SVM in %v", folds, r.Warnings)
+		}
 	}
 }

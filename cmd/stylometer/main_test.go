@@ -597,6 +597,9 @@ func TestSampledAttributionLeavesDocumentsOut(t *testing.T) {
 	settings := 0
 	classifiers := map[string]bool{}
 	for _, r := range readCSV(t, filepath.Join(out, "attribution_accuracy.csv")) {
+		if r["measure"] == "" { // nsc and svm measure no distance
+			classifiers[r["classifier"]+" "+r["validation"]] = true
+		}
 		if r["measure"] != "delta" {
 			continue
 		}
@@ -621,10 +624,11 @@ func TestSampledAttributionLeavesDocumentsOut(t *testing.T) {
 		t.Errorf("delta is scored at %d settings, the grid has %d", settings, len(grid))
 	}
 	// Beside the nearest text by leave-one-out: 10-fold, the 3 nearest's
-	// vote and Delta to centroids, each by both validations.
-	for _, c := range []string{"nearest 10-fold", "knn leave-one-out", "knn 10-fold", "centroid leave-one-out", "centroid 10-fold"} {
+	// vote, Delta to centroids, nearest shrunken centroids and the linear
+	// SVM, each by both validations.
+	for _, c := range []string{"nearest 10-fold", "knn leave-one-out", "knn 10-fold", "centroid leave-one-out", "centroid 10-fold", "nsc leave-one-out", "nsc 10-fold", "svm leave-one-out", "svm 10-fold"} {
 		if !classifiers[c] {
-			t.Errorf("attribution_accuracy.csv has no delta row for %s (has %v)", c, classifiers)
+			t.Errorf("attribution_accuracy.csv has no row for %s (has %v)", c, classifiers)
 		}
 	}
 	if unattributable == 0 || attributable == 0 {
