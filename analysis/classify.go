@@ -246,7 +246,8 @@ type Contribution struct {
 // runner-up's): the strongest evidence for the attribution first, then,
 // after them, the top features by −Pull, the strongest evidence against
 // it. Ties go to the lower column. Each list holds at most top features
-// and only those with a Pull of that sign.
+// and only those with a Pull of that sign, in a slice of its own (no
+// larger array behind it: a caller keeps one per text).
 func Explain(zi, zc, zr []float64, top int) (for_, against []Contribution) {
 	f := len(zi)
 	all := make([]Contribution, f)
@@ -254,15 +255,19 @@ func Explain(zi, zc, zr []float64, top int) (for_, against []Contribution) {
 		c, r := math.Abs(zi[j]-zc[j])/float64(f), math.Abs(zi[j]-zr[j])/float64(f)
 		all[j] = Contribution{Feature: j, Candidate: c, Runner: r, Pull: r - c}
 	}
+	l := make([]Contribution, 0, f)
 	byPull := func(sign float64) []Contribution {
-		var l []Contribution
+		l = l[:0]
 		for _, x := range all {
 			if x.Pull*sign > 0 {
 				l = append(l, x)
 			}
 		}
 		slices.SortStableFunc(l, func(x, y Contribution) int { return cmp.Compare(y.Pull*sign, x.Pull*sign) })
-		return l[:min(top, len(l))]
+		if len(l) == 0 {
+			return nil
+		}
+		return slices.Clone(l[:min(top, len(l))])
 	}
 	return byPull(1), byPull(-1)
 }

@@ -131,4 +131,14 @@ func TestExplain(t *testing.T) {
 	if len(against) != 1 || against[0].Feature != 0 || math.Abs(against[0].Pull+1.0/3) > 1e-15 {
 		t.Errorf("against = %+v, want feature 0 with pull -1/3", against)
 	}
+	// A caller keeps both lists for every text: they hold no more than
+	// their rows, not every feature of their sign behind them.
+	zi, zc, zr := make([]float64, 100), make([]float64, 100), make([]float64, 100)
+	for j := range zi {
+		zc[j], zr[j] = float64(j%7), float64(j%5)
+	}
+	for_, against = Explain(zi, zc, zr, 5)
+	if len(for_) != 5 || cap(for_) != 5 || len(against) != 5 || cap(against) != 5 {
+		t.Errorf("lengths and capacities %d/%d, %d/%d, want 5/5 each", len(for_), cap(for_), len(against), cap(against))
+	}
 }
