@@ -74,8 +74,11 @@ func StratifiedFolds(labels []string, groups []int, k int, seed uint64) []int {
 // profile, where Attribute takes the nearest single text (stylo's
 // classify() with "delta"). z holds the items' z-scores (items × features;
 // as Attribute, the z-scores are taken as given, computed over every item).
-// Candidates rank every label with a centroid by its distance.
-func AttributeCentroids(z mat.Matrix, labels []string, folds []int) []Attribution {
+// Every label with a centroid is ranked by its distance, and Rank is the
+// true label's place in that ranking; Candidates keep the first top of
+// them (every one when top ≤ 0): a caller that only scores the
+// attributions needs no list of every label for every item.
+func AttributeCentroids(z mat.Matrix, labels []string, folds []int, top int) []Attribution {
 	n, f := z.Dims()
 	if len(labels) != n || len(folds) != n {
 		panic("analysis: length mismatch")
@@ -115,11 +118,13 @@ func AttributeCentroids(z mat.Matrix, labels []string, folds []int) []Attributio
 	}
 	labelOrder := slices.Sorted(maps.Keys(total))
 	var out []Attribution
+	var cands []Candidate // one item's, reused
 	for i, l := range labels {
 		if l == "" {
 			continue
 		}
 		a := Attribution{Item: i, Label: l, Unattributable: !others(i)}
+		cands = cands[:0]
 		for _, c := range labelOrder {
 			t, p := total[c], part[labelFold{c, folds[i]}]
 			cnt := t.n
@@ -137,15 +142,21 @@ func AttributeCentroids(z mat.Matrix, labels []string, folds []int) []Attributio
 				}
 				d += math.Abs(z.At(i, j) - s/float64(cnt))
 			}
-			a.Candidates = append(a.Candidates, Candidate{Label: c, Distance: d / float64(f), Item: -1})
+			cands = append(cands, Candidate{Label: c, Distance: d / float64(f), Item: -1})
 		}
-		if len(a.Candidates) == 0 {
+		if len(cands) == 0 {
 			if a.Unattributable {
 				out = append(out, a)
 			}
 			continue
 		}
-		a.rank()
+		a.Candidates = cands
+		a.rank() // sorts cands, and ranks the true label among them all
+		if top > 0 {
+			cands = cands[:min(top, len(cands))]
+		}
+		// A list of its own, exactly sized: every labelled item keeps one.
+		a.Candidates = slices.Clone(cands)
 		out = append(out, a)
 	}
 	return out
