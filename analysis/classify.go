@@ -74,8 +74,11 @@ func StratifiedFolds(labels []string, groups []int, k int, seed uint64) []int {
 // profile, where Attribute takes the nearest single text (stylo's
 // classify() with "delta"). z holds the items' z-scores (items × features;
 // as Attribute, the z-scores are taken as given, computed over every item).
-// Candidates rank every label with a centroid by its distance.
-func AttributeCentroids(z mat.Matrix, labels []string, folds []int) []Attribution {
+// Every label with a centroid is ranked by its distance, and Rank is the
+// true label's place in that ranking; Candidates keep the first top of
+// them (every one when top ≤ 0): a caller that only scores the
+// attributions needs no list of every label for every item.
+func AttributeCentroids(z mat.Matrix, labels []string, folds []int, top int) []Attribution {
 	n, f := z.Dims()
 	if len(labels) != n || len(folds) != n {
 		panic("analysis: length mismatch")
@@ -115,11 +118,13 @@ func AttributeCentroids(z mat.Matrix, labels []string, folds []int) []Attributio
 	}
 	labelOrder := slices.Sorted(maps.Keys(total))
 	var out []Attribution
+	var cands []Candidate // one item's, reused
 	for i, l := range labels {
 		if l == "" {
 			continue
 		}
 		a := Attribution{Item: i, Label: l, Unattributable: !others(i)}
+		cands = cands[:0]
 		for _, c := range labelOrder {
 			t, p := total[c], part[labelFold{c, folds[i]}]
 			cnt := t.n
@@ -137,15 +142,21 @@ func AttributeCentroids(z mat.Matrix, labels []string, folds []int) []Attributio
 				}
 				d += math.Abs(z.At(i, j) - s/float64(cnt))
 			}
-			a.Candidates = append(a.Candidates, Candidate{Label: c, Distance: d / float64(f), Item: -1})
+			cands = append(cands, Candidate{Label: c, Distance: d / float64(f), Item: -1})
 		}
-		if len(a.Candidates) == 0 {
+		if len(cands) == 0 {
 			if a.Unattributable {
 				out = append(out, a)
 			}
 			continue
 		}
-		a.rank()
+		a.Candidates = cands
+		a.rank() // sorts cands, and ranks the true label among them all
+		if top > 0 {
+			cands = cands[:min(top, len(cands))]
+		}
+		// A list of its own, exactly sized: every labelled item keeps one.
+		a.Candidates = slices.Clone(cands)
 		out = append(out, a)
 	}
 	return out
@@ -246,7 +257,8 @@ type Contribution struct {
 // runner-up's): the strongest evidence for the attribution first, then,
 // after them, the top features by −Pull, the strongest evidence against
 // it. Ties go to the lower column. Each list holds at most top features
-// and only those with a Pull of that sign.
+// and only those with a Pull of that sign, in a slice of its own (no
+// larger array behind it: a caller keeps one per text).
 func Explain(zi, zc, zr []float64, top int) (for_, against []Contribution) {
 	f := len(zi)
 	all := make([]Contribution, f)
@@ -254,15 +266,19 @@ func Explain(zi, zc, zr []float64, top int) (for_, against []Contribution) {
 		c, r := math.Abs(zi[j]-zc[j])/float64(f), math.Abs(zi[j]-zr[j])/float64(f)
 		all[j] = Contribution{Feature: j, Candidate: c, Runner: r, Pull: r - c}
 	}
+	l := make([]Contribution, 0, f)
 	byPull := func(sign float64) []Contribution {
-		var l []Contribution
+		l = l[:0]
 		for _, x := range all {
 			if x.Pull*sign > 0 {
 				l = append(l, x)
 			}
 		}
 		slices.SortStableFunc(l, func(x, y Contribution) int { return cmp.Compare(y.Pull*sign, x.Pull*sign) })
-		return l[:min(top, len(l))]
+		if len(l) == 0 {
+			return nil
+		}
+		return slices.Clone(l[:min(top, len(l))])
 	}
 	return byPull(1), byPull(-1)
 }

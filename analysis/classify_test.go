@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -66,7 +67,7 @@ func TestAttributeFolds(t *testing.T) {
 func TestAttributeCentroids(t *testing.T) {
 	z := mat.NewDense(5, 2, []float64{0, 0, 2, 4, 5, 1, 7, 3, 1, 1})
 	labels := []string{"A", "A", "B", "B", ""}
-	got := AttributeCentroids(z, labels, []int{0, 1, 2, 3, 4})
+	got := AttributeCentroids(z, labels, []int{0, 1, 2, 3, 4}, 0)
 	want := []Attribution{
 		{Item: 0, Label: "A", Predicted: "A", Rank: 1, Candidates: []Candidate{{"A", 3, -1}, {"B", 4, -1}}},
 		{Item: 1, Label: "A", Predicted: "A", Rank: 1, Candidates: []Candidate{{"A", 3, -1}, {"B", 3, -1}}},
@@ -81,15 +82,34 @@ func TestAttributeCentroids(t *testing.T) {
 	}
 	// Folds {A1, B1} and {A2, B2}: A1's centroids are A2 and B2 alone,
 	// (|0−2| + |0−4|)/2 = 3 and (7 + 3)/2 = 5.
-	got = AttributeCentroids(z, labels, []int{0, 1, 0, 1, 0})
+	got = AttributeCentroids(z, labels, []int{0, 1, 0, 1, 0}, 0)
 	if a := got[0]; a.Predicted != "A" || a.Candidates[1] != (Candidate{"B", 5, -1}) {
 		t.Errorf("2-fold A1 = %+v, want A, then B at 5", a)
 	}
 	// A class whose every item is in the held-out fold is no candidate,
 	// and the item is unattributable.
-	got = AttributeCentroids(z, []string{"A", "A", "B", "C", ""}, []int{0, 1, 2, 3, 4})
+	got = AttributeCentroids(z, []string{"A", "A", "B", "C", ""}, []int{0, 1, 2, 3, 4}, 0)
 	if a := got[3]; !a.Unattributable || a.Rank != 0 {
 		t.Errorf("the only C = %+v, want unattributable", a)
+	}
+	// Labels A, B, A, B: item 1 (B, at (2, 4)) has A's centroid (2.5, 0.5)
+	// at (0.5 + 3.5)/2 = 2 and B's, item 3 (7, 3), at (5 + 1)/2 = 3: A is
+	// predicted and its own label ranks 2. A top keeps the first top
+	// candidates of the full ranking, and Rank is still among all of them.
+	labels = []string{"A", "B", "A", "B", ""}
+	folds := []int{0, 1, 2, 3, 4}
+	full := AttributeCentroids(z, labels, folds, 0)
+	for top := 1; top <= 3; top++ {
+		want := slices.Clone(full)
+		for i := range want {
+			want[i].Candidates = want[i].Candidates[:min(top, len(want[i].Candidates))]
+		}
+		if got := AttributeCentroids(z, labels, folds, top); !cmpAttributions(got, want) {
+			t.Errorf("AttributeCentroids top %d =\n%+v\nwant\n%+v", top, got, want)
+		}
+	}
+	if a := full[1]; a.Predicted != "A" || a.Rank != 2 {
+		t.Errorf("item 1 = %+v, want A predicted, B ranked 2", a)
 	}
 }
 
@@ -130,5 +150,15 @@ func TestExplain(t *testing.T) {
 	}
 	if len(against) != 1 || against[0].Feature != 0 || math.Abs(against[0].Pull+1.0/3) > 1e-15 {
 		t.Errorf("against = %+v, want feature 0 with pull -1/3", against)
+	}
+	// A caller keeps both lists for every text: they hold no more than
+	// their rows, not every feature of their sign behind them.
+	zi, zc, zr := make([]float64, 100), make([]float64, 100), make([]float64, 100)
+	for j := range zi {
+		zc[j], zr[j] = float64(j%7), float64(j%5)
+	}
+	for_, against = Explain(zi, zc, zr, 5)
+	if len(for_) != 5 || cap(for_) != 5 || len(against) != 5 || cap(against) != 5 {
+		t.Errorf("lengths and capacities %d/%d, %d/%d, want 5/5 each", len(for_), cap(for_), len(against), cap(against))
 	}
 }

@@ -110,15 +110,18 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 // log-odds z, every distinct corpus count of the terms it lacks one
 // p-value; the full statistics are computed only for the rows returned.
 func (c *Corpus) CompareRestTop(p Part, opt Options, maxPAdj float64, limit int) []Row {
-	return c.compareRestTop(p, opt, maxPAdj, limit, nil)
+	return c.compareRestTop(p, opt, maxPAdj, limit, nil, &work{})
 }
 
 // CompareRestTops is [Corpus.CompareRestTop] of each of parts, in order.
 // The p-value of a term a part lacks depends only on the term's corpus
 // count and the part's Words: parts with the same Words share them, each
 // computed once, so that a batch of parts of one size costs little more
-// than their own terms.
+// than their own terms. The parts are compared one after the other in one
+// working memory, so that a batch allocates little beyond the rows it
+// returns.
 func (c *Corpus) CompareRestTops(parts []Part, opt Options, maxPAdj float64, limit int) [][]Row {
+	w := &work{}
 	n := map[float64]int{}
 	for _, p := range parts {
 		n[p.Words]++
@@ -138,7 +141,7 @@ func (c *Corpus) CompareRestTops(parts []Part, opt Options, maxPAdj float64, lim
 				shared[p.Words] = groupP
 			}
 		}
-		out[k] = c.compareRestTop(p, opt, maxPAdj, limit, groupP)
+		out[k] = c.compareRestTop(p, opt, maxPAdj, limit, groupP, w)
 	}
 	return out
 }
@@ -154,14 +157,45 @@ func (c *Corpus) scale(p Part, opt Options) scale {
 	return scale{nt: nt, nr: nr, total: total, alpha0: alpha0, lnN: math.Log(total), nts: p.Slices, nrs: c.slices - p.Slices, slices: c.hasSl}
 }
 
+// work is the memory a comparison works in, none of which outlives it
+// (the rows it returns are allocated apart): a batch passes one from part
+// to part, so that its arrays, some as long as the corpus has distinct
+// counts, are allocated once a batch instead of once a part. Each is
+// emptied, or resized and cleared, before use.
+type work struct {
+	usedIn            []int // the part's terms per count group
+	used              []use
+	groups            []absent
+	cands             []cand
+	isUsed            []bool         // by corpus term
+	ps, qs            []float64      // adjust
+	bits              []uint64       // sortProbabilities
+	keys              []uint64       // top
+	first, last, kept []cand         // top
+	want              map[string]int // a kept term of the part -> its row
+	ts                []float64      // the kept terms' slice presence
+}
+
+// zeroed returns s resized to n zero values, in its own array when that is
+// large enough.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 // compareRestTop is CompareRestTop, with groupP, if not nil, the p-value
-// of a term p lacks by count group (sc.p of the group's count).
-func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int, groupP []float64) []Row {
+// of a term p lacks by count group (sc.p of the group's count), working in
+// w.
+func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int, groupP []float64, w *work) []Row {
 	sc := c.scale(p, opt)
 
 	// The part's terms: what ranking and adjusting need, no rows yet.
-	var used []use
-	usedIn := make([]int, len(c.byCount)) // the part's terms per count group
+	used := w.used[:0]
+	usedIn := zeroed(w.usedIn, len(c.byCount)) // the part's terms per count group
 	for t, n := range p.Counts {
 		ref, ok := c.index[t]
 		if !ok || n <= 0 {
@@ -173,8 +207,9 @@ func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int,
 		used = append(used, use{i: int(ref.i), a: a, p: sc.p(a, b, opt), z: z})
 		usedIn[ref.group]++
 	}
+	w.used, w.usedIn = used, usedIn
 	// The absent terms of each count: one p for all.
-	groups := make([]absent, 0, len(c.byCount))
+	groups := w.groups[:0]
 	for g, grp := range c.byCount {
 		if k := len(grp.terms) - usedIn[g]; k > 0 {
 			gr := absent{g: g, k: k}
@@ -186,13 +221,14 @@ func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int,
 			groups = append(groups, gr)
 		}
 	}
-	ps, qs := c.adjust(used, groups)
+	w.groups = groups
+	ps, qs := c.adjust(used, groups, w)
 
 	// The rows that may be kept: the part's terms and the significantly
 	// avoided absent ones.
-	cands := make([]cand, len(used), len(used)+8)
+	cands := w.cands[:0]
 	for u, e := range used {
-		cands[u] = cand{key: zKey(e.z), i: e.i, u: u}
+		cands = append(cands, cand{key: zKey(e.z), i: e.i, u: u})
 	}
 	var isUsed []bool
 	for _, gr := range groups {
@@ -200,7 +236,8 @@ func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int,
 			continue
 		}
 		if isUsed == nil {
-			isUsed = make([]bool, len(c.terms))
+			isUsed = zeroed(w.isUsed, len(c.terms))
+			w.isUsed = isUsed
 			for _, e := range used {
 				isUsed[e.i] = true
 			}
@@ -213,10 +250,12 @@ func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int,
 			cands = append(cands, cand{key: zKey(z), i: i, u: -1, q: gr.q})
 		}
 	}
-	cands = c.top(cands, limit)
+	w.cands = cands
+	cands = c.top(cands, limit, w)
 
 	rows := make([]Row, len(cands))
-	var want map[string]int // a kept term of the part -> its row
+	want := w.want // a kept term of the part -> its row
+	clear(want)
 	for k, cd := range cands {
 		i := cd.i
 		if cd.u < 0 {
@@ -238,12 +277,14 @@ func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int,
 		if c.hasSl && p.Presence != nil {
 			if want == nil {
 				want = make(map[string]int, len(cands))
+				w.want = want
 			}
 			want[c.terms[i]] = k
 		}
 	}
 	// The kept terms' slice presence, in one pass over the part's.
-	ts := make([]float64, len(rows))
+	ts := zeroed(w.ts, len(rows))
+	w.ts = ts
 	if len(want) > 0 {
 		left := len(want)
 		for t, n := range p.Presence {
@@ -294,17 +335,19 @@ type cand struct {
 // adjust runs Benjamini–Hochberg, as BenjaminiHochberg computes it, over
 // the uses' p-values and the absent groups' with their multiplicities: it
 // sets each group's q and returns the uses' non-NaN p-values ascending and
-// their adjusted values, parallel. A run of equal p-values ending at rank
-// R gets min(running, m p / R) whatever the order inside the run, so
-// tied p-values, a use's or a group's, share one adjusted value.
-func (c *Corpus) adjust(used []use, groups []absent) (ps, qs []float64) {
-	ps = make([]float64, 0, len(used))
+// their adjusted values, parallel, in w's arrays. A run of equal p-values
+// ending at rank R gets min(running, m p / R) whatever the order inside
+// the run, so tied p-values, a use's or a group's, share one adjusted
+// value.
+func (c *Corpus) adjust(used []use, groups []absent, w *work) (ps, qs []float64) {
+	ps = w.ps[:0]
 	for _, e := range used {
 		if !math.IsNaN(e.p) {
 			ps = append(ps, e.p)
 		}
 	}
-	sortProbabilities(ps)
+	w.ps = ps
+	sortProbabilities(ps, w)
 	m := len(ps)
 	// The groups are walked by p descending. They come by count
 	// ascending, and an absent term's p falls as its count grows
@@ -337,7 +380,8 @@ func (c *Corpus) adjust(used []use, groups []absent) (ps, qs []float64) {
 		nGroups = len(order)
 	}
 	// From the largest p down.
-	qs = make([]float64, len(ps))
+	qs = zeroed(w.qs, len(ps))
+	w.qs = qs
 	rank, running := m, 1.0
 	j, o := len(ps)-1, 0
 	for j >= 0 || o < nGroups {
@@ -366,13 +410,15 @@ func (c *Corpus) adjust(used []use, groups []absent) (ps, qs []float64) {
 // floats order as their bits do, so past a few dozen values it sorts the
 // bits with a least-significant-byte-first radix sort (passes over a byte
 // all values share skipped): no comparisons to mispredict, about half the
-// time of slices.Sort on the p-values of a document's terms.
-func sortProbabilities(ps []float64) {
+// time of slices.Sort on the p-values of a document's terms. It sorts in
+// w.bits.
+func sortProbabilities(ps []float64, w *work) {
 	if len(ps) < 64 {
 		slices.Sort(ps)
 		return
 	}
-	xs := make([]uint64, 2*len(ps))
+	xs := zeroed(w.bits, 2*len(ps))
+	w.bits = xs
 	src, dst := xs[:len(ps)], xs[len(ps):]
 	var count [8][256]int32
 	for i, p := range ps {
@@ -411,8 +457,9 @@ func sortProbabilities(ps []float64) {
 // top sorts cands in Compare's order (log-odds z descending, NaN last,
 // then term) and, with limit > 0 and more than limit of them, keeps the
 // limit/2 first and limit − limit/2 last, as Cap does: the keys that bound
-// them are selected, and only the rows within the bounds sorted.
-func (c *Corpus) top(cands []cand, limit int) []cand {
+// them are selected, and only the rows within the bounds sorted. The rows
+// kept are in w's arrays.
+func (c *Corpus) top(cands []cand, limit int, w *work) []cand {
 	before := func(x, y cand) int {
 		if x.key != y.key {
 			return cmp.Compare(x.key, y.key)
@@ -424,10 +471,11 @@ func (c *Corpus) top(cands []cand, limit int) []cand {
 		return cands
 	}
 	nFirst, nLast := limit/2, limit-limit/2
-	keys := make([]uint64, len(cands))
-	for k, cd := range cands {
-		keys[k] = cd.key
+	keys := w.keys[:0]
+	for _, cd := range cands {
+		keys = append(keys, cd.key)
 	}
+	w.keys = keys
 	// The first rows have keys up to the nFirst-th smallest, the last
 	// from the nLast-th largest; rows at a bound are told apart by term.
 	var lo uint64
@@ -435,7 +483,7 @@ func (c *Corpus) top(cands []cand, limit int) []cand {
 		lo = nth(keys, nFirst-1)
 	}
 	hi := nth(keys, len(keys)-nLast)
-	var first, last []cand
+	first, last := w.first[:0], w.last[:0]
 	for _, cd := range cands {
 		if nFirst > 0 && cd.key <= lo {
 			first = append(first, cd)
@@ -444,9 +492,13 @@ func (c *Corpus) top(cands []cand, limit int) []cand {
 			last = append(last, cd)
 		}
 	}
+	w.first, w.last = first, last
 	slices.SortFunc(first, before)
 	slices.SortFunc(last, before)
-	return append(first[:nFirst:nFirst], last[len(last)-nLast:]...)
+	kept := append(w.kept[:0], first[:nFirst]...)
+	kept = append(kept, last[len(last)-nLast:]...)
+	w.kept = kept
+	return kept
 }
 
 // zKey maps a log-odds z to a key whose ascending order is Compare's: z

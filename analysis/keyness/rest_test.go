@@ -104,6 +104,17 @@ func TestCompareRestMatchesCompare(t *testing.T) {
 							}
 						}
 					}
+					// The parts of a batch share its working memory: the
+					// small part between is compared as if alone.
+					alone := corpus.CompareRestTop(other, opt, 0.05, limit)
+					if len(tops[1]) != len(alone) {
+						t.Fatalf("seed %d %+v slices %v limit %d: other part %d rows, want %d", seed, opt, withSlices, limit, len(tops[1]), len(alone))
+					}
+					for i := range alone {
+						if !sameRow(tops[1][i], alone[i]) {
+							t.Fatalf("seed %d %+v slices %v limit %d: other part row %d = %+v, want %+v", seed, opt, withSlices, limit, i, tops[1][i], alone[i])
+						}
+					}
 				}
 			}
 		}
@@ -158,7 +169,7 @@ func TestAdjust(t *testing.T) {
 		}
 		want := BenjaminiHochberg(all)
 		eq := func(x, y float64) bool { return x == y || math.IsNaN(x) && math.IsNaN(y) }
-		ps, qs := c.adjust(used, groups)
+		ps, qs := c.adjust(used, groups, &work{})
 		for u, e := range used {
 			got := math.NaN()
 			if !math.IsNaN(e.p) {
@@ -256,7 +267,7 @@ func TestSortProbabilities(t *testing.T) {
 			}
 			want := slices.Clone(ps)
 			slices.Sort(want)
-			sortProbabilities(ps)
+			sortProbabilities(ps, &work{})
 			if !slices.Equal(ps, want) {
 				t.Fatalf("n %d trial %d: sortProbabilities = %v, want %v", n, trial, ps, want)
 			}

@@ -129,8 +129,9 @@ type Result struct {
 	// then, at the default setting, the other classifiers and validations
 	// (see Options.Folds and Options.KNN; Burrows's Delta to class
 	// centroids and nearest shrunken centroids always, the linear SVM up
-	// to MaxMatrix texts, by leave-one-out up to SVMLeaveOneOut); nil
-	// without a label.
+	// to MaxMatrix texts, by leave-one-out up to SVMLeaveOneOut; the
+	// centroid attributions keep their first centroidCandidates
+	// candidates); nil without a label.
 	Grid []GridAttribution
 	// Evidence explains each attributable text's Delta attribution at the
 	// default setting (Attribution[analysis.Delta], when Delta is among
@@ -203,6 +204,13 @@ const svmCost = 1
 // in 5 labels, two of them alike, take about a second, 500 take tens).
 // k-fold trains every pair of labels k times, and runs up to MaxMatrix.
 const SVMLeaveOneOut = 300
+
+// centroidCandidates is how many candidates each centroid attribution in
+// Grid keeps: the prediction and the runner-up (its Margin). The centroid
+// attributions are only scored, and every text's list of every label
+// would be the largest part of the result at scale (at 100,000 texts and
+// 50 labels, 160 MB).
+const centroidCandidates = 2
 
 // Quality is how well one tree, cut into as many clusters as there are
 // classes, recovers them: the adjusted Rand index (1: exactly, 0: chance)
@@ -413,9 +421,9 @@ func (r *Result) classifiers(opt Options, docs []int) {
 			}
 		}
 	}
-	add(analysis.Delta, "centroid", 0, analysis.AttributeCentroids(r.Z, r.Labels, docs))
+	add(analysis.Delta, "centroid", 0, analysis.AttributeCentroids(r.Z, r.Labels, docs, centroidCandidates))
 	if folds != nil {
-		add(analysis.Delta, "centroid", opt.Folds, analysis.AttributeCentroids(r.Z, r.Labels, folds))
+		add(analysis.Delta, "centroid", opt.Folds, analysis.AttributeCentroids(r.Z, r.Labels, folds, centroidCandidates))
 	}
 	// Nearest shrunken centroids read the relative frequencies, as stylo
 	// passes them to pamr; a fold costs O(labels × features), so it runs at
