@@ -43,8 +43,10 @@ const NSCThreshold = 1.0
 //
 // with the prior π_k = n_k / n (pamr's default: the classes' shares of the
 // training items), and attributed to the class with the least δ_k. Each
-// class is a candidate with Distance δ_k (Item −1), least first, ties to
-// the label first in byte order. pamr ranks by the posterior
+// class is ranked by δ_k, least first, ties to the label first in byte
+// order, and Rank is the true label's place among them all; Candidates
+// keep the first top (every one when top ≤ 0), each with Distance δ_k
+// (Item −1). pamr ranks by the posterior
 // exp(−δ_k/2) / Σ_l exp(−δ_l/2), which orders the classes as δ_k does,
 // except that pamr caps the exponent at ±500 (safe.exp) and so ties
 // classes whose scores lie beyond it; δ_k has no such cap.
@@ -60,7 +62,7 @@ const NSCThreshold = 1.0
 // less the fold's own part, so that a fold costs O(K × features) to train
 // besides its own items, and leave-one-out is linear in the number of
 // items.
-func AttributeNSC(x mat.Matrix, labels []string, folds []int, threshold float64) []Attribution {
+func AttributeNSC(x mat.Matrix, labels []string, folds []int, threshold float64, top int) []Attribution {
 	n, f := x.Dims()
 	if len(labels) != n || len(folds) != n {
 		panic("analysis: length mismatch")
@@ -132,6 +134,7 @@ func AttributeNSC(x mat.Matrix, labels []string, folds []int, threshold float64)
 	}
 	over, sd, within := make([]float64, f), make([]float64, f), make([]float64, f)
 	u := make([]float64, f)
+	var cands []Candidate // one item's, reused
 	var classes []class
 	for _, h := range slices.Sorted(maps.Keys(byFold)) {
 		// The fold's own part of each class, taken from the totals.
@@ -206,6 +209,7 @@ func AttributeNSC(x mat.Matrix, labels []string, folds []int, threshold float64)
 					u[j] = (x.At(i, j) - mu[j] - over[j]) / sd[j]
 				}
 			}
+			cands = cands[:0]
 			for _, c := range classes {
 				var d float64
 				for j := range f {
@@ -214,10 +218,17 @@ func AttributeNSC(x mat.Matrix, labels []string, folds []int, threshold float64)
 						d += e * e
 					}
 				}
-				a.Candidates = append(a.Candidates, Candidate{Label: c.label, Distance: d - 2*c.logPrior, Item: -1})
+				cands = append(cands, Candidate{Label: c.label, Distance: d - 2*c.logPrior, Item: -1})
 			}
-			if len(a.Candidates) > 0 {
-				a.rank()
+			if len(cands) > 0 {
+				a.Candidates = cands
+				a.rank() // sorts cands, and ranks the true label among them all
+				if top > 0 {
+					cands = cands[:min(top, len(cands))]
+				}
+				// A list of its own, exactly sized: every labelled item
+				// keeps one.
+				a.Candidates = slices.Clone(cands)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -54,11 +55,11 @@ func TestAttributeNSC(t *testing.T) {
 		{32.276839517767044, 32.61229784746623, 9.74181695240518},
 		{37.85004082833794, 35.868858014534126, 8.504174976957149},
 	}
-	got := AttributeNSC(x, labels, []int{0, 1, 2, 3, 4, 5, 6, 7, 8}, NSCThreshold)
+	got := AttributeNSC(x, labels, []int{0, 1, 2, 3, 4, 5, 6, 7, 8}, NSCThreshold, 0)
 	checkNSC(t, "leave-one-out", got, []int{0, 1, 2, 3, 4, 5, 6, 7}, loo)
 	// Two folds, items 0, 3, 6 against 1, 2, 4, 5, 7 (the unlabelled item
 	// in none): pamr(train = [1, 2, 4, 5, 7], test = [0, 3, 6]).
-	got = AttributeNSC(x, labels, []int{0, 1, 1, 0, 1, 1, 0, 1, -1}, NSCThreshold)
+	got = AttributeNSC(x, labels, []int{0, 1, 1, 0, 1, 1, 0, 1, -1}, NSCThreshold, 0)
 	checkNSC(t, "2-fold", []Attribution{got[0], got[3], got[6]}, []int{0, 3, 6}, [][3]float64{
 		{6.912749864886754, 31.1856042635652, 54.54940502743044},
 		{33.32119423672929, 4.800462526279683, 36.73797649662536},
@@ -94,19 +95,37 @@ func TestAttributeNSCRules(t *testing.T) {
 	// Δ past every |d_ik|: each δ_k is Σu² − 2 log π_k, so the largest
 	// classes win. Holding out C's item 6 leaves A 3, B 3, C 1 of 7: A and
 	// B tie (A by label), and C is 2 log 3 behind them.
-	a := AttributeNSC(x, labels, loo, 100)[6]
+	a := AttributeNSC(x, labels, loo, 100, 0)[6]
 	if a.Predicted != "A" || a.Candidates[0].Distance != a.Candidates[1].Distance || math.Abs(a.Candidates[2].Distance-a.Candidates[0].Distance-2*math.Log(3)) > 1e-12 {
 		t.Errorf("Δ = 100, item 6 = %+v, want A = B, C 2 log 3 behind", a)
 	}
 	// C held by item 6 alone: item 6 is unattributable and C no candidate
 	// for it; item 7 (unlabelled here) is not attributed.
 	labels[7] = ""
-	got := AttributeNSC(x, labels, loo, NSCThreshold)
+	got := AttributeNSC(x, labels, loo, NSCThreshold, 0)
 	if len(got) != 7 || !got[6].Unattributable || got[6].Rank != 0 || len(got[6].Candidates) != 2 {
 		t.Errorf("the only C = %+v (of %d), want unattributable among A and B", got[6], len(got))
 	}
 	// For the others C is a class of one training item, kept as pamr keeps it.
 	if len(got[0].Candidates) != 3 {
 		t.Errorf("item 0 = %+v, want 3 candidates", got[0])
+	}
+	// A top keeps the first top candidates of the full ranking, and Rank
+	// is still among all of them: at Δ = 100 item 6's own C ranks 3.
+	_, labels = nscFixture()
+	for _, threshold := range []float64{NSCThreshold, 100} {
+		full := AttributeNSC(x, labels, loo, threshold, 0)
+		for top := 1; top <= 3; top++ {
+			want := slices.Clone(full)
+			for i := range want {
+				want[i].Candidates = want[i].Candidates[:min(top, len(want[i].Candidates))]
+			}
+			if got := AttributeNSC(x, labels, loo, threshold, top); !cmpAttributions(got, want) {
+				t.Errorf("Δ = %v, top %d: AttributeNSC =\n%+v\nwant\n%+v", threshold, top, got, want)
+			}
+		}
+	}
+	if a := AttributeNSC(x, labels, loo, 100, 1)[6]; a.Rank != 3 || len(a.Candidates) != 1 {
+		t.Errorf("Δ = 100, top 1, item 6 = %+v, want C ranked 3 of the 3, one candidate kept", a)
 	}
 }

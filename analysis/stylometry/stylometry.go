@@ -130,7 +130,7 @@ type Result struct {
 	// (see Options.Folds and Options.KNN; Burrows's Delta to class
 	// centroids and nearest shrunken centroids always, the linear SVM up
 	// to MaxMatrix texts, by leave-one-out up to SVMLeaveOneOut; the
-	// centroid attributions keep their first centroidCandidates
+	// attributions to centroids keep their first centroidCandidates
 	// candidates); nil without a label.
 	Grid []GridAttribution
 	// Evidence explains each attributable text's Delta attribution at the
@@ -205,11 +205,12 @@ const svmCost = 1
 // k-fold trains every pair of labels k times, and runs up to MaxMatrix.
 const SVMLeaveOneOut = 300
 
-// centroidCandidates is how many candidates each centroid attribution in
-// Grid keeps: the prediction and the runner-up (its Margin). The centroid
-// attributions are only scored, and every text's list of every label
-// would be the largest part of the result at scale (at 100,000 texts and
-// 50 labels, 160 MB).
+// centroidCandidates is how many candidates each attribution to centroids
+// in Grid keeps (Delta to centroids, nearest shrunken centroids): the
+// prediction and the runner-up (its Margin). These attributions are only
+// scored, and every text's list of every label would be among the largest
+// parts of the result at scale (at 100,000 texts and 50 labels, 160 MB
+// each).
 const centroidCandidates = 2
 
 // Quality is how well one tree, cut into as many clusters as there are
@@ -428,9 +429,9 @@ func (r *Result) classifiers(opt Options, docs []int) {
 	// Nearest shrunken centroids read the relative frequencies, as stylo
 	// passes them to pamr; a fold costs O(labels × features), so it runs at
 	// any size.
-	add("", "nsc", 0, analysis.AttributeNSC(r.Freq, r.Labels, docs, analysis.NSCThreshold))
+	add("", "nsc", 0, analysis.AttributeNSC(r.Freq, r.Labels, docs, analysis.NSCThreshold, centroidCandidates))
 	if folds != nil {
-		add("", "nsc", opt.Folds, analysis.AttributeNSC(r.Freq, r.Labels, folds, analysis.NSCThreshold))
+		add("", "nsc", opt.Folds, analysis.AttributeNSC(r.Freq, r.Labels, folds, analysis.NSCThreshold, centroidCandidates))
 	}
 	// The SVM needs the texts' Gram matrix, n × n.
 	switch n := len(r.IDs); {
