@@ -82,11 +82,7 @@ func readFrequencyList(ref *framing.Reference, path string, tsv bool, o Options)
 	if term < 0 || count < 0 {
 		return optErr("framing.reference", path, "want a header row naming the columns term and count (it has: %s)", strings.Join(head, ", "))
 	}
-	canon, err := NewCanon(o.Text.Boilerplate)
-	if err != nil {
-		return err
-	}
-	canon.KeepCase = o.Text.KeepCase
+	canon := &Canon{KeepCase: o.Text.KeepCase} // only Term: no boilerplate rules to compile
 	for line := 2; ; line++ {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {

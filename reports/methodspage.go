@@ -185,7 +185,7 @@ func (st *studyView) methodsStylometryBlocks(f *figures) []Block {
 func (st *studyView) methodsFramingBlocks(f *figures) []Block {
 	var out []Block
 	for _, fig := range f.list {
-		if len(fig.file) > len("charts/differential_") && fig.file[:len("charts/differential_")] == "charts/differential_" {
+		if strings.HasPrefix(fig.file, "charts/differential_") {
 			out = append(out, Block{Title: fig.title, Caption: "The collocates whose share of the target's windows differs most between the two groups (by |G²|, the test of the difference); bar: log2 ratio of the two shares, the effect size. collocates_differential.csv has every pair of values with G², p adjusted over the pair's collocates, and the counts.", SVG: fig.svg, Href: fig.file})
 		}
 	}
@@ -205,7 +205,7 @@ func (st *studyView) methodsFramingBlocks(f *figures) []Block {
 		return out
 	}
 	for _, fig := range f.list {
-		if len(fig.file) > len("charts/trend_") && fig.file[:len("charts/trend_")] == "charts/trend_" {
+		if strings.HasPrefix(fig.file, "charts/trend_") {
 			out = append(out, Block{Title: fig.title, Caption: fmt.Sprintf("Rate per 10,000 words in each %d-year bin, one line per value of %s, the band Wilson's 95%% interval: a wide band is a bin with few words (trends.csv).", tr.Bin, orAll(tr.Column)), SVG: fig.svg, Href: fig.file})
 		}
 	}

@@ -87,17 +87,21 @@ func differential(target, col, a, b string, ca, cb map[string]int, wa, wb, minCo
 		out[i] = Differential{Target: target, Column: col, A: a, B: b, WindowA: wa, WindowB: wb, Row: r}
 	}
 	slices.SortStableFunc(out, func(x, y Differential) int {
-		xn, yn := math.IsNaN(x.G2), math.IsNaN(y.G2)
-		switch {
-		case xn != yn:
-			if xn {
-				return 1
-			}
-			return -1
-		case !xn && math.Abs(x.G2) != math.Abs(y.G2):
-			return cmp.Compare(math.Abs(y.G2), math.Abs(x.G2))
-		}
-		return cmp.Compare(x.Term, y.Term)
+		return cmp.Or(descendingNaNLast(math.Abs(x.G2), math.Abs(y.G2)), cmp.Compare(x.Term, y.Term))
 	})
 	return out
+}
+
+// descendingNaNLast orders x before y when it is larger, NaN last.
+func descendingNaNLast(x, y float64) int {
+	xn, yn := math.IsNaN(x), math.IsNaN(y)
+	switch {
+	case xn && yn:
+		return 0
+	case xn:
+		return 1
+	case yn:
+		return -1
+	}
+	return cmp.Compare(y, x)
 }

@@ -280,16 +280,21 @@ func compare(docs []Doc, s Scope, r *rest, opt Options) []keyness.Row {
 	}
 	rows := keyness.Compare(c, opt.Keyness)
 	if opt.Present {
-		// A new slice, so the full one can be freed.
-		var kept []keyness.Row
-		for _, r := range rows {
-			if r.NTarget > 0 || r.PAdj < 0.05 {
-				kept = append(kept, r)
-			}
-		}
-		rows = kept
+		rows = present(rows)
 	}
 	return rows
+}
+
+// present keeps the rows of terms the target uses or significantly avoids
+// (Options.Present), in a new slice so that the full one can be freed.
+func present(rows []keyness.Row) []keyness.Row {
+	var kept []keyness.Row
+	for _, r := range rows {
+		if r.NTarget > 0 || r.PAdj < 0.05 {
+			kept = append(kept, r)
+		}
+	}
+	return kept
 }
 
 // capRows keeps, for a document scope with more than limit rows, the

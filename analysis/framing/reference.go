@@ -65,13 +65,7 @@ func KeynessAgainst(docs []Doc, scopes []Scope, ref *Reference, opt Options) []K
 		}
 		rows := keyness.Compare(c, opt.Keyness)
 		if opt.Present {
-			var kept []keyness.Row
-			for _, r := range rows {
-				if r.NTarget > 0 || r.PAdj < 0.05 {
-					kept = append(kept, r)
-				}
-			}
-			rows = kept
+			rows = present(rows)
 		}
 		out[k] = KeynessResult{Scope: s, Rows: capRows(s, rows, opt.DocRows)}
 	}

@@ -290,17 +290,7 @@ func within(docs []Doc, bin, bins []int, o TimeOptions, v string) []Stratified {
 		rows[i].PAdj = q
 	}
 	slices.SortFunc(rows, func(x, y Stratified) int {
-		xn, yn := math.IsNaN(x.CMH), math.IsNaN(y.CMH)
-		switch {
-		case xn != yn:
-			if xn {
-				return 1
-			}
-			return -1
-		case !xn && x.CMH != y.CMH:
-			return cmp.Compare(y.CMH, x.CMH)
-		}
-		return cmp.Compare(x.Term, y.Term)
+		return cmp.Or(descendingNaNLast(x.CMH, y.CMH), cmp.Compare(x.Term, y.Term))
 	})
 	top := o.Top
 	if top <= 0 {

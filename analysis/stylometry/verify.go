@@ -28,15 +28,13 @@ const impostersSeed = 2014
 // with the default setting's relative frequencies, and calibrates the
 // verdicts on the labelled texts (analysis.CalibrateImposters).
 func (r *Result) verify(texts []Text, opt Options, docs []int) {
-	labels := slices.Sorted(maps.Keys(func() map[string]bool {
-		m := map[string]bool{}
-		for _, l := range r.Labels {
-			if l != "" {
-				m[l] = true
-			}
+	held := map[string]bool{}
+	for _, l := range r.Labels {
+		if l != "" {
+			held[l] = true
 		}
-		return m
-	}()))
+	}
+	labels := slices.Sorted(maps.Keys(held))
 	o := analysis.DefaultImposters
 	o.Iterations = opt.Imposters
 	per := make([][]Verification, len(texts))
