@@ -24,11 +24,14 @@ test:
 # workers (each run a fresh process of the built binary), then the peers:
 # tokens/s of a tokenise-only loop, prose v3 as a library, stylometer's
 # per-document stage and its whole default run, in one process on one such
-# corpus, at one worker on one core, with the ratios.
+# corpus, at one worker on one core, with the ratios; then a first run into
+# an empty profile cache against a re-run from it with only --mfw changed,
+# on a corpus the size of the State of the Union (233 documents, 10.7 MB).
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./...
 	$(GO) run ./cmd/stylometer-bench -exe ./stylometer throughput -size 10000000 -workers 1,2
 	$(GO) run ./cmd/stylometer-bench peers -size 10000000 -rounds 3
+	$(GO) run ./cmd/stylometer-bench -exe ./stylometer rerun -docs 233 -doc-bytes 46000 -rounds 3
 
 # The scale benchmark: corpora of 1k, 10k and 100k documents of ~1,000
 # words generated from the seeds, each run with --group-by and --label;

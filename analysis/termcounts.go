@@ -195,7 +195,10 @@ func (c TermCounts) each(f func(id uint32, n int) bool) {
 // MarshalBinary encodes c deterministically: the number of terms, then
 // each term (length and bytes) and its count, as unsigned varints, terms
 // in byte order. The bytes do not depend on the process's ids.
-func (c TermCounts) MarshalBinary() ([]byte, error) {
+func (c TermCounts) MarshalBinary() ([]byte, error) { return c.AppendBinary(nil) }
+
+// AppendBinary appends what MarshalBinary encodes to b.
+func (c TermCounts) AppendBinary(b []byte) ([]byte, error) {
 	ts := terms()
 	type entry struct {
 		term string
@@ -209,7 +212,7 @@ func (c TermCounts) MarshalBinary() ([]byte, error) {
 		return true
 	})
 	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.term, b.term) })
-	b := make([]byte, 0, size)
+	b = slices.Grow(b, size)
 	b = binary.AppendUvarint(b, uint64(len(es)))
 	for _, e := range es {
 		b = binary.AppendUvarint(b, uint64(len(e.term)))
@@ -221,35 +224,91 @@ func (c TermCounts) MarshalBinary() ([]byte, error) {
 
 var errTermCounts = errors.New("analysis: corrupt term counts")
 
-// UnmarshalBinary decodes what MarshalBinary encoded.
+// UnmarshalBinary decodes what MarshalBinary encoded: terms strictly in
+// byte order (which also rules out a term given twice), positive counts.
+// It interns the terms without a map or a string per entry between the
+// bytes and the table: the profile cache and the part files decode every
+// table of every document this way.
 func (c *TermCounts) UnmarshalBinary(b []byte) error {
 	n, k := binary.Uvarint(b)
-	if k <= 0 || n > uint64(len(b)) {
+	if k <= 0 || n > uint64(len(b)) || n > math.MaxUint32 {
 		return errTermCounts
 	}
 	b = b[k:]
-	m := make(map[string]int, n)
-	for range n {
+	type entry struct {
+		term []byte
+		id   uint32
+		n    uint64
+	}
+	es := make([]entry, n)
+	var prev []byte
+	for i := range es {
 		l, k := binary.Uvarint(b)
 		if k <= 0 || l > uint64(len(b)-k) {
 			return errTermCounts
 		}
-		t := string(b[k : k+int(l)])
+		t := b[k : k+int(l)]
 		b = b[k+int(l):]
 		v, k := binary.Uvarint(b)
 		if k <= 0 || v == 0 || v > math.MaxInt {
 			return errTermCounts
 		}
-		if _, dup := m[t]; dup {
+		if i > 0 && bytes.Compare(prev, t) >= 0 {
 			return errTermCounts
 		}
-		m[t] = int(v)
+		es[i], prev = entry{term: t, n: v}, t
 		b = b[k:]
 	}
 	if len(b) != 0 {
 		return errTermCounts
 	}
-	*c = NewTermCounts(m)
+	if n == 0 {
+		*c = TermCounts{}
+		return nil
+	}
+	missing := false
+	dictionary.RLock()
+	for i := range es {
+		id, ok := dictionary.id[string(es[i].term)] // no allocation: a map index
+		if !ok {
+			id, missing = math.MaxUint32, true
+		}
+		es[i].id = id
+	}
+	dictionary.RUnlock()
+	if missing {
+		dictionary.Lock()
+		for i := range es {
+			if es[i].id != math.MaxUint32 {
+				continue
+			}
+			id, ok := dictionary.id[string(es[i].term)]
+			if !ok {
+				t := string(es[i].term) // a copy: never a slice of b
+				id = uint32(len(dictionary.terms))
+				dictionary.terms = append(dictionary.terms, t)
+				dictionary.id[t] = id
+			}
+			es[i].id = id
+		}
+		dictionary.Unlock()
+	}
+	// Sort by id as plain integers (id, then the entry's place), which
+	// is several times faster than sorting the entries themselves.
+	keys := make([]uint64, len(es))
+	for i, e := range es {
+		keys[i] = uint64(e.id)<<32 | uint64(i)
+	}
+	slices.Sort(keys)
+	buf := make([]byte, 0, 3*len(es))
+	last := uint32(0)
+	for _, key := range keys {
+		id := uint32(key >> 32)
+		buf = binary.AppendUvarint(buf, uint64(id-last))
+		buf = binary.AppendUvarint(buf, es[uint32(key)].n)
+		last = id
+	}
+	*c = TermCounts{b: slices.Clip(buf), len: len(es)}
 	return nil
 }
 

@@ -66,14 +66,15 @@ func TestTermCountsBytes(t *testing.T) {
 func TestTermCountsCorrupt(t *testing.T) {
 	good, _ := NewTermCounts(map[string]int{"a": 1, "b": 2}).MarshalBinary()
 	for name, b := range map[string][]byte{
-		"empty":            {},
-		"truncated":        good[:len(good)-1],
-		"trailing bytes":   append(append([]byte{}, good...), 0),
-		"zero count":       {1, 1, 'a', 0},
-		"duplicate term":   {2, 1, 'a', 1, 1, 'a', 1},
-		"length too long":  {1, 9, 'a', 1},
-		"huge term number": {0xff, 0xff, 0xff, 0xff, 0x0f},
-		"count past int":   {1, 1, 'a', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01},
+		"empty":              {},
+		"truncated":          good[:len(good)-1],
+		"trailing bytes":     append(append([]byte{}, good...), 0),
+		"zero count":         {1, 1, 'a', 0},
+		"duplicate term":     {2, 1, 'a', 1, 1, 'a', 1},
+		"terms out of order": {2, 1, 'b', 1, 1, 'a', 1},
+		"length too long":    {1, 9, 'a', 1},
+		"huge term number":   {0xff, 0xff, 0xff, 0xff, 0x0f},
+		"count past int":     {1, 1, 'a', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01},
 	} {
 		var c TermCounts
 		if err := c.UnmarshalBinary(b); err == nil {

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 )
 
@@ -59,7 +59,7 @@ func profileFingerprint(o Options) string {
 func (c *Cache) Hits() int { return int(c.hits.Load()) }
 
 func (c *Cache) path(sha string) string {
-	return filepath.Join(c.dir, c.fingerprint, sha[:2], sha+".gob.gz")
+	return filepath.Join(c.dir, c.fingerprint, sha[:2], sha+".prof.gz")
 }
 
 // get returns the cached profile of the content with SHA-256 sha, or nil.
@@ -68,30 +68,52 @@ func (c *Cache) get(sha string) *DocProfile {
 	if err != nil {
 		return nil
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
+	zr, _ := gzipReaders.Get().(*gzip.Reader)
+	if zr == nil {
+		zr, err = gzip.NewReader(bytes.NewReader(b))
+	} else {
+		err = zr.Reset(bytes.NewReader(b))
+	}
+	if err != nil {
+		return nil
+	}
+	defer gzipReaders.Put(zr)
+	raw, err := io.ReadAll(zr)
 	if err != nil {
 		return nil
 	}
 	var p DocProfile
-	if err := gob.NewDecoder(zr).Decode(&p); err != nil {
+	if err := p.UnmarshalBinary(raw); err != nil {
 		return nil
 	}
 	c.hits.Add(1)
 	return &p
 }
 
-// put stores p for the content with SHA-256 sha. A failure to store is
-// not an error of the run: the cache only saves time.
+// put stores p for the content with SHA-256 sha: the profile's encoding,
+// gzipped. A failure to store is not an error of the run: the cache only
+// saves time.
 func (c *Cache) put(sha string, p *DocProfile) {
 	path := c.path(sha)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return
 	}
+	raw, _ := p.MarshalBinary()
 	_ = writeAtomic(path, func(w io.Writer) error {
-		zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
-		if err := gob.NewEncoder(zw).Encode(p); err != nil {
+		zw, _ := gzipWriters.Get().(*gzip.Writer)
+		if zw == nil {
+			zw, _ = gzip.NewWriterLevel(w, gzip.BestSpeed)
+		} else {
+			zw.Reset(w)
+		}
+		defer gzipWriters.Put(zw)
+		if _, err := zw.Write(raw); err != nil {
 			return err
 		}
 		return zw.Close()
 	})
 }
+
+// The workers' gzip readers and writers, reused: a new gzip writer
+// allocates over a megabyte, more than the profile it compresses.
+var gzipReaders, gzipWriters sync.Pool

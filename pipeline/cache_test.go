@@ -72,3 +72,24 @@ func TestCacheRoundTrip(t *testing.T) {
 		t.Error("a rolling step without rolling windows changes the cache key")
 	}
 }
+
+// BenchmarkCacheGet: reading one profile of a 1,000-word document back
+// (a re-run from the cache does this for every document).
+func BenchmarkCacheGet(b *testing.B) {
+	tg, err := NewTagger()
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts, _ := SeedTexts()
+	text := Synthesize(texts, 1, 6000, 1)[0]
+	toks, sents, _ := tg.Tokens(nil, text)
+	p := Build(text, toks, sents, ProfileOptions{SliceSize: 500})
+	c := NewCache(b.TempDir(), Options{})
+	c.put("00ff00ff", p)
+	b.ReportAllocs()
+	for b.Loop() {
+		if c.get("00ff00ff") == nil {
+			b.Fatal("miss")
+		}
+	}
+}

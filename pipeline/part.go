@@ -21,7 +21,7 @@ import (
 // the shard in listing order, then a PartRecord with Index −1 that closes
 // the part. Every map is written as a sorted slice, so the same sources
 // and settings give the same bytes, whatever the number of workers.
-const PartFormat = "stylometer-part-1"
+const PartFormat = "stylometer-part-2"
 
 // PartHeader opens a part file: what it was made from and with.
 type PartHeader struct {

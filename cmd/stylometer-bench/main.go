@@ -5,6 +5,7 @@
 //
 //	stylometer-bench -exe ./stylometer throughput -size 10000000 -workers 1,2
 //	stylometer-bench -exe ./stylometer scale -docs 1000,10000,100000
+//	stylometer-bench -exe ./stylometer rerun -docs 233 -doc-bytes 46000
 package main
 
 import (
@@ -15,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,7 +36,7 @@ func main() {
 
 func run(exe, dir string, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("want a mode: throughput, scale or peers")
+		return fmt.Errorf("want a mode: throughput, scale, rerun or peers")
 	}
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "stylometer-bench-")
@@ -94,8 +96,14 @@ func run(exe, dir string, args []string) error {
 			fmt.Printf("%8d %9.0f %8.1f %11.0f %9.0f %9.1f  documents %.1f; %s\n", m.docs, m.tokens, m.wall, m.tokens/m.wall, m.rssMB, m.outMB, doc, strings.Join(ratios, ", "))
 			_ = os.RemoveAll(out)
 		}
+	case "rerun":
+		docs := fl.Int("docs", 233, "documents (the State of the Union corpus has 233)")
+		docBytes := fl.Int("doc-bytes", 46_000, "bytes per generated document (State of the Union: 10.8 MB over 233)")
+		rounds := fl.Int("rounds", 3, "rounds of first run and re-run, interleaved")
+		fl.Parse(args[1:])
+		return rerun(exe, dir, *docs, *docBytes, *rounds)
 	default:
-		return fmt.Errorf("unknown mode %q: want throughput, scale or peers", args[0])
+		return fmt.Errorf("unknown mode %q: want throughput, scale, rerun or peers", args[0])
 	}
 	return nil
 }
@@ -133,10 +141,47 @@ type result struct {
 	stage        map[string]float64 // seconds per stage, from the manifest
 }
 
-// measure runs exe on corpus into out and reads back what it did.
+// rerun measures what the profile cache is for: a first run that reads and
+// tags every document into an empty cache, then a re-run of the same corpus
+// with only --mfw changed, which reads every profile from the cache. Both
+// run with --group-by (State of the Union's party), rounds times
+// interleaved, each first run into a cache of its own.
+func rerun(exe, dir string, docs, docBytes, rounds int) error {
+	corpus, err := generate(filepath.Join(dir, "rerun"), docs, docBytes)
+	if err != nil {
+		return err
+	}
+	meta := filepath.Join(filepath.Dir(corpus), "meta.csv")
+	fmt.Printf("corpus: %d documents, %.1f MB generated from the seeds (seed 1); --group-by stance\n", docs, float64(docs*docBytes)/1e6)
+	fmt.Printf("%5s %8s %8s %7s %9s %9s %9s %9s\n", "round", "first s", "rerun s", "ratio", "RSS1 MB", "RSS2 MB", "analysis", "write")
+	for r := 1; r <= rounds; r++ {
+		cache := filepath.Join(dir, "rerun", fmt.Sprintf("cache-%d", r))
+		out := filepath.Join(dir, "rerun", "out")
+		common := []string{"--cache", cache, "--meta", meta, "--group-by", "stance"}
+		first, err := measure(exe, corpus, out, append(common, "--mfw", "100")...)
+		if err != nil {
+			return err
+		}
+		second, err := measure(exe, corpus, out, append(common, "--mfw", "200")...)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%5d %8.2f %8.2f %7.2f %9.0f %9.0f %9.2f %9.2f\n", r, first.wall, second.wall, first.wall/second.wall,
+			first.rssMB, second.rssMB, second.stage["analysis"], second.stage["write"])
+		_ = os.RemoveAll(cache)
+	}
+	return nil
+}
+
+// measure runs exe on corpus into out and reads back what it did. Unless
+// args name a --cache, the run has none: every run tags every document, as
+// a first run does.
 func measure(exe, corpus, out string, args ...string) (*result, error) {
-	// --no-cache: every run tags every document, as a first run does.
-	cmd := exec.Command(exe, append(append([]string{"run", "--progress", "none", "--no-cache", "--out", out}, args...), corpus)...)
+	flags := []string{"run", "--progress", "none", "--out", out}
+	if !slices.Contains(args, "--cache") {
+		flags = append(flags, "--no-cache")
+	}
+	cmd := exec.Command(exe, append(append(flags, args...), corpus)...)
 	cmd.Stderr = os.Stderr
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
