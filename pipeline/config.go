@@ -66,6 +66,7 @@ type TextConfig struct {
 	Boilerplate  []string `toml:"boilerplate" json:"boilerplate"`     // whole-line RE2 patterns
 	DropRepeated bool     `toml:"drop_repeated" json:"drop_repeated"` // blank a line that repeats the previous non-blank line
 	KeepCase     bool     `toml:"keep_case" json:"keep_case"`         // count "Party" and "party" apart
+	SplitHyphens bool     `toml:"split_hyphens" json:"split_hyphens"` // "worker-peasant" as two words, as stylo counts them
 }
 
 // StylometryConfig holds the who-writes-like-whom settings.

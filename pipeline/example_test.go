@@ -36,5 +36,5 @@ func Example() {
 
 	// Output:
 	// 5 essays, 1742 words in essay1
-	// Delta(essay1, essay2) = 1.0728
+	// Delta(essay1, essay2) = 1.0711
 }

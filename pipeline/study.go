@@ -133,7 +133,7 @@ func profilePool(o Options, n int) (*Tagger, PoolOptions, error) {
 	if err != nil {
 		return nil, PoolOptions{}, optErr("text.boilerplate", o.Text.Boilerplate, "%v", err)
 	}
-	canon.DropRepeated, canon.KeepCase = o.Text.DropRepeated, o.Text.KeepCase
+	canon.DropRepeated, canon.KeepCase, canon.SplitHyphens = o.Text.DropRepeated, o.Text.KeepCase, o.Text.SplitHyphens
 	tg, err := tagger()
 	if err != nil {
 		return nil, PoolOptions{}, err

@@ -140,6 +140,10 @@ type Canon struct {
 	// KeepCase counts "Party" and "party" as different terms (TagForm
 	// without lower-casing); the default folds case.
 	KeepCase bool
+	// SplitHyphens splits hyphenated compounds ("worker-peasant" is
+	// "worker", "-", "peasant"), as stylo's tokenizer does; the default
+	// keeps them whole, as prose and quanteda do.
+	SplitHyphens bool
 	// prev is the last non-blank line before the text, for DropRepeated
 	// when a document comes in parts.
 	prev string

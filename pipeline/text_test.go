@@ -168,6 +168,49 @@ func TestTokensSplitGluedPunctuation(t *testing.T) {
 	}
 }
 
+// TestTokensNumbersHyphensDebris: every token, words and punctuation, of
+// crafted sentences (issue 14, items 1 to 3). Numbers stay whole, as prose
+// and quanteda keep them; a double hyphen is a dash, a leading hyphen is
+// not part of the word; the period that ends a sentence is not part of
+// "War." (prose takes a capital and one or two letters before a period for
+// an abbreviation); hyphenated compounds are one word unless
+// Canon.SplitHyphens asks for stylo's convention.
+func TestTokensNumbersHyphensDebris(t *testing.T) {
+	tg := newTestTagger(t)
+	tests := []struct {
+		in           string
+		splitHyphens bool
+		want         string // every token's text joined by |
+	}{
+		{"He paid $1,000,000 at 4:05 on 12.5.1917, and 3.14.", false,
+			"He|paid|$|1,000,000|at|4:05|on|12.5.1917|,|and|3.14|."},
+		{"Lists 1,2 and a:b, then 7, 8: done", false, "Lists|1,2|and|a|:|b|,|then|7|,|8|:|done"},
+		{"freedom--and -the worker-peasant alliance -- won", false,
+			"freedom|--|and|-|the|worker-peasant|alliance|--|won"},
+		{"the worker-peasant alliance of petty-bourgeois co-operators", true,
+			"the|worker|-|peasant|alliance|of|petty|-|bourgeois|co|-|operators"},
+		{"It was the First World War. But the Act. passed.", false,
+			"It|was|the|First|World|War|.|But|the|Act.|passed|."},
+		{"They signed the Act. “It passed,” said Mr. Smith to Dr. Jones. A vote.", false,
+			"They|signed|the|Act|.|“|It|passed|,|”|said|Mr.|Smith|to|Dr.|Jones|.|A|vote|."},
+		{"He read Vol. 25 by Stalin & Co.", false, "He|read|Vol.|25|by|Stalin|&|Co|."},
+		{"“The U.S. and i.e. the war.” Then War.”", false, "“|The|U.S.|and|i.e.|the|war|.|”|Then|War|.|”"},
+	}
+	for _, tc := range tests {
+		toks, _, _ := tg.Tokens(&Canon{SplitHyphens: tc.splitHyphens}, tc.in)
+		var got []string
+		for _, tk := range toks {
+			if tc.in[tk.Start:tk.Start+len(tk.Text)] != tk.Text {
+				t.Errorf("%q: token %q at %d is not the text there", tc.in, tk.Text, tk.Start)
+			}
+			got = append(got, tk.Text)
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("Tokens(%q, split hyphens %v) =\n%s\nwant\n%s", tc.in, tc.splitHyphens, g, tc.want)
+		}
+	}
+}
+
 func TestMaskDropRepeated(t *testing.T) {
 	c := &Canon{DropRepeated: true}
 	text := "Caption\nCaption\n\nCaption\nBody\nCaption\n"

@@ -129,8 +129,9 @@ func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks
 			span := Span{Start: at(sn.Start), End: at(sn.End-1) + 1}
 			s.buf = s.buf[:0]
 			for pt := range t.tok.tokens(line[sn.Start:sn.End]) {
-				s.buf = splitMixed(s.buf, pt.Text, sn.Start+pt.Start)
+				s.buf = splitMixed(s.buf, pt.Text, sn.Start+pt.Start, c != nil && c.SplitHyphens)
 			}
+			s.buf = splitFinalPeriod(s.buf, line[sn.End:])
 			for i, bt := range s.buf {
 				start, end := at(bt.Start), at(bt.Start+len(bt.Text)-1)+1
 				s.buf[i] = token.Token{Text: text[start:end], Start: start}
@@ -306,45 +307,41 @@ func tagForm(text string, t token.Token) string {
 }
 
 // splitMixed appends tok to buf, first splitting it when prose left
-// punctuation glued to a word, as in a footnote mark (`bourgeoisie."[8`) or
-// an ellipsis (`democracy…`). A token is split only when it holds a
-// character that is neither a letter, a digit, a mark nor one of the
-// connectors - ' ’ . (so "U.S.", "worker-peasant" and "Lenin’s" pass
-// untouched). Split, a word is a run of letters, digits and marks with
-// connectors between them; every other character is a token of its own.
-func splitMixed(buf []token.Token, tok string, start int) []token.Token {
+// punctuation glued to a word, as in a footnote mark (`bourgeoisie."[8`),
+// an ellipsis (`democracy…`) or a double hyphen used as a dash
+// (`freedom--and`). Split, a word is a run of letters, digits and marks
+// with connectors between them: - ' ’ . between word characters, and , :
+// between digits (so "U.S.", "worker-peasant", "Lenin’s", "1,000,000" and
+// "4:05" are one word each); a run of hyphens is one token (a dash); every
+// other character is a token of its own. A token is split only when it
+// needs to be: when it holds another character, a run of two hyphens, or
+// a hyphen at its start or end ("-the" is "-" and "the"; "-" alone stays).
+// With splitHyphens (Canon.SplitHyphens, stylo's convention) a hyphen
+// never joins: "worker-peasant" is "worker", "-", "peasant".
+func splitMixed(buf []token.Token, tok string, start int, splitHyphens bool) []token.Token {
 	if tok == "" {
 		return buf
 	}
-	mixed := false
-	for _, r := range tok {
-		if !wordRune(r) && !connector(r) {
-			mixed = true
-			break
-		}
-	}
-	if !mixed || !IsWord(tok) {
+	if !needsSplit(tok, splitHyphens) || !IsWord(tok) {
 		return append(buf, token.Token{Text: tok, Start: start})
 	}
 	for i := 0; i < len(tok); {
 		r, n := utf8.DecodeRuneInString(tok[i:])
 		if !wordRune(r) {
-			buf = append(buf, token.Token{Text: tok[i : i+n], Start: start + i})
-			i += n
+			j := i + n
+			for r == '-' && j < len(tok) && tok[j] == '-' {
+				j++
+			}
+			buf = append(buf, token.Token{Text: tok[i:j], Start: start + i})
+			i = j
 			continue
 		}
 		j := i + n
 		for j < len(tok) {
 			r, n := utf8.DecodeRuneInString(tok[j:])
-			if wordRune(r) {
+			if wordRune(r) || joins(tok, j, r, n, splitHyphens) {
 				j += n
 				continue
-			}
-			if connector(r) && j+n < len(tok) {
-				if r2, _ := utf8.DecodeRuneInString(tok[j+n:]); wordRune(r2) {
-					j += n
-					continue
-				}
 			}
 			break
 		}
@@ -352,6 +349,90 @@ func splitMixed(buf []token.Token, tok string, start int) []token.Token {
 		i = j
 	}
 	return buf
+}
+
+// needsSplit reports whether splitMixed must split tok: a character that
+// is neither a word character nor a connector where it stands, or a
+// hyphen that does not join two word characters.
+func needsSplit(tok string, splitHyphens bool) bool {
+	for i := 0; i < len(tok); {
+		r, n := utf8.DecodeRuneInString(tok[i:])
+		switch {
+		case wordRune(r):
+		case r == '-':
+			if splitHyphens || !joins(tok, i, r, n, false) {
+				return true
+			}
+		case r == ',' || r == ':':
+			if !joins(tok, i, r, n, splitHyphens) {
+				return true
+			}
+		case !connector(r):
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// joins reports whether r, the connector at tok[i:i+n], joins the word
+// characters on either side of it: - ' ’ . between word characters, , and
+// : between digits.
+func joins(tok string, i int, r rune, n int, splitHyphens bool) bool {
+	if i == 0 || i+n >= len(tok) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(tok[:i])
+	after, _ := utf8.DecodeRuneInString(tok[i+n:])
+	switch {
+	case r == ',' || r == ':':
+		return unicode.IsDigit(before) && unicode.IsDigit(after)
+	case r == '-' && splitHyphens:
+		return false
+	case connector(r):
+		return wordRune(before) && wordRune(after)
+	}
+	return false
+}
+
+// splitFinalPeriod splits the period off the last word of a sentence
+// (before any closing quotes and brackets) when prose kept it as part of
+// the word and what follows (after, the rest of the line) begins a new
+// sentence: the line ends, or the next word begins with a capital. prose
+// never splits a capital and one or two lower-case letters before a period,
+// taking them for an abbreviation ("Mr.", "Vol."), so "the First World
+// War. But" gave "War.". Where the next sentence begins otherwise ("Vol.
+// 25", "the Act. passed") the segmenter may have cut there, but the period
+// is more likely an abbreviation's, and the word is left whole; so is a
+// word with another period ("U.S.", "i.e."), whose periods are its own.
+func splitFinalPeriod(sent []token.Token, after string) []token.Token {
+	i := len(sent) - 1
+	for i >= 0 && closing(sent[i].Text) {
+		i--
+	}
+	if i < 0 {
+		return sent
+	}
+	t := sent[i].Text
+	if len(t) < 2 || t[len(t)-1] != '.' || strings.Count(t, ".") != 1 || !IsWord(t[:len(t)-1]) {
+		return sent
+	}
+	next := strings.TrimLeftFunc(after, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("\"'“‘([«", r) })
+	if r, _ := utf8.DecodeRuneInString(next); next != "" && !unicode.IsUpper(r) {
+		return sent
+	}
+	dot := token.Token{Text: t[len(t)-1:], Start: sent[i].Start + len(t) - 1}
+	sent[i].Text = t[:len(t)-1]
+	return slices.Insert(sent, i+1, dot)
+}
+
+// closing reports the tokens that may follow a sentence's final period.
+func closing(t string) bool {
+	switch t {
+	case `"`, "'", "”", "’", ")", "]", "»":
+		return true
+	}
+	return false
 }
 
 func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }

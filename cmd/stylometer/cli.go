@@ -82,6 +82,7 @@ var flags = []flagDef{
 	{"label", "", "label", "metadata column to attribute documents to (leave-one-out)", func(c *pipeline.Config) any { return &c.Label }, nil},
 	{"time", "", "time", "metadata column with each document's year or date: trends per time bin and group contrasts within time", func(c *pipeline.Config) any { return &c.Time }, nil},
 	{"time-bin", "", "time_bin", "width of a time bin in years (0: chosen for at most 20 bins)", func(c *pipeline.Config) any { return &c.TimeBin }, nil},
+	{"split-hyphens", "", "text.split_hyphens", `split hyphenated compounds into their words, as stylo does ("worker-peasant": "worker", "peasant"); default: one word, as prose and quanteda`, func(c *pipeline.Config) any { return &c.Text.SplitHyphens }, nil},
 	{"keep-case", "", "text.keep_case", `count "Party" and "party" as different terms (default: fold case)`, func(c *pipeline.Config) any { return &c.Text.KeepCase }, nil},
 	{"boilerplate", "", "text.boilerplate", "extra whole-line boilerplate regular expression (repeatable)", func(c *pipeline.Config) any { return &c.Text.Boilerplate },
 		func(dst *pipeline.Config, v *flagValues) {
