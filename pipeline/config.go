@@ -121,6 +121,10 @@ type FramingConfig struct {
 	// KeynessAll writes every term of every scope to keyness.csv, not only
 	// those present in the target or significantly avoided.
 	KeynessAll bool `toml:"keyness_all" json:"keyness_all"`
+	// KeynessTotals is what keyness divides by: "words" (default: all
+	// words, the corpus sizes) or "terms" (the tokens of the compared
+	// terms: the content words, the sub-corpus). The same with all_words.
+	KeynessTotals string `toml:"keyness_totals" json:"keyness_totals"`
 }
 
 // TargetSpec is one framing target as written: a name and the forms that
@@ -149,12 +153,13 @@ func DefaultConfig() Config {
 			KNN:       DefaultKNN,
 		},
 		Framing: FramingConfig{
-			Window:    defaultWindow,
-			Context:   defaultContext,
-			MinCount:  defaultMinCount,
-			Slice:     defaultSlice,
-			Prior:     "corpus",
-			Stopwords: "none",
+			KeynessTotals: "words",
+			Window:        defaultWindow,
+			Context:       defaultContext,
+			MinCount:      defaultMinCount,
+			Slice:         defaultSlice,
+			Prior:         "corpus",
+			Stopwords:     "none",
 		},
 	}
 }
@@ -340,6 +345,13 @@ func (c Config) Options() (Options, error) {
 	o.Stopwords = c.Framing.Stopwords
 	o.Window, o.Context, o.MinCount, o.Slice = c.Framing.Window, c.Framing.Context, c.Framing.MinCount, c.Framing.Slice
 	o.Pairs, o.AllWords, o.KeynessAll = c.Framing.Pairs, c.Framing.AllWords, c.Framing.KeynessAll
+	switch c.Framing.KeynessTotals {
+	case "", "words":
+	case "terms":
+		o.TermTotals = true
+	default:
+		return o, optErr("framing.keyness_totals", c.Framing.KeynessTotals, "want words or terms")
+	}
 	o.AllTerms = c.AllTerms
 	return o, nil
 }

@@ -154,6 +154,10 @@ type Options struct {
 	// AllWords runs keyness over all words, not content words only;
 	// KeynessAll keeps every term of every scope in the keyness rows.
 	Pairs, AllWords, KeynessAll bool
+	// TermTotals makes keyness divide by the content words (the tokens of
+	// the terms compared: a sub-corpus) instead of all words; the same with
+	// AllWords. See framing.Options.TermTotals.
+	TermTotals bool
 	// AllTerms keeps every term of every document in terms.csv, however
 	// large the corpus (see TermRowsDocs).
 	AllTerms bool

@@ -46,7 +46,12 @@ func LoadReference(ctx context.Context, path string, o Options) (*framing.Refere
 		for t, n := range terms.All() {
 			ref.Terms[t] += n
 		}
-		ref.Words += d.Profile.Words
+		switch {
+		case o.TermTotals && !o.AllWords:
+			ref.Words += d.Profile.ContentWords // the keyness total: see Options.TermTotals
+		default:
+			ref.Words += d.Profile.Words
+		}
 	}
 	if ref.Words == 0 {
 		return nil, p.Failures, optErr("framing.reference", path, "no words could be read from it (%d texts failed)", len(p.Failures))

@@ -444,10 +444,10 @@ func (s *Study) frame() *framing.Result {
 	docs := make([]framing.Doc, len(s.Docs))
 	for i, d := range s.Docs {
 		p := d.Profile
-		fd := framing.Doc{ID: d.ID, Meta: d.Meta, Words: p.Words, Terms: p.Content, All: p.Terms,
+		fd := framing.Doc{ID: d.ID, Meta: d.Meta, Words: p.Words, Terms: p.Content, TermWords: p.ContentWords, All: p.Terms,
 			Slices: p.Slices, SlicePresence: p.SlicePresence}
 		if o.AllWords {
-			fd.Terms = p.Terms
+			fd.Terms, fd.TermWords = p.Terms, p.Words
 		}
 		for _, t := range p.Targets {
 			fd.Targets = append(fd.Targets, framing.Target{Count: t.Count, Collocates: t.Collocates, WindowTokens: t.WindowTokens})
@@ -471,7 +471,7 @@ func (s *Study) frame() *framing.Result {
 			}
 		}
 		s.Time = framing.Time(docs, framing.TimeOptions{Years: years, Bin: o.TimeBin, Column: s.ColourBy(),
-			Targets: targets, Lexicon: o.Lexicon, MinCount: o.MinCount, Stop: stop})
+			Targets: targets, Lexicon: o.Lexicon, MinCount: o.MinCount, Stop: stop, TermTotals: o.TermTotals})
 	}
 	return framing.Study(docs, framing.StudyOptions{
 		Reference: o.Reference,
@@ -480,7 +480,7 @@ func (s *Study) frame() *framing.Result {
 		Targets:   targets,
 		Lexicon:   o.Lexicon,
 		Keyness: framing.Options{Keyness: keyness.Options{Prior: o.Prior}, MinCount: o.MinCount, Stop: stop, Present: !o.KeynessAll, DocRows: docRows,
-			Run: runner(o.Workers)},
+			Run: runner(o.Workers), TermTotals: o.TermTotals},
 	})
 }
 

@@ -76,8 +76,8 @@ var Dictionary = []FileDoc{
 		{"term", "string", "", "lower-cased word (content words unless --all-words)"},
 		{"n_target", "integer", "tokens", "a: occurrences in the target"},
 		{"n_reference", "integer", "tokens", "b: occurrences in the reference"},
-		{"rate_target", "float", "per 10,000 words", "a / target words × 10,000"},
-		{"rate_reference", "float", "per 10,000 words", "b / reference words × 10,000"},
+		{"rate_target", "float", "per 10,000 words", "a / target words × 10,000. The totals of keyness.csv (target words, reference words, N = their sum) are all the words of each side by default, even when the terms compared are content words only (the corpus sizes, as Rayson's log-likelihood calculator and most corpus-linguistic keyness use them); with --keyness-totals terms they are the content words of each side (a sub-corpus, as quanteda's textstat_keyness on a dfm with the other words removed). With --all-words the two are the same"},
+		{"rate_reference", "float", "per 10,000 words", "b / reference words × 10,000 (reference words: see rate_target)"},
 		{"g2", "float", "", "Dunning's log-likelihood G², + when over-used in the target (scipy/NLTK definition)"},
 		{"p", "float", "probability", "χ²(1) upper tail of |G²|"},
 		{"p_adj", "float", "probability", "p adjusted by Benjamini–Hochberg within the scope"},
@@ -187,7 +187,7 @@ var Dictionary = []FileDoc{
 		{"culling", "float", "percent", "culling level: features kept occur in at least this share of texts"},
 		{"doc_a", "string", "", "first text (input order)"},
 		{"doc_b", "string", "", "second text"},
-		{"value", "float", "", "the distance (0 = identical; tfidf_cosine is 1 − similarity)"},
+		{"value", "float", "", "the distance (0 = identical; tfidf_cosine is 1 − the cosine similarity of tf·idf rows over the MFW columns, scikit-learn's TfidfVectorizer(vocabulary=MFW), not its full-vocabulary default)"},
 	}},
 	{Name: "distance_*.csv", files: matrixFiles, RowPer: "text (written when distances.csv is)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "text id"},
@@ -359,6 +359,9 @@ func (f *FileDoc) Documents(col string) bool {
 func WriteDictionary(w io.Writer, measures []ColumnDoc) error {
 	var b strings.Builder
 	b.WriteString("# Data dictionary\n\nEvery CSV is UTF-8 without BOM, RFC 4180, with a header row; ids are strings; floats are the shortest decimal that reads back exactly, an empty cell is undefined (NaN), Inf and -Inf are infinities; a text cell that a spreadsheet would run as a formula starts with an added `'`.\n")
+	b.WriteString("\n## Words and terms\n\n" +
+		"A word is a token holding a letter or a digit; every other token is punctuation. Tokens are prose v3's with four corrections (README, \"What happens to the text\"): numbers stay whole (`1,000,000`, `4:05`, `3.14`), a double hyphen is a dash and a hyphen at a word's edge is punctuation, a sentence-final period is split off a word such as `War.`, and hyphenated compounds (`worker-peasant`) are one word unless --split-hyphens splits them as stylo does (`worker`, `-`, `peasant`). Contractions are words of their own (`Lenin's` is `lenin` + `'s`; `don't` is `do` + `n't`). A term is a word in lower case (unless --keep-case), NFC, with straight quotes. " +
+		"Content words are the words tagged as nouns, lexical verbs (not be, have, do), adjectives and adverbs (not not, n't): Penn NN*, VB*, JJ*, RB*. stylo's own tokenizer (letters only, apostrophes and hyphens split) is the feature stylo:N; the default word:1 is not it, so MFW lists differ from stylo's on the same texts.\n")
 	for _, f := range Dictionary {
 		fmt.Fprintf(&b, "\n## %s\n\nOne row per %s.\n\n| column | type | unit | meaning |\n| --- | --- | --- | --- |\n", f.Name, f.RowPer)
 		for _, c := range f.Columns {

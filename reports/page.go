@@ -137,6 +137,11 @@ func buildPage(ps *pipeline.Study, f *figures, rows map[string]int, run Run) *Re
 // lexicon.
 func (st *studyView) framingSection(f *figures) Section {
 	s := Section{ID: "framing", Title: "Framing", Intro: "The words that set each document and each group apart from " + st.against() + " (log-odds ratio with informative Dirichlet prior, z-scored: Monroe, Colaresi & Quinn 2008), with Dunning's G², Hardie's Log Ratio and Benjamini–Hochberg adjusted p side by side; then how each one talks around the target terms. Content words only unless --all-words."}
+	if st.Options.TermTotals && !st.Options.AllWords {
+		s.Intro += " Rates and totals count content words only (--keyness-totals terms: a sub-corpus)."
+	} else if !st.Options.AllWords {
+		s.Intro += " Rates and totals count all words, content or not (the corpus sizes; --keyness-totals terms divides by the content words instead)."
+	}
 	kinds := []string{"document"}
 	kinds = append(kinds, st.Options.GroupBy...)
 	if ref := st.Options.Reference; ref != nil {
@@ -267,6 +272,19 @@ var methodsAfter = []Method{
 }
 
 // stylometrySection shows who writes like whom.
+// styloComparable says whether the distances of a feature can be set
+// beside stylo's: the measures are stylo's (to 1e-13 on the seeds), but
+// only stylo's own tokenizer gives stylo's MFW lists.
+func styloComparable(feature string) string {
+	switch {
+	case strings.HasPrefix(feature, "stylo:"):
+		return "The words are stylo's (txt.to.words: letters only, apostrophes and hyphens split), so the MFW and the distances are those stylo gives for the same texts and settings."
+	case strings.HasPrefix(feature, "word:"), strings.HasPrefix(feature, "fw:"):
+		return "The measures are stylo's, but the words are not stylo's tokens (prose's tokenizer: hyphenated compounds and numbers stay whole, contractions such as 's and n't are words of their own), so the MFW, and the distances over them, differ from stylo's on the same texts: --features stylo:1 counts words as stylo does."
+	}
+	return "stylo has no such feature: these distances have no stylo counterpart."
+}
+
 func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 	s := st.Stylometry
 	if s == nil {
@@ -291,6 +309,7 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 	}
 	sec.Intro = fmt.Sprintf("Distances between the %d texts over the %d most frequent %s features (culling %g%%), z-scored as stylo does; the views use %s. %s of the MFW × culling grid, %d measures: %s.",
 		len(s.IDs), set.MFW, set.Feature, set.Culling, s.View.Definition().Name, settings, len(s.Measures), where)
+	sec.Intro += " " + styloComparable(set.Feature)
 	if s.Sample != nil {
 		sec.Intro += fmt.Sprintf(" The tree, the MDS map, the PCA chart and the consensus show a seeded sample of %d of the %d texts (no text × text matrix exists past --max-matrix texts); attribution and the network use every text's nearest neighbours.", len(s.Sample), len(s.IDs))
 	}

@@ -17,6 +17,9 @@ type Doc struct {
 	Words int               // all word tokens: the denominator of rates
 	// Terms are the counts keyness compares (content words, or all words).
 	Terms analysis.TermCounts
+	// TermWords is the number of tokens Terms counts: the keyness total
+	// with Options.TermTotals.
+	TermWords int
 	// All are the counts of every word, for collocate frequencies.
 	All analysis.TermCounts
 	// Slices and SlicePresence feed Zeta: the document's slices and, per
@@ -126,6 +129,20 @@ type Options struct {
 	DocRows int
 	// Run, if set, runs the scopes' comparisons (see analysis.Runner).
 	Run analysis.Runner
+	// TermTotals makes keyness divide by the tokens the compared terms
+	// count (Doc.TermWords: the sub-corpus of content words, as quanteda's
+	// textstat_keyness on a dfm with the other words removed) instead of
+	// by all words (Doc.Words: corpus sizes, as in Rayson and Garside's
+	// log-likelihood). The two are the same when Terms are all words.
+	TermTotals bool
+}
+
+// total is d's keyness total under o.
+func (o Options) total(d Doc) int {
+	if o.TermTotals {
+		return d.TermWords
+	}
+	return d.Words
 }
 
 // KeynessResult is one scope's rows, in keyness.Compare's order.
@@ -147,7 +164,7 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 			continue
 		}
 		if n := len(rests); n == 0 || !sameSlice(rests[n-1].key, s.all) {
-			p := pool(docs, s.all)
+			p := pool(docs, s.all, opt)
 			rests = append(rests, &rest{key: s.all, pool: p, corpus: restCorpus(p, opt)})
 		}
 		restOf[k] = rests[len(rests)-1]
@@ -165,7 +182,7 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 		// Documents against one rest, all of one size.
 		parts := make([]keyness.Part, len(ks))
 		for j, k := range ks {
-			parts[j] = docPart(docs[scopes[k].in[0]])
+			parts[j] = docPart(docs[scopes[k].in[0]], opt)
 		}
 		rows := restOf[ks[0]].corpus.CompareRestTops(parts, opt.Keyness, 0.05, opt.DocRows)
 		for j, k := range ks {
@@ -201,7 +218,7 @@ func batchScopes(docs []Doc, scopes []Scope, restOf []*rest, opt Options) [][]in
 	open := map[size]int{} // the batch being filled for each size
 	for k, s := range scopes {
 		if opt.Present && restOf[k] != nil && s.Kind == "document" && len(s.in) == 1 {
-			key := size{restOf[k], docs[s.in[0]].Words}
+			key := size{restOf[k], opt.total(docs[s.in[0]])}
 			if b, ok := open[key]; ok && n[b] < batchDocs {
 				batchOf[k] = b
 				n[b]++
@@ -227,8 +244,8 @@ func batchScopes(docs []Doc, scopes []Scope, restOf []*rest, opt Options) [][]in
 
 // docPart is a document as a part of the corpus, read from its own
 // counts.
-func docPart(d Doc) keyness.Part {
-	return keyness.Part{Counts: d.Terms.All(), Presence: d.SlicePresence.All(), Words: float64(d.Words), Slices: d.Slices}
+func docPart(d Doc, opt Options) keyness.Part {
+	return keyness.Part{Counts: d.Terms.All(), Presence: d.SlicePresence.All(), Words: float64(opt.total(d)), Slices: d.Slices}
 }
 
 // rest is the documents of one "rest" reference (key), pooled, and its
@@ -251,18 +268,18 @@ func compare(docs []Doc, s Scope, r *rest, opt Options) []keyness.Row {
 			limit = opt.DocRows
 		}
 		if len(s.in) == 1 {
-			return r.corpus.CompareRestTop(docPart(docs[s.in[0]]), opt.Keyness, 0.05, limit)
+			return r.corpus.CompareRestTop(docPart(docs[s.in[0]], opt), opt.Keyness, 0.05, limit)
 		}
-		t := pool(docs, s.in)
+		t := pool(docs, s.in, opt)
 		part := keyness.Part{Counts: maps.All(t.terms), Presence: maps.All(t.presence), Words: float64(t.words), Slices: t.slices}
 		return r.corpus.CompareRestTop(part, opt.Keyness, 0.05, limit)
 	}
-	t := pool(docs, s.in)
+	t := pool(docs, s.in, opt)
 	var ref pooled
 	if r != nil {
 		ref = r.pool.minus(t)
 	} else {
-		ref = pool(docs, s.out)
+		ref = pool(docs, s.out, opt)
 	}
 	var c keyness.Counts
 	c.TargetTotal, c.ReferenceTotal = float64(t.words), float64(ref.words)
@@ -338,11 +355,12 @@ type pooled struct {
 	presence      map[string]int
 }
 
-func pool(docs []Doc, idx []int) pooled {
+// pool sums the documents idx of docs, their keyness totals under opt.
+func pool(docs []Doc, idx []int, opt Options) pooled {
 	p := pooled{terms: map[string]int{}, presence: map[string]int{}}
 	for _, i := range idx {
 		d := docs[i]
-		p.words += d.Words
+		p.words += opt.total(d)
 		p.slices += d.Slices
 		for t, n := range d.Terms.All() {
 			p.terms[t] += n

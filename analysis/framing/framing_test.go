@@ -263,3 +263,32 @@ func TestBatchScopes(t *testing.T) {
 		}
 	}
 }
+
+// TestTermTotals: with Options.TermTotals keyness divides by the tokens
+// the compared terms count (TermWords), so the rows are those of the same
+// documents whose Words are their TermWords (the content words of
+// testDocs: 4, 5, 11 and 1); without it they are not. Both through the
+// "rest" comparisons of documents (Present: CompareRestTop) and of groups
+// (Compare), and through the pairs.
+func TestTermTotals(t *testing.T) {
+	docs, sub := testDocs(), testDocs()
+	for i := range docs {
+		docs[i].TermWords = docs[i].Terms.Total()
+		sub[i].Words = docs[i].TermWords
+	}
+	for _, present := range []bool{false, true} {
+		scopes := Scopes(docs, []string{"stance"}, true)
+		opt := Options{MinCount: 1, Present: present}
+		want := Keyness(sub, scopes, opt)
+		plain := Keyness(docs, scopes, opt)
+		opt.TermTotals = true
+		got := Keyness(docs, scopes, opt)
+		if !cmp.Equal(got, want, cmpopts.EquateNaNs(), cmp.AllowUnexported(Scope{})) {
+			t.Errorf("present %v: TermTotals rows differ from those over the content words:\n%s", present,
+				cmp.Diff(want, got, cmpopts.EquateNaNs(), cmp.AllowUnexported(Scope{})))
+		}
+		if cmp.Equal(plain, want, cmpopts.EquateNaNs(), cmp.AllowUnexported(Scope{})) {
+			t.Errorf("present %v: the totals make no difference: the test cannot fail", present)
+		}
+	}
+}

@@ -51,7 +51,7 @@ func KeynessAgainst(docs []Doc, scopes []Scope, ref *Reference, opt Options) []K
 	out := make([]KeynessResult, len(scopes))
 	task := func(k int) {
 		s := scopes[k]
-		t := pool(docs, s.in)
+		t := pool(docs, s.in, opt)
 		var c keyness.Counts
 		c.TargetTotal, c.ReferenceTotal = float64(t.words), float64(ref.Words)
 		for _, term := range unionKeys(t.terms, ref.Terms) {

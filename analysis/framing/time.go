@@ -32,6 +32,9 @@ type TimeOptions struct {
 	Stop     map[string]bool
 	// Top is how many terms WithinTime keeps per group value (0: 100).
 	Top int
+	// TermTotals: WithinTime's totals are the tokens the terms count, as
+	// Options.TermTotals.
+	TermTotals bool
 }
 
 // NoYear marks a document without a year.
@@ -243,10 +246,11 @@ func within(docs []Doc, bin, bins []int, o TimeOptions, v string) []Stratified {
 			continue // undated, or in neither side (as in keyness.csv)
 		}
 		s, in := pos[bin[i]], d.Meta[o.Column] == v
+		total := Options{TermTotals: o.TermTotals}.total(d)
 		if in {
-			ta[s] += float64(d.Words)
+			ta[s] += float64(total)
 		} else {
-			tb[s] += float64(d.Words)
+			tb[s] += float64(total)
 		}
 		for t, n := range d.Terms.All() {
 			if o.Stop[t] {

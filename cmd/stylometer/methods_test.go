@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -182,5 +183,45 @@ func TestUnmatchedTargetWarned(t *testing.T) {
 	}
 	if strings.Contains(stderr.String(), `target "Lenin" matches`) {
 		t.Error("Lenin, which the seeds name, is warned about")
+	}
+}
+
+// TestKeynessTotals: by default a document's keyness rates divide by all
+// its words (documents.csv's tokens); with --keyness-totals terms by its
+// content words (tokens × lexical_density, lexical_density being content
+// words / words); any other value is refused, naming the flag.
+func TestKeynessTotals(t *testing.T) {
+	for _, totals := range []string{"words", "terms"} {
+		out := seedsRun(t, "--keyness-totals", totals)
+		words := map[string]float64{}
+		for _, d := range readCSV(t, filepath.Join(out, "documents.csv")) {
+			n, _ := strconv.ParseFloat(d["tokens"], 64)
+			if totals == "terms" {
+				ld, _ := strconv.ParseFloat(d["lexical_density"], 64)
+				n = math.Round(n * ld)
+			}
+			words[d["doc_id"]] = n
+		}
+		checked := 0
+		for _, r := range readCSV(t, filepath.Join(out, "keyness.csv")) {
+			if r["scope"] != "document" {
+				continue
+			}
+			a, _ := strconv.ParseFloat(r["n_target"], 64)
+			rate, _ := strconv.ParseFloat(r["rate_target"], 64)
+			if want := a / words[r["target"]] * 1e4; math.Abs(rate-want) > 1e-9*want {
+				t.Fatalf("--keyness-totals %s: %s's %s: rate %v, want %v / %v words × 10,000 = %v", totals, r["target"], r["term"], rate, a, words[r["target"]], want)
+			}
+			checked++
+		}
+		if checked == 0 {
+			t.Fatalf("--keyness-totals %s: no document rows", totals)
+		}
+	}
+	var stdout, stderr strings.Builder
+	cmd := newRootCmd(&stdout, &stderr)
+	cmd.SetArgs([]string{"--out", filepath.Join(t.TempDir(), "out"), "--progress", "none", "--keyness-totals", "content"})
+	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "--keyness-totals") {
+		t.Errorf("--keyness-totals content: %v, want a refusal naming the flag", err)
 	}
 }
