@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	_ "embed"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
@@ -56,6 +59,7 @@ func peers(dir string, args []string) error {
 	rounds := fl.Int("rounds", 3, "runs of each peer, interleaved; the fastest counts")
 	procs := fl.Int("procs", 1, "GOMAXPROCS while measuring")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the whole-run peer (d) to this file")
+	wink := fl.String("wink", "", "a node_modules folder holding wink-nlp and wink-eng-lite-web-model: adds winkNLP (e) as a peer, run by node")
 	fl.Parse(args)
 	if *rounds < 1 || *procs < 1 {
 		return fmt.Errorf("peers: -rounds and -procs must be at least 1")
@@ -87,68 +91,80 @@ func peers(dir string, args []string) error {
 	}
 	ctx := context.Background()
 
-	peers := []struct {
+	// run returns the tokens the peer found and, if it timed itself, its
+	// own seconds (0: the wall clock around run counts).
+	type peer struct {
 		name string
-		run  func() (tokens int, err error)
-	}{
-		{"(a) tokenise-only Go loop", func() (int, error) {
+		run  func() (tokens int, own float64, err error)
+	}
+	peers := []peer{
+		{"(a) tokenise-only Go loop", func() (int, float64, error) {
 			t := 0
 			for _, d := range docs {
 				t += tokenLoop(d)
 			}
-			return t, nil
+			return t, 0, nil
 		}},
-		{"(b) prose v3 library: tokenise + segment + tag", func() (int, error) {
+		{"(b) prose v3 library: tokenise + segment + tag", func() (int, float64, error) {
 			t := 0
 			for _, d := range docs {
 				doc, err := prose.NewDocument(d, prose.WithExtraction(false))
 				if err != nil {
-					return 0, err
+					return 0, 0, err
 				}
 				t += len(doc.Tokens())
 			}
-			return t, nil
+			return t, 0, nil
 		}},
-		{"(c) stylometer per-document stage", func() (int, error) {
+		{"(c) stylometer per-document stage", func() (int, float64, error) {
 			p, err := pipeline.Profile(ctx, corpus, opt)
 			if err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			t := 0
 			for _, d := range p.Docs {
 				t += d.Profile.Words + d.Profile.Punctuation
 			}
-			return t, nil
+			return t, 0, nil
 		}},
-		{"(d) stylometer whole default run", func() (int, error) {
+		{"(d) stylometer whole default run", func() (int, float64, error) {
 			if err := os.RemoveAll(cfg.Out); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			if *cpuProfile != "" {
 				f, err := os.Create(*cpuProfile)
 				if err != nil {
-					return 0, err
+					return 0, 0, err
 				}
 				defer f.Close()
 				if err := pprof.StartCPUProfile(f); err != nil {
-					return 0, err
+					return 0, 0, err
 				}
 				defer pprof.StopCPUProfile()
 			}
 			st, err := pipeline.Run(ctx, corpus, opt)
 			if err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			t := 0
 			for _, d := range st.Docs {
 				t += d.Profile.Words + d.Profile.Punctuation
 			}
-			return t, reports.WriteFolder(ctx, cfg.Out, func(out *reports.Folder) error {
+			return t, 0, reports.WriteFolder(ctx, cfg.Out, func(out *reports.Folder) error {
 				return reports.Write(st, out, reports.Run{Parameters: cfg, Format: cfg.Format})
 			})
 		}},
 	}
 
+	if *wink != "" {
+		script := filepath.Join(dir, "peers", "wink.js")
+		if err := os.WriteFile(script, winkScript, 0o644); err != nil {
+			return err
+		}
+		peers = append(peers, peer{"(e) winkNLP (node): tokenise + sentences + tag", func() (int, float64, error) {
+			return runWink(script, *wink, corpusDir)
+		}})
+	}
 	loadBefore := loadAverage()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*procs))
 	// Load the models (prose's and ours) before any clock runs.
@@ -166,8 +182,11 @@ func peers(dir string, args []string) error {
 		for i, p := range peers {
 			runtime.GC() // the previous peer's garbage is not this one's
 			start := time.Now()
-			tokens, err := p.run()
+			tokens, own, err := p.run()
 			secs := time.Since(start).Seconds()
+			if own > 0 {
+				secs = own // the peer's own clock: node's start and model load left out, as ours are
+			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", p.name, err)
 			}
@@ -202,6 +221,33 @@ func writePeers(w io.Writer, res []peerResult, docs, bytes, rounds, procs int, l
 	}
 	fmt.Fprintf(w, "target: stage (c) at least 2x prose (b): %.2fx, %s\n", b.secs/c.secs, verdict(b.secs/c.secs >= 2))
 	fmt.Fprintf(w, "target: whole run (d) at most 1.5x the stage (c): %.2fx, %s\n", d.secs/c.secs, verdict(d.secs/c.secs <= 1.5))
+	if len(res) > 4 {
+		e := res[4]
+		fmt.Fprintf(w, "winkNLP (e) counts %d tokens; against it: stage (c) %.2fx its time, whole run (d) %.2fx\n", e.tokens, c.secs/e.secs, d.secs/e.secs)
+	}
+}
+
+//go:embed wink.js
+var winkScript []byte
+
+// runWink runs the winkNLP peer in node on corpus and returns its tokens
+// and its seconds, measured by node around the work alone.
+func runWink(script, modules, corpus string) (int, float64, error) {
+	cmd := exec.Command("node", script, corpus)
+	cmd.Env = append(os.Environ(), "NODE_PATH="+modules)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, 0, fmt.Errorf("node %s: %w", script, err)
+	}
+	var r struct {
+		Secs   float64 `json:"secs"`
+		Tokens int     `json:"tokens"`
+	}
+	if err := json.Unmarshal(out, &r); err != nil {
+		return 0, 0, fmt.Errorf("node %s printed %q: %w", script, out, err)
+	}
+	return r.Tokens, r.Secs, nil
 }
 
 // tokenLoop counts the tokens of text as the plainest tokenizer would:
