@@ -355,6 +355,15 @@ func splitMixed(buf []token.Token, tok string, start int, splitHyphens bool) []t
 // is neither a word character nor a connector where it stands, or a
 // hyphen that does not join two word characters.
 func needsSplit(tok string, splitHyphens bool) bool {
+	// Most tokens are ASCII letters and digits alone: no rune to decode.
+	plain := true
+	for i := 0; i < len(tok) && plain; i++ {
+		c := tok[i] | 0x20
+		plain = 'a' <= c && c <= 'z' || '0' <= tok[i] && tok[i] <= '9'
+	}
+	if plain {
+		return false
+	}
 	for i := 0; i < len(tok); {
 		r, n := utf8.DecodeRuneInString(tok[i:])
 		switch {
