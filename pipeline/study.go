@@ -230,8 +230,8 @@ type Study struct {
 	// Time holds the trends and the contrasts within time; nil without
 	// Options.Time.
 	Time *framing.TimeResult
-	// Rolling is the rolling attribution of each labelled document's
-	// windows (stylometry.Roll); nil without Options.Rolling.
+	// Rolling is the rolling attribution of each document's windows
+	// (stylometry.Roll); nil without Options.Rolling.
 	Rolling *stylometry.Rolling
 	// FramingWarnings are what the framing could not do as asked: a
 	// target no document names (a typo, a form the tokenizer never
@@ -322,9 +322,9 @@ func Analyse(p *Profiles, o Options) *Study {
 	return s
 }
 
-// roll runs the rolling attribution: each labelled document's windows
-// against the other labelled documents, over the word:1 MFW at the default
-// MFW and culling.
+// roll runs the rolling attribution: each document's windows against the
+// labelled documents but its own, over the word:1 MFW at the default MFW
+// and culling.
 func (s *Study) roll() *stylometry.Rolling {
 	o := s.Options
 	texts := make([]stylometry.RollingText, len(s.Docs))

@@ -316,13 +316,13 @@ var Dictionary = []FileDoc{
 		{"predicted", "string", "", "predicted label"},
 		{"count", "integer", "texts", "attributable texts with this true and predicted label"},
 	}},
-	{Name: "rolling.csv", files: rollingFiles, RowPer: "(with --rolling N) window of a labelled document: windows of N words starting every --rolling-step words, each attributed against the other labelled documents (stylo's rolling.classify())", Columns: []ColumnDoc{
+	{Name: "rolling.csv", files: rollingFiles, RowPer: "(with --rolling N) window of a document: windows of N words starting every --rolling-step words, each attributed against the labelled documents other than its own (stylo's rolling.classify()); an unlabelled document (a disputed text) is rolled through against every labelled one", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "the document rolled through"},
 		{"window", "integer", "", "the window's number in the document, from 1"},
 		{"start_word", "integer", "words", "the window's first word, counting the document's words from 1"},
 		{"end_word", "integer", "words", "its last word (end_word − start_word + 1 = N); the words after the last window are not in any"},
-		{"label", "string", "", "the document's own value of the --label column"},
-		{"predicted", "string", "", "the label of the window's nearest reference text by Delta: the reference texts are the other labelled documents, whole; the features the default setting's most frequent words (word:1, first --mfw and --culling); the z-scores the reference texts' (stylo's perform.delta with z.scores.both.sets = FALSE)"},
+		{"label", "string", "", "the document's own value of the --label column (empty: an unlabelled, disputed text)"},
+		{"predicted", "string", "", "the label of the window's nearest reference text by Delta: the reference texts are the labelled documents other than the window's own, whole; the features the default setting's most frequent words (word:1, first --mfw and --culling); the z-scores the reference texts' (stylo's perform.delta with z.scores.both.sets = FALSE)"},
 		{"distance", "float", "delta", "Delta from the window to that text: the mean over the features of |z_window − z_text|, a feature constant over the reference texts left out"},
 		{"runner_up", "string", "", "the next label, by the distance of its nearest reference text (empty with one label)"},
 		{"runner_up_distance", "float", "delta", "that distance"},

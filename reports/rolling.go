@@ -136,7 +136,10 @@ func (st *studyView) rollingBlocks(f *figures) []Block {
 				parts = append(parts, l+" "+strconv.Itoa(first[l]))
 			}
 			own := fmtNum(float64(first[label]) / float64(len(d.Windows)))
-			if d.Unattributable {
+			switch {
+			case label == "":
+				own = ""
+			case d.Unattributable:
 				own = "(no other document has it)"
 			}
 			t.Rows = append(t.Rows, []string{id, label, strconv.Itoa(st.Docs[d.Text].Profile.Words), strconv.Itoa(len(d.Windows)), own, strings.Join(parts, ", ")})
@@ -153,7 +156,7 @@ func (st *studyView) rollingBlocks(f *figures) []Block {
 		if len(r.Docs) > maxRollingCharts {
 			charts = fmt.Sprintf("Charts below for the first %d of the %d documents rolled through (%s); rolling.csv has every window of every one.", maxRollingCharts, len(r.Docs), strings.Join(shown, ", "))
 		}
-		caption := fmt.Sprintf("As stylo's rolling.classify() (Eder 2016): windows of %d words, starting every %d words, slide through each labelled document, and each window is attributed by Delta to the label of its nearest reference text, the reference set being every other labelled document, whole (the document's own never counts), over the %d most frequent words (culling %g%%) with the reference texts' z-scores (stylo's perform.delta). A document written by one hand keeps one label from start to end; a change of the winning label along the text marks where the style changes: a second author, a quotation, a section in another register. Read the margin (rolling.csv): a window won by a hair is not evidence. own label first: the share of windows attributed to the document's own label. %s",
+		caption := fmt.Sprintf("As stylo's rolling.classify() (Eder 2016): windows of %d words, starting every %d words, slide through each document, and each window is attributed by Delta to the label of its nearest reference text, the reference set being every labelled document but its own, whole: an unlabelled document (a disputed text, stylo's case) is set against every labelled one, a labelled one is a check of the method on a text of known hand, over the %d most frequent words (culling %g%%) with the reference texts' z-scores (stylo's perform.delta). A document written by one hand keeps one label from start to end; a change of the winning label along the text marks where the style changes: a second author, a quotation, a section in another register. Read the margin (rolling.csv): a window won by a hair is not evidence. own label first: the share of windows attributed to the document's own label (empty for an unlabelled document). %s",
 			r.Size, r.Step, r.Setting.MFW, r.Setting.Culling, charts)
 		out = append(out, Block{Title: "Rolling attribution: who wrote which part", Caption: caption, Table: t, Wide: true})
 		for _, d := range r.Docs[:min(len(r.Docs), maxRollingCharts)] {

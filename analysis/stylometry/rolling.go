@@ -11,9 +11,11 @@ import (
 // stylometry", Digital Scholarship in the Humanities 31(3)): windows of a
 // text slide through it and each window is attributed by Delta against
 // reference texts, so that a change of hand along the text shows as a
-// change of the winning label. Here every labelled document takes its turn
-// as the text rolled through, the other labelled documents (whole) being
-// the reference set.
+// change of the winning label. Here every document takes its turn as the
+// text rolled through: an unlabelled one (a disputed text, stylo's case)
+// against every labelled document (whole), a labelled one against the
+// other labelled documents, as a check of the method on texts of known
+// hand.
 
 // RollingText is one document for Roll: its word counts over Words words
 // (the whole document trains the attribution of the other documents'
@@ -52,8 +54,7 @@ type RollingOptions struct {
 	Run analysis.Runner
 }
 
-// Rolling is the rolling attribution of every labelled document with
-// windows.
+// Rolling is the rolling attribution of every document with windows.
 type Rolling struct {
 	Size, Step int
 	Setting    Setting  // word:1, the features used and the culling
@@ -97,9 +98,10 @@ func (w RollingWindow) candidate(k int) analysis.Candidate {
 	return analysis.Candidate{Distance: math.NaN(), Item: -1}
 }
 
-// Roll attributes the windows of every labelled text: its reference set
-// is every other labelled text, whole; the features are the word:1 MFW of
-// all the texts (whole) at opt.MFW and opt.Culling, the same for every
+// Roll attributes the windows of every text: the reference set of an
+// unlabelled text is every labelled text, whole, and that of a labelled
+// text every other labelled text; the features are the word:1 MFW of all
+// the texts (whole) at opt.MFW and opt.Culling, the same for every
 // document; each window is scaled by the reference texts' means and
 // standard deviations and given the label of its nearest reference text
 // by Delta (analysis.TrainDelta: stylo's perform.delta with
@@ -108,10 +110,11 @@ func (w RollingWindow) candidate(k int) analysis.Candidate {
 // corpus's, so that every document is rolled over the same words; the
 // z-scores are the reference set's.
 //
-// Texts without a label, and labelled texts shorter than one window, are
-// not rolled through (the latter named in Warnings); with fewer than three
-// labelled texts, fewer than two features or more than opt.MaxMatrix
-// texts nothing is rolled and a warning says why.
+// Texts shorter than one window are not rolled through (named in
+// Warnings); labelled texts are rolled through only with three labelled
+// texts or more (two others to scale by), unlabelled ones with two or
+// more; with fewer than two labelled texts, fewer than two features or
+// more than opt.MaxMatrix texts nothing is rolled and a warning says why.
 func Roll(texts []RollingText, opt RollingOptions) *Rolling {
 	r := &Rolling{Size: opt.Size, Step: opt.Step}
 	var labelled []int
@@ -124,8 +127,8 @@ func Roll(texts []RollingText, opt RollingOptions) *Rolling {
 	case opt.MaxMatrix > 0 && len(texts) > opt.MaxMatrix:
 		r.Warnings = append(r.Warnings, fmt.Sprintf("--rolling: %d texts, more than %d (--max-matrix): rolling attribution not run (each window is measured against every other text)", len(texts), opt.MaxMatrix))
 		return r
-	case len(labelled) < 3:
-		r.Warnings = append(r.Warnings, fmt.Sprintf("--rolling: %d labelled documents: rolling attribution needs at least 3 (a document against two others or more)", len(labelled)))
+	case len(labelled) < 2:
+		r.Warnings = append(r.Warnings, fmt.Sprintf("--rolling: %d labelled documents: rolling attribution needs at least 2 (the reference texts a window is scaled by and compared with)", len(labelled)))
 		return r
 	}
 	counts := make([]analysis.TermCounts, len(texts))
@@ -149,12 +152,18 @@ func Roll(texts []RollingText, opt RollingOptions) *Rolling {
 		byLabel[texts[i].Label]++
 	}
 	var short []string
-	for _, i := range labelled {
-		if len(texts[i].Windows) == 0 {
-			short = append(short, fmt.Sprintf("%s: %d words, shorter than one window of %d: not rolled through", texts[i].ID, texts[i].Words, opt.Size))
+	for i, t := range texts {
+		switch {
+		case t.Label != "" && len(labelled) < 3:
+			continue // with one other labelled text to scale by: see below
+		case len(t.Windows) == 0:
+			short = append(short, fmt.Sprintf("%s: %d words, shorter than one window of %d: not rolled through", t.ID, t.Words, opt.Size))
 			continue
 		}
-		r.Docs = append(r.Docs, RollingDoc{Text: i, Unattributable: byLabel[texts[i].Label] < 2})
+		r.Docs = append(r.Docs, RollingDoc{Text: i, Unattributable: t.Label != "" && byLabel[t.Label] < 2})
+	}
+	if len(labelled) < 3 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("--rolling: %d labelled documents: the labelled ones are not rolled through (each needs two others); the unlabelled ones are", len(labelled)))
 	}
 	r.warn(short, "more documents shorter than one window: not rolled through")
 	task := func(k int) {

@@ -48,8 +48,9 @@ func author(r *rand.Rand, a, n int) []string {
 // B's, rolled through against two texts by each of A, B and C, is given A
 // in its first windows and B in its last, as stylo's rolling.classify()
 // shows a change of hand; its own text is never a reference; the result
-// does not depend on the runner; a short text and an unlabelled one are
-// not rolled through.
+// does not depend on the runner; a short text is not rolled through; an
+// unlabelled text by C (a disputed one) is rolled through against every
+// labelled text and given C.
 func TestRollChangeOfHand(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 0))
 	const size, step = 400, 100
@@ -69,9 +70,14 @@ func TestRollChangeOfHand(t *testing.T) {
 	if got.Setting.MFW != 30 || len(got.Features) != 30 || got.Size != size || got.Step != step {
 		t.Errorf("setting %+v, %d features, size %d, step %d", got.Setting, len(got.Features), got.Size, got.Step)
 	}
-	// The six texts, mixed; not short (a warning) nor unlabelled.
-	if len(got.Docs) != 7 || got.Docs[6].Text != 6 {
-		t.Fatalf("%d documents rolled through, want 7 (the last the mixed one)", len(got.Docs))
+	// The six texts, mixed and unlabelled; not short (a warning).
+	if len(got.Docs) != 8 || got.Docs[6].Text != 6 || got.Docs[7].Text != 8 {
+		t.Fatalf("%d documents rolled through, want 8 (mixed, then unlabelled)", len(got.Docs))
+	}
+	for k, w := range got.Docs[7].Windows {
+		if p := w.Predicted(); p.Label != "C" || len(w.Candidates) != 3 {
+			t.Errorf("unlabelled window %d: predicted %s of %d candidates, want C of 3", k+1, p.Label, len(w.Candidates))
+		}
 	}
 	if len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0], "short: 300 words, shorter than one window of 400") {
 		t.Errorf("warnings = %q, want the short text named", got.Warnings)
@@ -140,7 +146,8 @@ func TestRollRefuses(t *testing.T) {
 		opt   RollingOptions
 		want  string
 	}{
-		{texts[:2], RollingOptions{MFW: 30, Size: 200, Step: 50}, "2 labelled documents: rolling attribution needs at least 3"},
+		{texts[:1], RollingOptions{MFW: 30, Size: 200, Step: 50}, "1 labelled documents: rolling attribution needs at least 2"},
+		{texts[:2], RollingOptions{MFW: 30, Size: 200, Step: 50}, "2 labelled documents: the labelled ones are not rolled through"},
 		{texts, RollingOptions{MFW: 30, Size: 200, Step: 50, MaxMatrix: 3}, "4 texts, more than 3 (--max-matrix)"},
 		{texts, RollingOptions{MFW: 1, Size: 200, Step: 50}, "1 features at 1 MFW"},
 	} {
@@ -159,6 +166,18 @@ func TestRollRefuses(t *testing.T) {
 			if d.Unattributable && w.Predicted().Label == own {
 				t.Errorf("%s: a window given its own label, which no other text has", texts[d.Text].ID)
 			}
+		}
+	}
+	// A disputed text between two authors of one text each: rolled
+	// through against both; the labelled texts are not (one other each).
+	disputed := rollingText("disputed", "", author(r, 1, 1000), 200, 50)
+	two := Roll([]RollingText{texts[0], texts[1], disputed}, RollingOptions{MFW: 30, Size: 200, Step: 50})
+	if len(two.Docs) != 1 || two.Docs[0].Text != 2 || len(two.Docs[0].Windows) == 0 {
+		t.Fatalf("two authors and a disputed text: %d documents rolled through (%+v), want the disputed one", len(two.Docs), two.Docs)
+	}
+	for k, w := range two.Docs[0].Windows {
+		if p := w.Predicted(); p.Label != "B" || len(w.Candidates) != 2 {
+			t.Errorf("disputed window %d: %+v, want B first of 2 candidates", k+1, w.Candidates)
 		}
 	}
 	// One label only among the others: no runner-up.
