@@ -78,13 +78,14 @@ func linesFigure(lines []Line, opt Options) (figure, error) {
 		pad := (xmax - xmin) * 0.03
 		p.X.Min, p.X.Max = xmin-pad, xmax+pad
 		p.Y.Min, p.Y.Max = 0, ymax*1.05
+		p.X.Tick.Marker = niceTicks{} // years and word positions: 1860, not gonum's 1860.00
 		if opt.Fit {
 			ypad := (ymax - ymin) * 0.05
 			if ypad == 0 {
 				ypad = max(1, math.Abs(ymax)) * 0.05
 			}
 			p.Y.Min, p.Y.Max = ymin-ypad, ymax+ypad
-			p.X.Tick.Marker, p.Y.Tick.Marker = niceTicks{}, niceTicks{}
+			p.Y.Tick.Marker = niceTicks{}
 		}
 		p.Add(plotFunc(func(dc draw.Canvas, p *plot.Plot) {
 			tx, ty := p.Transforms(&dc)
