@@ -778,3 +778,55 @@ func TestTermsMarked(t *testing.T) {
 		})
 	}
 }
+
+// TestFightinSpots: faint words with the same counts fall on one spot and
+// share one tooltip, which names them all in data-terms (one a line) and
+// the first spotMax in its title; a word alone on its spot keeps
+// data-term.
+func TestFightinSpots(t *testing.T) {
+	words := []WordScore{{"x", 2, 3}, {"y", 2.5, -3}, {"z", 1.5, 1}}
+	var spot []string
+	for c := 'a'; c <= 't'; c++ { // 20 words used once: one spot
+		words = append(words, WordScore{string(c), 1, 0.5})
+		spot = append(spot, string(c))
+	}
+	f, err := fightinFigure(words, Options{TopK: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := svgOf(t, f)
+	type rect struct {
+		Term  string `xml:"data-term,attr"`
+		Terms string `xml:"data-terms,attr"`
+		Title string `xml:"title"`
+	}
+	var got []rect
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "rect" {
+			var r rect
+			if err := dec.DecodeElement(&r, &se); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, r)
+		}
+	}
+	// The 20 on their spot, then z (least extreme first), then the two
+	// labelled words (largest |z| first, ties by term).
+	want := []rect{
+		{Terms: strings.Join(spot, "\n"), Title: "20 words at z = 0.5, log frequency 1: a, b, c, d, e, f, g, h, i, j, k, l, and 8 more"},
+		{Term: "z", Title: "z: z = 1, log frequency 1.5"},
+		{Term: "x", Title: "x: z = 3, log frequency 2"},
+		{Term: "y", Title: "y: z = -3, log frequency 2.5"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tooltips (-want +got):\n%s", diff)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -208,6 +209,26 @@ func fightinTip(ws WordScore) string {
 	return fmt.Sprintf("%s: z = %s, log frequency %s", ws.Term, val(ws.Z), val(ws.LogFreq))
 }
 
+// spotMax is the most words a tooltip of words on one spot names.
+const spotMax = 12
+
+// spotTip is the tooltip of words drawn on one spot (the same z and
+// frequency): fightinTip of one, or the count and the first spotMax (in
+// code-point order).
+func spotTip(ws []WordScore) string {
+	if len(ws) == 1 {
+		return fightinTip(ws[0])
+	}
+	names := make([]string, 0, spotMax+1)
+	for _, w := range ws[:min(len(ws), spotMax)] {
+		names = append(names, w.Term)
+	}
+	if len(ws) > spotMax {
+		names = append(names, fmt.Sprintf("and %d more", len(ws)-spotMax))
+	}
+	return fmt.Sprintf("%d words at z = %s, log frequency %s: %s", len(ws), val(ws[0].Z), val(ws[0].LogFreq), strings.Join(names, ", "))
+}
+
 // WordScore is one term of a Fightin' Words comparison (Monroe, Colaresi
 // and Quinn 2008): its log frequency in the pooled corpus and the z-score
 // of its log-odds ratio with informative Dirichlet prior.
@@ -226,7 +247,9 @@ type WordScore struct {
 // another label (clear of the faint points where they can); the rest are
 // faint grey points. Both axes are ticked every 1, 2 or 5 × 10^k. Dashed
 // lines mark z = ±1.96. Every point has a tooltip (term, z, log
-// frequency), and its hit area and its label name the term (data-term).
+// frequency), and its hit area and its label name the term (data-term);
+// faint words on one spot (the same counts) share one tooltip naming
+// them all (data-terms, one a line).
 // Axis labels default to "log frequency" and "z-score". It returns an
 // error for no words or non-finite values.
 func FightinWords(w io.Writer, words []WordScore, opt Options) error {
@@ -282,11 +305,28 @@ func fightinFigure(words []WordScore, opt Options) (figure, error) {
 				dc.StrokeLine2(dash, dc.Min.X, ty(z), dc.Max.X, ty(z))
 			}
 			faint := draw.GlyphStyle{Color: fade(color.Gray{0x88}, 0x66), Radius: 1.6, Shape: draw.CircleGlyph{}}
+			// One tooltip per spot: words with the same counts (the many
+			// used once) fall on one point, and a tooltip each would show
+			// only the last of them.
+			var spots []vg.Point
+			same := map[vg.Point][]WordScore{}
 			for i := len(rest) - 1; i >= 0; i-- { // least extreme first
 				ws := rest[i]
 				pt := vg.Point{X: tx(ws.LogFreq), Y: ty(ws.Z)}
 				dc.DrawGlyph(faint, pt)
-				t.addPointTerm(pt, 2.5, fightinTip(ws), ws.Term)
+				if same[pt] == nil {
+					spots = append(spots, pt)
+				}
+				same[pt] = append(same[pt], ws)
+			}
+			for _, pt := range spots {
+				ws := same[pt]
+				slices.SortFunc(ws, func(a, b WordScore) int { return cmp.Compare(a.Term, b.Term) })
+				terms := make([]string, len(ws))
+				for i, w := range ws {
+					terms[i] = w.Term
+				}
+				t.addTerms(square(pt, 2.5), spotTip(ws), terms)
 			}
 			// Labels never cover a labelled point, and clear the faint ones
 			// if they can.

@@ -78,10 +78,12 @@ func clampLen(v, lo, hi vg.Length) vg.Length {
 }
 
 // tip is a transparent hit area carrying a <title> tooltip and, when it
-// stands for a term, the term (written as its data-term attribute).
+// stands for terms, the terms: one is written as its data-term attribute,
+// several (points drawn on the same spot) as data-terms, one a line.
 type tip struct {
-	r          vg.Rectangle
-	text, term string
+	r     vg.Rectangle
+	text  string
+	terms []string
 }
 
 // figure is a chart ready to be drawn: its size and a draw function that
@@ -102,12 +104,21 @@ type tips struct {
 
 func (t *tips) add(r vg.Rectangle, s string) { t.addTerm(r, s, "") }
 
-// addTerm adds a tooltip whose hit area stands for term.
+// addTerm adds a tooltip whose hit area stands for term ("": none).
 func (t *tips) addTerm(r vg.Rectangle, s, term string) {
+	var terms []string
+	if term != "" {
+		terms = []string{term}
+	}
+	t.addTerms(r, s, terms)
+}
+
+// addTerms adds a tooltip whose hit area stands for terms.
+func (t *tips) addTerms(r vg.Rectangle, s string, terms []string) {
 	if t == nil || s == "" {
 		return
 	}
-	t.list = append(t.list, tip{r: r, text: s, term: term})
+	t.list = append(t.list, tip{r: r, text: s, terms: terms})
 }
 
 // addPoint adds a square hit area of half-side r around pt.
@@ -115,7 +126,12 @@ func (t *tips) addPoint(pt vg.Point, r vg.Length, s string) { t.addPointTerm(pt,
 
 // addPointTerm is addPoint for a point that stands for term.
 func (t *tips) addPointTerm(pt vg.Point, r vg.Length, s, term string) {
-	t.addTerm(vg.Rectangle{Min: vg.Point{X: pt.X - r, Y: pt.Y - r}, Max: vg.Point{X: pt.X + r, Y: pt.Y + r}}, s, term)
+	t.addTerm(square(pt, r), s, term)
+}
+
+// square is the square of half-side r around pt.
+func square(pt vg.Point, r vg.Length) vg.Rectangle {
+	return vg.Rectangle{Min: vg.Point{X: pt.X - r, Y: pt.Y - r}, Max: vg.Point{X: pt.X + r, Y: pt.Y + r}}
 }
 
 // label records that the text drawn as shown names term: writeSVG gives
@@ -222,9 +238,15 @@ func (f figure) writeSVG(w io.Writer) error {
 		fmt.Fprintf(&b, "<g fill=\"#ffffff\" fill-opacity=\"0\" transform=\"scale(1, -1) translate(0, -%s)\">\n", num(f.h.Points()))
 		for _, t := range tl {
 			b.WriteString("<rect ")
-			if t.term != "" {
+			switch len(t.terms) {
+			case 0:
+			case 1:
 				b.WriteString(`data-term="`)
-				_ = xml.EscapeText(&b, []byte(t.term))
+				_ = xml.EscapeText(&b, []byte(t.terms[0]))
+				b.WriteString(`" `)
+			default:
+				b.WriteString(`data-terms="`)
+				_ = xml.EscapeText(&b, []byte(strings.Join(t.terms, "\n")))
 				b.WriteString(`" `)
 			}
 			fmt.Fprintf(&b, `x="%s" y="%s" width="%s" height="%s"><title>`,
