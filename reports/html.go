@@ -33,21 +33,38 @@ type Section struct {
 	Blocks           []Block
 }
 
-// Block is a figure, a table, or both, with a title and a caption.
+// Block is a figure, a table, or both, with a title and a caption; or,
+// with Choices, alternatives of which the page shows one at a time.
 type Block struct {
 	Title, Caption string
 	SVG            []byte     // inline chart, or nil
 	Href           string     // link to the chart's file
 	Table          *HTMLTable // or nil
 	Wide           bool       // spans the page width
+	// Choices are alternatives (the pairs of values of a column, say),
+	// each with its own chart and table, all written into the page: the
+	// page's script shows the one chosen in a <select> labelled Chooser
+	// (the first at first); without the script every one shows.
+	Choices []Choice
+	Chooser string
+}
+
+// Choice is one alternative of a Block.
+type Choice struct {
+	Label string // in the <select> and above the chart
+	SVG   []byte
+	Href  string
+	Table *HTMLTable
 }
 
 // HTMLTable is a table shown on the page. Numeric marks the columns sorted
-// as numbers by the page's script.
+// as numbers by the page's script; Terms marks the columns whose cells are
+// terms, which a click opens in the keyword-in-context panel.
 type HTMLTable struct {
 	Header  []string
 	Rows    [][]string
 	Numeric []bool
+	Terms   []bool
 	Note    string // e.g. "top 10 of 1,234 rows; all in keyness.csv"
 }
 
@@ -69,6 +86,11 @@ func WriteHTML(w io.Writer, r *Report) error {
 		for _, b := range s.Blocks {
 			if err := checkSVG(b.SVG); err != nil {
 				return fmt.Errorf("report: chart %q: %w", b.Title, err)
+			}
+			for _, c := range b.Choices {
+				if err := checkSVG(c.SVG); err != nil {
+					return fmt.Errorf("report: chart %q, %s: %w", b.Title, c.Label, err)
+				}
 			}
 		}
 	}
@@ -133,7 +155,8 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 		}
 		return template.HTML(b)
 	},
-	"num": func(t *HTMLTable, i int) bool { return i < len(t.Numeric) && t.Numeric[i] },
+	"num":  func(t *HTMLTable, i int) bool { return i < len(t.Numeric) && t.Numeric[i] },
+	"term": func(t *HTMLTable, i int) bool { return i < len(t.Terms) && t.Terms[i] },
 	// wbr lets a long column name such as sentence_length_mean wrap
 	// after its underscores.
 	"wbr": func(s string) template.HTML {
@@ -188,6 +211,12 @@ dl.methods dd { margin: 0 0 0 1rem; }
 pre { background: #f1f3f7; padding: .8rem; overflow-x: auto; font-size: .8rem; }
 a { color: var(--accent); }
 </style>
+<style>
+/* Exploration (issue 14, items 17-18): pair chooser. */
+.chooser { margin: .2rem 0 .4rem; }
+.chooser select { font: inherit; padding: .15rem .3rem; max-width: 100%; }
+.choice h4 { margin: .5rem 0 .2rem; font-size: .95rem; }
+</style>
 </head>
 <body>
 <header>
@@ -205,12 +234,11 @@ a { color: var(--accent); }
 {{range .Blocks}}<div class="block{{if .Wide}} wide{{end}}">
 <h3>{{.Title}}</h3>
 {{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}
-{{if .SVG}}<div class="figure">{{svg .SVG}}</div>{{if .Href}}<p class="note"><a href="{{.Href}}">{{.Href}}</a></p>{{end}}{{end}}
-{{with .Table}}{{$t := .}}<div class="scroll"><table class="sortable">
-<thead><tr>{{range $i, $h := .Header}}<th{{if num $t $i}} class="n"{{end}} scope="col">{{wbr $h}}</th>{{end}}</tr></thead>
-<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if num $t $i}} class="n"{{end}}>{{$c}}</td>{{end}}</tr>
-{{end}}</tbody></table></div>{{if .Note}}<p class="note">{{.Note}}</p>{{end}}{{end}}
-</div>
+{{template "content" .}}
+{{if .Choices}}<p class="chooser"><label>{{.Chooser}} <select>{{range $i, $c := .Choices}}<option value="{{$i}}">{{$c.Label}}</option>{{end}}</select></label></p>
+{{range $i, $c := .Choices}}<div class="choice" data-choice="{{$i}}"><h4>{{.Label}}</h4>
+{{template "content" .}}</div>
+{{end}}{{end}}</div>
 {{end}}</div>
 </section>
 {{end}}
@@ -233,6 +261,16 @@ a { color: var(--accent); }
 </section>
 </main>
 <script>
+// Choosers: a block's <select> shows one of its alternatives (every one
+// shows without this script).
+document.querySelectorAll("p.chooser select").forEach(function (sel) {
+  var choices = sel.closest(".block").querySelectorAll(".choice");
+  function show() {
+    choices.forEach(function (c) { c.hidden = c.getAttribute("data-choice") !== sel.value; });
+  }
+  sel.addEventListener("change", show);
+  show();
+});
 // Sortable tables: click a header. The page reads the same without this.
 document.querySelectorAll("table.sortable").forEach(function (table) {
   var heads = table.tHead.rows[0].cells;
@@ -255,4 +293,8 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
 </script>
 </body>
 </html>
-`
+{{define "content"}}{{if .SVG}}<div class="figure">{{svg .SVG}}</div>{{if .Href}}<p class="note"><a href="{{.Href}}">{{.Href}}</a></p>{{end}}{{end}}
+{{with .Table}}{{$t := .}}<div class="scroll"><table class="sortable">
+<thead><tr>{{range $i, $h := .Header}}<th{{if num $t $i}} class="n"{{end}} scope="col">{{wbr $h}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if num $t $i}} class="n"{{else if term $t $i}} class="term"{{end}}>{{$c}}</td>{{end}}</tr>
+{{end}}</tbody></table></div>{{if .Note}}<p class="note">{{.Note}}</p>{{end}}{{end}}{{end}}`
