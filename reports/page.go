@@ -148,6 +148,7 @@ func (st *studyView) framingSection(f *figures) Section {
 	}
 	for _, k := range kinds {
 		if b, ok := block(f, f.chartFile("keyness", k), "Top: most distinctive (z > 0); bottom: most avoided (z < 0), against all other "+plural(k)+".", true); ok {
+			b.Detail = k == "document"
 			s.Blocks = append(s.Blocks, b)
 		}
 	}
@@ -175,7 +176,7 @@ func (st *studyView) framingSection(f *figures) Section {
 			if shown < scopes {
 				t.Note = fmt.Sprintf("Top five per %s for the first %d of %d; every %s, term and measure is in keyness.csv.", k, shown, scopes, k)
 			}
-			s.Blocks = append(s.Blocks, Block{Title: "Most distinctive words by " + k, Table: t})
+			s.Blocks = append(s.Blocks, Block{Title: "Most distinctive words by " + k, Table: t, Detail: k == "document"})
 		}
 	}
 	s.Blocks = append(s.Blocks, st.pairBlocks(f)...)
