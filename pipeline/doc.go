@@ -15,6 +15,11 @@
 //	corpus, err := pipeline.OpenCorpus([]string{"texts/"}, "meta.csv")
 //	study, err := pipeline.Run(ctx, corpus, pipeline.Options{GroupBy: []string{"stance"}})
 //
+// QuoteTerms, optional and after the analysis, reads again only the
+// documents that hold the terms a report shows and quotes a few of their
+// occurrences per group in context (tokenised, not tagged): the one pass
+// over the text after the map stage, since profiles keep no text.
+//
 // Options is typed and its zero value is the documented default run;
 // Config is the same settings as a person writes them (TOML and flags), and
 // Config.Options checks all of them, reading the lexicon, before any

@@ -533,7 +533,7 @@ func locate(text string, toks []Token, words []int, tg Target, opt ProfileOption
 		if n == 0 {
 			continue
 		}
-		first, last := toks[words[wi]], toks[words[wi+n-1]]
+		first := toks[words[wi]]
 		tp.Count++
 		for j := max(0, wi-k); j < min(len(words), wi+n+k); j++ {
 			if j >= wi && j < wi+n {
@@ -544,22 +544,31 @@ func locate(text string, toks []Token, words []int, tg Target, opt ProfileOption
 				tp.WindowTokens++
 			}
 		}
-		end := last.Start + len(last.Text)
-		l := toks[words[max(0, wi-ctx)]].Start
-		r := end
-		if j := min(len(words)-1, wi+n-1+ctx); j >= wi+n {
-			t := toks[words[j]]
-			r = t.Start + len(t.Text)
-		}
-		kwic = append(kwic, KWIC{
-			Offset:  first.Start,
-			Left:    strings.Join(strings.Fields(text[l:first.Start]), " "),
-			Keyword: strings.Clone(text[first.Start:end]), // not a slice that keeps the whole text alive
-			Right:   strings.Join(strings.Fields(text[end:r]), " "),
-		})
+		kwic = append(kwic, quote(text, toks, words, wi, n, ctx))
 		wi += n - 1
 	}
 	return kwic
+}
+
+// quote is the keyword-in-context line of the n words from word wi (an
+// index into words, the indices of toks's word tokens), with ctx words
+// each side quoted from text, whitespace folded; the keyword is text's
+// own bytes.
+func quote(text string, toks []Token, words []int, wi, n, ctx int) KWIC {
+	first, last := toks[words[wi]], toks[words[wi+n-1]]
+	end := last.Start + len(last.Text)
+	l := toks[words[max(0, wi-ctx)]].Start
+	r := end
+	if j := min(len(words)-1, wi+n-1+ctx); j >= wi+n {
+		t := toks[words[j]]
+		r = t.Start + len(t.Text)
+	}
+	return KWIC{
+		Offset:  first.Start,
+		Left:    strings.Join(strings.Fields(text[l:first.Start]), " "),
+		Keyword: strings.Clone(text[first.Start:end]), // not a slice that keeps the whole text alive
+		Right:   strings.Join(strings.Fields(text[end:r]), " "),
+	}
 }
 
 // matchAt returns the length in words of the longest form that matches at

@@ -129,11 +129,10 @@ func Profile(ctx context.Context, c Corpus, o Options) (*Profiles, error) {
 // profilePool is the tagger and the worker pool's options for profiling n
 // sources with o (its defaults filled in): Profile's and WritePart's.
 func profilePool(o Options, n int) (*Tagger, PoolOptions, error) {
-	canon, err := NewCanon(o.Text.Boilerplate)
+	canon, err := newCanon(o)
 	if err != nil {
-		return nil, PoolOptions{}, optErr("text.boilerplate", o.Text.Boilerplate, "%v", err)
+		return nil, PoolOptions{}, err
 	}
-	canon.DropRepeated, canon.KeepCase, canon.SplitHyphens = o.Text.DropRepeated, o.Text.KeepCase, o.Text.SplitHyphens
 	tg, err := tagger()
 	if err != nil {
 		return nil, PoolOptions{}, err
@@ -143,6 +142,16 @@ func profilePool(o Options, n int) (*Tagger, PoolOptions, error) {
 		po.Progress = func(done int) { o.Progress(done, n) }
 	}
 	return tg, po, nil
+}
+
+// newCanon is the canonicalisation o's text rules ask for.
+func newCanon(o Options) (*Canon, error) {
+	canon, err := NewCanon(o.Text.Boilerplate)
+	if err != nil {
+		return nil, optErr("text.boilerplate", o.Text.Boilerplate, "%v", err)
+	}
+	canon.DropRepeated, canon.KeepCase, canon.SplitHyphens = o.Text.DropRepeated, o.Text.KeepCase, o.Text.SplitHyphens
+	return canon, nil
 }
 
 // join joins the metadata to p's documents and adds its problems, and the

@@ -100,6 +100,12 @@ func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boil
 // and each sentence (and every few thousand characters while cleaning), and
 // once ctx is done it returns ctx's error and no tokens.
 func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks []Token, sents []Span, boilerplate int, err error) {
+	return t.tokens(ctx, c, text, true)
+}
+
+// tokens is TokensContext; without tag, the tokens' Tag is empty and the
+// tagger (most of the time a document takes) never runs.
+func (t *Tagger) tokens(ctx context.Context, c *Canon, text string, tag bool) (toks []Token, sents []Span, boilerplate int, err error) {
 	s := t.scratch.Get().(*tokensScratch)
 	defer func() {
 		// Keep no string of text alive in the pool.
@@ -145,10 +151,15 @@ func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks
 				continue
 			}
 			s.forms = s.forms[:0]
-			for _, bt := range sent {
-				s.forms = append(s.forms, token.Token{Text: tagForm(text, bt)})
+			if tag {
+				for _, bt := range sent {
+					s.forms = append(s.forms, token.Token{Text: tagForm(text, bt)})
+				}
+				t.tag.TagTokens(s.forms)
+			} else {
+				s.forms = slices.Grow(s.forms, len(sent))[:len(sent)]
+				clear(s.forms)
 			}
-			t.tag.TagTokens(s.forms)
 			si := len(sents)
 			sents = append(sents, span)
 			for i, bt := range sent {

@@ -244,6 +244,7 @@ func (st *studyView) drawFraming(f *figures) {
 			return chart.FightinWords(w, words, chart.Options{Title: r.Scope.Target + " vs " + st.against(), XLabel: "log10 frequency in the corpus", YLabel: "log-odds z"})
 		})
 	}
+	st.drawPairs(f)
 	if len(st.Framing.Targets) > 0 {
 		rates := make([][]float64, len(st.Framing.Targets))
 		for i := range rates {

@@ -22,6 +22,10 @@ type Report struct {
 	Methods    []Method
 	Parameters string // the run's parameters as JSON
 	Files      []FileLink
+	// Explore is the JSON of keyword-in-context lines behind the page's
+	// term panel (see exploreData), or nil: the panel then says that the
+	// page holds no lines.
+	Explore []byte
 }
 
 // KV is a labelled value.
@@ -33,21 +37,41 @@ type Section struct {
 	Blocks           []Block
 }
 
-// Block is a figure, a table, or both, with a title and a caption.
+// Block is a figure, a table, or both, with a title and a caption; or,
+// with Choices, alternatives of which the page shows one at a time.
 type Block struct {
 	Title, Caption string
 	SVG            []byte     // inline chart, or nil
 	Href           string     // link to the chart's file
 	Table          *HTMLTable // or nil
 	Wide           bool       // spans the page width
+	// Choices are alternatives (the pairs of values of a column, say),
+	// each with its own chart and table, all written into the page: the
+	// page's script shows the one chosen in a <select> labelled Chooser
+	// (the first at first); without the script every one shows.
+	Choices []Choice
+	Chooser string
+	// Detail marks a block of one row per document (as opposed to per
+	// group): its terms come last among those whose lines the page holds.
+	Detail bool
+}
+
+// Choice is one alternative of a Block.
+type Choice struct {
+	Label string // in the <select> and above the chart
+	SVG   []byte
+	Href  string
+	Table *HTMLTable
 }
 
 // HTMLTable is a table shown on the page. Numeric marks the columns sorted
-// as numbers by the page's script.
+// as numbers by the page's script; Terms marks the columns whose cells are
+// terms, which a click opens in the keyword-in-context panel.
 type HTMLTable struct {
 	Header  []string
 	Rows    [][]string
 	Numeric []bool
+	Terms   []bool
 	Note    string // e.g. "top 10 of 1,234 rows; all in keyness.csv"
 }
 
@@ -62,13 +86,20 @@ type FileLink struct {
 }
 
 // WriteHTML writes the self-contained report page: CSS and SVG inline, a
-// small inline script that makes tables sortable (the page reads the same
-// without it), no request to anywhere.
+// small inline script (the page reads the same without it) that makes
+// tables sortable, shows one choice of a block at a time, finds a term in
+// every chart and table, and shows a clicked term's keyword-in-context
+// lines by group from r.Explore; no request to anywhere.
 func WriteHTML(w io.Writer, r *Report) error {
 	for _, s := range r.Sections {
 		for _, b := range s.Blocks {
 			if err := checkSVG(b.SVG); err != nil {
 				return fmt.Errorf("report: chart %q: %w", b.Title, err)
+			}
+			for _, c := range b.Choices {
+				if err := checkSVG(c.SVG); err != nil {
+					return fmt.Errorf("report: chart %q, %s: %w", b.Title, c.Label, err)
+				}
 			}
 		}
 	}
@@ -133,9 +164,13 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 		}
 		return template.HTML(b)
 	},
-	"num": func(t *HTMLTable, i int) bool { return i < len(t.Numeric) && t.Numeric[i] },
+	"num":  func(t *HTMLTable, i int) bool { return i < len(t.Numeric) && t.Numeric[i] },
+	"term": func(t *HTMLTable, i int) bool { return i < len(t.Terms) && t.Terms[i] },
 	// wbr lets a long column name such as sentence_length_mean wrap
 	// after its underscores.
+	// json inlines exploreData's JSON, whose <, > and & encoding/json
+	// escapes, in a <script type="application/json">.
+	"json": func(b []byte) template.JS { return template.JS(b) },
 	"wbr": func(s string) template.HTML {
 		return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "_", "_<wbr>"))
 	},
@@ -188,6 +223,33 @@ dl.methods dd { margin: 0 0 0 1rem; }
 pre { background: #f1f3f7; padding: .8rem; overflow-x: auto; font-size: .8rem; }
 a { color: var(--accent); }
 </style>
+<style>
+/* Exploration (issue 14, items 17-18): pair chooser, term search,
+   keyword-in-context panel. */
+.chooser { margin: .2rem 0 .4rem; }
+.chooser select { font: inherit; padding: .15rem .3rem; max-width: 100%; }
+.choice h4 { margin: .5rem 0 .2rem; font-size: .95rem; }
+.choice, .figure, tr { scroll-margin-top: 3.5rem; }
+.find { display: inline-flex; align-items: center; gap: .4rem; flex-wrap: wrap; }
+.find input { font: inherit; font-size: .9rem; padding: .15rem .4rem; width: 12rem; max-width: 60vw; border: 1px solid var(--line); border-radius: 4px; }
+.find output { color: var(--muted); font-size: .85rem; }
+.find button, .kwic button { font: inherit; font-size: .85rem; cursor: pointer; border: 1px solid var(--line); background: #fff; border-radius: 4px; padding: .1rem .4rem; color: var(--accent); }
+.figure [data-term], .figure [data-terms], td.term { cursor: pointer; }
+.figure rect.hit { fill: #ffcc00; fill-opacity: .6; stroke: #8a5a00; stroke-width: 1px; }
+.figure text.hit { fill: #a3005c !important; font-weight: 700; }
+tr.hit td, .scroll tbody tr.hit td:first-child { background: #fff1a8; }
+.kwic { position: fixed; right: 0; top: 2.6rem; bottom: 0; z-index: 3; width: min(30rem, 100%); overflow-y: auto; background: #fff; border-left: 1px solid var(--line); box-shadow: -4px 0 12px rgba(0,0,0,.12); padding: .6rem 1rem 1rem; font-size: .88rem; }
+.kwic header { display: flex; justify-content: space-between; align-items: baseline; gap: .5rem; padding: 0; border: 0; }
+.kwic h2 { font-size: 1.1rem; margin: 0; }
+.kwic h3 { font-size: .95rem; margin: .8rem 0 .2rem; }
+.kwic h3 span, .kwic .note { color: var(--muted); font-weight: 400; font-size: .82rem; }
+.kwic ol { margin: 0; padding-left: 1.2rem; }
+.kwic li { margin: .15rem 0; }
+.kwic li b { color: var(--accent); }
+.kwic li .doc { display: block; color: var(--muted); font-size: .78rem; }
+@media (max-width: 600px) { .find { display: flex; flex-wrap: nowrap; margin-top: .2rem; } .find input { flex: 1 1 5rem; min-width: 0; width: auto; } }
+@media (max-width: 600px) { .kwic { top: auto; left: 0; right: auto; height: 65vh; width: 100vw; border-left: 0; border-top: 1px solid var(--line); } }
+</style>
 </head>
 <body>
 <header>
@@ -195,7 +257,8 @@ a { color: var(--accent); }
 <p>{{.Subtitle}}</p>
 <div class="summary">{{range .Summary}}<div><b>{{.Value}}</b>{{.Key}}</div>{{end}}</div>
 </header>
-<nav>{{range .Sections}}<a href="#{{.ID}}">{{.Title}}</a>{{end}}<a href="#method">Method</a><a href="#files">Files</a></nav>
+<nav>{{range .Sections}}<a href="#{{.ID}}">{{.Title}}</a>{{end}}<a href="#method">Method</a><a href="#files">Files</a>
+<span class="find" role="search" hidden><input type="search" id="find" placeholder="Find a term" aria-label="Find a term in every chart and table" autocomplete="off" spellcheck="false"><output id="find-count" for="find" aria-live="polite"></output><button type="button" id="find-kwic" hidden>In context</button></span></nav>
 <main>
 {{range .Sections}}
 <section id="{{.ID}}">
@@ -205,12 +268,11 @@ a { color: var(--accent); }
 {{range .Blocks}}<div class="block{{if .Wide}} wide{{end}}">
 <h3>{{.Title}}</h3>
 {{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}
-{{if .SVG}}<div class="figure">{{svg .SVG}}</div>{{if .Href}}<p class="note"><a href="{{.Href}}">{{.Href}}</a></p>{{end}}{{end}}
-{{with .Table}}{{$t := .}}<div class="scroll"><table class="sortable">
-<thead><tr>{{range $i, $h := .Header}}<th{{if num $t $i}} class="n"{{end}} scope="col">{{wbr $h}}</th>{{end}}</tr></thead>
-<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if num $t $i}} class="n"{{end}}>{{$c}}</td>{{end}}</tr>
-{{end}}</tbody></table></div>{{if .Note}}<p class="note">{{.Note}}</p>{{end}}{{end}}
-</div>
+{{template "content" .}}
+{{if .Choices}}<p class="chooser"><label>{{.Chooser}} <select>{{range $i, $c := .Choices}}<option value="{{$i}}">{{$c.Label}}</option>{{end}}</select></label></p>
+{{range $i, $c := .Choices}}<div class="choice" data-choice="{{$i}}"><h4>{{.Label}}</h4>
+{{template "content" .}}</div>
+{{end}}{{end}}</div>
 {{end}}</div>
 </section>
 {{end}}
@@ -232,7 +294,19 @@ a { color: var(--accent); }
 {{end}}
 </section>
 </main>
-<script>
+<aside class="kwic" id="kwic" aria-labelledby="kwic-title" hidden><header><h2 id="kwic-title"></h2><button type="button" id="kwic-close" aria-label="Close">Close</button></header><div id="kwic-body"></div></aside>
+{{with .Explore}}<script type="application/json" id="kwic-data">{{json .}}</script>
+{{end}}<script>
+// Choosers: a block's <select> shows one of its alternatives (every one
+// shows without this script).
+document.querySelectorAll("p.chooser select").forEach(function (sel) {
+  var choices = sel.closest(".block").querySelectorAll(".choice");
+  function show() {
+    choices.forEach(function (c) { c.hidden = c.getAttribute("data-choice") !== sel.value; });
+  }
+  sel.addEventListener("change", show);
+  show();
+});
 // Sortable tables: click a header. The page reads the same without this.
 document.querySelectorAll("table.sortable").forEach(function (table) {
   var heads = table.tHead.rows[0].cells;
@@ -252,7 +326,132 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
     });
   });
 });
+// Find: a term typed (a trailing * finds words that begin so) is marked in
+// every chart (its bars, points and labels: data-term, data-terms, or a
+// label's text) and every table row with a cell that is it; Enter goes to
+// the next mark, opening the pair that holds it.
+(function () {
+  var box = document.querySelector(".find"), input = document.getElementById("find");
+  var count = document.getElementById("find-count"), more = document.getElementById("find-kwic");
+  var el = document.getElementById("kwic-data"), data = el ? JSON.parse(el.textContent) : null;
+  var marks = [], at = -1;
+  box.hidden = false;
+  function norm(s) { return s.replace(/[\s\u2002]+/g, " ").trim().toLowerCase(); }
+  function matcher(q) {
+    var prefix = q.length > 1 && q.charAt(q.length - 1) === "*";
+    if (prefix) q = q.slice(0, -1);
+    return function (s) { s = norm(s); return prefix ? s.indexOf(q) === 0 : s === q; };
+  }
+  function find() {
+    marks.forEach(function (m) { m.classList.remove("hit"); });
+    marks = []; at = -1;
+    var q = norm(input.value);
+    more.hidden = !(data && data.terms[q]);
+    if (!q) { count.textContent = ""; return; }
+    var match = matcher(q), charts = 0, rows = 0;
+    document.querySelectorAll(".figure svg").forEach(function (svg) {
+      var n = 0;
+      svg.querySelectorAll("[data-term], [data-terms], text").forEach(function (e) {
+        var ts = e.hasAttribute("data-terms") ? e.getAttribute("data-terms").split("\n") : [e.getAttribute("data-term") || e.textContent];
+        if (ts.some(match)) { e.classList.add("hit"); marks.push(e); n++; }
+      });
+      if (n) charts++;
+    });
+    document.querySelectorAll("table.sortable tbody tr").forEach(function (tr) {
+      if (Array.prototype.some.call(tr.cells, function (td) { return match(td.textContent); })) {
+        tr.classList.add("hit"); marks.push(tr); rows++;
+      }
+    });
+    marks.sort(function (a, b) { return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1; });
+    count.textContent = charts || rows ? charts + (charts === 1 ? " chart, " : " charts, ") + rows + (rows === 1 ? " row" : " rows") : "not on this page";
+  }
+  function reveal(e) {
+    var c = e.closest(".choice");
+    if (c && c.hidden) {
+      var sel = c.closest(".block").querySelector("p.chooser select");
+      sel.value = c.getAttribute("data-choice");
+      sel.dispatchEvent(new Event("change"));
+    }
+    e.scrollIntoView({block: "center"});
+  }
+  input.addEventListener("input", find);
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" && marks.length) { ev.preventDefault(); at = (at + 1) % marks.length; reveal(marks[at]); }
+  });
+  more.addEventListener("click", function () { show(norm(input.value)); });
+
+  // The keyword-in-context panel: a click on a term (a bar, point or label
+  // of a chart, a term cell of a table) shows its lines by group.
+  var panel = document.getElementById("kwic"), title = document.getElementById("kwic-title");
+  var body = document.getElementById("kwic-body");
+  document.getElementById("kwic-close").addEventListener("click", function () { panel.hidden = true; });
+  function add(parent, tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    parent.appendChild(e);
+    return e;
+  }
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  function show(term, terms) {
+    body.textContent = "";
+    panel.hidden = false;
+    if (terms) {
+      title.textContent = terms.length + " words on one spot";
+      var p = add(body, "p");
+      terms.forEach(function (t) {
+        var b = add(p, "button", t);
+        b.type = "button";
+        b.addEventListener("click", function () { show(t); });
+        p.appendChild(document.createTextNode(" "));
+      });
+      return;
+    }
+    title.textContent = "\u201c" + term + "\u201d in context";
+    var entry = data && data.terms[term], gs = entry && entry.gs;
+    if (!gs) {
+      add(body, "p", data ? "The page holds lines for the terms its charts label and its tables list; this one is not among them. kwic.csv quotes the targets (--targets)." : "This page holds no keyword-in-context lines.", "note");
+      return;
+    }
+    var n = 0, d = 0, more = entry.more;
+    gs.forEach(function (g) { n += g.n; d += g.d; });
+    if (more) { n += more[1]; d += more[2]; }
+    add(body, "p", plural(n, "occurrence", "occurrences") + " in " + plural(d, "document", "documents") + (data.by === "document" ? "" : ", by " + data.by) + "; up to " + data.per + " lines for each of the first " + data.groups + (data.by === "document" ? " documents" : " groups") + " that use it.", "note");
+    gs.forEach(function (g) {
+      var h = add(body, "h3", g.g || "(no " + data.by + ")");
+      add(h, "span", " " + plural(g.n, "occurrence", "occurrences") + (data.by === "document" ? "" : " in " + plural(g.d, "document", "documents")));
+      if (!g.l) { add(body, "p", "Not quoted.", "note"); return; }
+      var ol = add(body, "ol");
+      g.l.forEach(function (l) {
+        // The lines fold whitespace and drop it at the keyword's edges:
+        // no space is put back before closing punctuation or after an
+        // opening quote or bracket.
+        var li = add(ol, "li");
+        li.appendChild(document.createTextNode(l[1] + (/[(\[\u201c\u2018"]$/.test(l[1]) ? "" : " ")));
+        add(li, "b", l[2]);
+        li.appendChild(document.createTextNode((/^[,.;:!?)\]\u201d\u2019'"\u2026]/.test(l[3]) ? "" : " ") + l[3]));
+        if (l[0]) add(li, "span", l[0], "doc");
+      });
+    });
+    if (more) add(body, "p", "And " + plural(more[0], data.by === "document" ? "more document" : "more group", data.by === "document" ? "more documents" : "more groups") + ": " + plural(more[1], "occurrence", "occurrences") + ", not quoted.", "note");
+    if (data.unread && data.unread.length) add(body, "p", "Not quoted (changed since profiled, unreadable, or too long): " + data.unread.join(", "), "note");
+  }
+  document.addEventListener("click", function (ev) {
+    var e = ev.target.closest && ev.target.closest(".figure [data-term], .figure [data-terms], td.term");
+    if (!e) return;
+    if (e.hasAttribute("data-terms")) show(null, e.getAttribute("data-terms").split("\n"));
+    else show(e.getAttribute("data-term") || e.textContent.trim());
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && !panel.hidden) panel.hidden = true;
+    if (ev.key === "Enter" && ev.target.matches && ev.target.matches("td.term")) show(ev.target.textContent.trim());
+  });
+})();
 </script>
 </body>
 </html>
-`
+{{define "content"}}{{if .SVG}}<div class="figure">{{svg .SVG}}</div>{{if .Href}}<p class="note"><a href="{{.Href}}">{{.Href}}</a></p>{{end}}{{end}}
+{{with .Table}}{{$t := .}}<div class="scroll"><table class="sortable">
+<thead><tr>{{range $i, $h := .Header}}<th{{if num $t $i}} class="n"{{end}} scope="col">{{wbr $h}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if num $t $i}} class="n"{{else if term $t $i}} class="term" tabindex="0"{{end}}>{{$c}}</td>{{end}}</tr>
+{{end}}</tbody></table></div>{{if .Note}}<p class="note">{{.Note}}</p>{{end}}{{end}}{{end}}`

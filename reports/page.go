@@ -153,12 +153,13 @@ func (st *studyView) framingSection(f *figures) Section {
 	}
 	for _, k := range kinds {
 		if b, ok := block(f, f.chartFile("keyness", k), "Top: most distinctive (z > 0); bottom: most avoided (z < 0), against all other "+plural(k)+".", true); ok {
+			b.Detail = k == "document"
 			s.Blocks = append(s.Blocks, b)
 		}
 	}
 	// One table per scope kind: the top five words of each target.
 	for _, k := range kinds {
-		t := &HTMLTable{Header: []string{k, "term", "z", "G²", "log ratio", "p (BH)", "n target", "n rest"}, Numeric: []bool{false, false, true, true, true, true, true, true}}
+		t := &HTMLTable{Header: []string{k, "term", "z", "G²", "log ratio", "p (BH)", "n target", "n rest"}, Numeric: []bool{false, false, true, true, true, true, true, true}, Terms: []bool{false, true}}
 		scopes, shown := 0, 0
 		for _, res := range st.Framing.Keyness {
 			if res.Scope.Kind != k || !res.Scope.Against() {
@@ -180,9 +181,10 @@ func (st *studyView) framingSection(f *figures) Section {
 			if shown < scopes {
 				t.Note = fmt.Sprintf("Top five per %s for the first %d of %d; every %s, term and measure is in keyness.csv.", k, shown, scopes, k)
 			}
-			s.Blocks = append(s.Blocks, Block{Title: "Most distinctive words by " + k, Table: t})
+			s.Blocks = append(s.Blocks, Block{Title: "Most distinctive words by " + k, Table: t, Detail: k == "document"})
 		}
 	}
+	s.Blocks = append(s.Blocks, st.pairBlocks(f)...)
 	for _, fig := range f.list {
 		if strings.HasPrefix(fig.file, "charts/fightin_") {
 			s.Blocks = append(s.Blocks, Block{Title: fig.title, Caption: "Each word's corpus frequency against its log-odds z; labelled: the largest |z|; dashed: z = ±1.96.", SVG: fig.svg, Href: fig.file})

@@ -37,6 +37,21 @@ type Run struct {
 	// Format is "csv" (or "") for every table as CSV, or "parquet" for the
 	// long tables (terms, keyness, distances, knn) as Parquet instead.
 	Format string
+	// Quote, if set, quotes the terms the page shows in context
+	// (pipeline.QuoteTerms over the corpus, with the options given): the
+	// lines a click on a term shows. Without it the page says that no
+	// lines are held.
+	Quote func(terms []string, o pipeline.QuoteOptions) (*pipeline.Quotes, error)
+}
+
+// pageQuotes bounds the lines the page holds per term: 3 for each of the
+// first 12 values of the colouring column that use it or, without one, 1
+// for each of the first 12 documents.
+func pageQuotes(st *pipeline.Study) pipeline.QuoteOptions {
+	if st.ColourBy() == "" {
+		return pipeline.QuoteOptions{Per: 1, Groups: 12}
+	}
+	return pipeline.QuoteOptions{Per: 3, Groups: 12}
 }
 
 // Write writes every output of st into sink: each file of the Dictionary
@@ -71,6 +86,16 @@ func Write(st *pipeline.Study, sink Sink, run Run) error {
 		}
 	}
 	page := buildPage(st, figs, rows, run)
+	if run.Quote != nil {
+		o := pageQuotes(st)
+		q, err := run.Quote(pageTerms(page), o)
+		if err != nil {
+			return err
+		}
+		if page.Explore, err = exploreData(st, q, o); err != nil {
+			return err
+		}
+	}
 	return sink.Write("index.html", func(w io.Writer) error { return WriteHTML(w, page) })
 }
 

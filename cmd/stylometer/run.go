@@ -136,7 +136,15 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 		tm.lap("analysis")
 		prog.stage("writing " + cfg.Out)
 		done <- reports.WriteFolder(ctx, cfg.Out, func(out *reports.Folder) error {
-			if err := reports.Write(st, out, reports.Run{Parameters: shareable(cfg), Format: cfg.Format}); err != nil {
+			quote := func(terms []string, o pipeline.QuoteOptions) (*pipeline.Quotes, error) {
+				prog.stage("quoting the page's terms")
+				t0 := time.Now()
+				q, err := pipeline.QuoteTerms(ctx, corpus, st, terms, o)
+				// A part of the write stage, timed on its own.
+				tm.stages = append(tm.stages, reports.StageTiming{Stage: "write: quotes", Seconds: time.Since(t0).Seconds()})
+				return q, err
+			}
+			if err := reports.Write(st, out, reports.Run{Parameters: shareable(cfg), Format: cfg.Format, Quote: quote}); err != nil {
 				return err
 			}
 			tm.lap("write")

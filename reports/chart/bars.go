@@ -14,6 +14,7 @@ type bar struct {
 	pos, val float64
 	c        color.Color
 	tip      string
+	term     string // the term the bar stands for, or ""
 }
 
 // hbars draws horizontal bars of a given thickness (data units) and
@@ -35,7 +36,7 @@ func (h hbars) Plot(c draw.Canvas, p *plot.Plot) {
 		r := rect(x0, y0, x1, y1)
 		c.SetColor(b.c)
 		c.Fill(r.Path())
-		h.tips.add(r, b.tip)
+		h.tips.addTerm(r, b.tip, b.term)
 	}
 }
 

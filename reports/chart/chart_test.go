@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -134,10 +135,10 @@ func seedCases() []chartCase {
 				{Title: seedIDs[2], Terms: seedTerms}, {Title: seedIDs[3], Terms: seedTerms[1:4]},
 			}, Options{Title: "Keyness by document"})
 		}, 5 + 5 + 7 + 3},
-		// the top 10 words.
+		// Every word: 120 made up + 3.
 		{"fightin_words", func() (figure, error) {
 			return fightinFigure(words, Options{Title: "Trotskyist vs rest", TopK: 10})
-		}, 10},
+		}, 123},
 		// 5 line ends + 4 legend entries.
 		{"zipf", func() (figure, error) { return zipfFigure(zipf, Options{Title: "Zipf"}) }, 9},
 		// 5 rows + 4 legend entries.
@@ -510,7 +511,7 @@ func TestErrors(t *testing.T) {
 
 // tipsOf renders f and returns its tooltips.
 func tipsOf(f figure) []tip {
-	return f.render(vgsvg.New(f.w, f.h))
+	return f.render(vgsvg.New(f.w, f.h)).list
 }
 
 // TestRatesLegible: at any size every bar or tile is at least minBar
@@ -656,5 +657,176 @@ func TestSentenceLengthsOneDotPerOutlier(t *testing.T) {
 	one, many := svg(1), svg(100)
 	if d := len(many) - len(one); d < -200 || d > 200 {
 		t.Errorf("100 outliers of one value add %d bytes to the SVG of one, want only the tooltip's few", d)
+	}
+}
+
+// termMarks returns, from an SVG, the data-term of every tooltip <rect>
+// and of every <text>, each with the text's content.
+func termMarks(t *testing.T, doc []byte) (rects []string, texts map[string]string) {
+	t.Helper()
+	texts = map[string]string{}
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	var inText string // data-term of the open <text>, if any
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return rects, texts
+		}
+		if err != nil {
+			t.Fatalf("invalid XML: %v", err)
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			for _, a := range el.Attr {
+				if a.Name.Local != "data-term" {
+					continue
+				}
+				switch el.Name.Local {
+				case "rect":
+					rects = append(rects, a.Value)
+				case "text":
+					inText = a.Value
+				default:
+					t.Errorf("data-term on a <%s>", el.Name.Local)
+				}
+			}
+		case xml.CharData:
+			if inText != "" {
+				texts[strings.TrimSpace(string(el))] = inText
+				inText = ""
+			}
+		}
+	}
+}
+
+// TestTermsMarked: in the charts of terms, every bar, point or arrow that
+// stands for a term has a tooltip area naming it (data-term), and so does
+// every label drawn for a term, shortened or not; the report's search and
+// keyword-in-context panel rely on it. Charts of documents mark nothing.
+func TestTermsMarked(t *testing.T) {
+	long := []Term{{"counter-revolutionaries-of-every-stripe", 3}, {"counter-revolutionaries-of-every-kind", 2}, {"soviets", 1}}
+	var words []WordScore
+	for i := range 30 {
+		words = append(words, WordScore{Term: fmt.Sprintf("w%02d", i), LogFreq: 1 + float64(i%7)/3, Z: 3 * math.Sin(float64(i))})
+	}
+	tests := []struct {
+		name      string
+		fig       func() (figure, error)
+		rects     int      // tooltip areas naming a term
+		labelled  []string // terms whose label must name them
+		anonymous []string // labels that must name no term
+	}{
+		// 7 bars; every term labelled.
+		{"keyness", func() (figure, error) { return keynessFigure(seedTerms, Options{}) }, 7,
+			[]string{"soviets", "bolshevik", "kronstadt"}, nil},
+		// The two long terms shorten alike in a narrow panel: their common
+		// label names neither, their bars still do.
+		{"panels", func() (figure, error) {
+			return keynessPanelsFigure([]Panel{{Title: "a", Terms: long}, {Title: "b", Terms: seedTerms[:2]}}, Options{Width: 12 * vg.Centimeter})
+		}, 5, []string{"soviets", "bolshevik"}, []string{"a", "b"}},
+		// All 30 points; the 5 largest |z| labelled.
+		{"fightin", func() (figure, error) { return fightinFigure(words, Options{TopK: 5}) }, 30, nil, []string{"z-score"}},
+		// 3 arrows (the longest loadings: party 0.44, the 0.43, of 0.41),
+		// each labelled; points are documents, not terms.
+		{"biplot", func() (figure, error) { return scatterFigure(seedPoints, seedLoadings, Options{TopK: 3}) }, 3,
+			[]string{"the", "of", "party"}, []string{seedIDs[0]}},
+		{"scatter", func() (figure, error) { return scatterFigure(seedPoints, nil, Options{}) }, 0, nil, []string{seedIDs[0]}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := tt.fig()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rects, texts := termMarks(t, svgOf(t, f))
+			if len(rects) != tt.rects {
+				t.Errorf("%d tooltip areas name a term (%q), want %d", len(rects), rects, tt.rects)
+			}
+			named := map[string]bool{}
+			for _, term := range texts {
+				named[term] = true
+			}
+			for _, term := range tt.labelled {
+				if !named[term] {
+					t.Errorf("no label names %q (labels: %v)", term, texts)
+				}
+			}
+			for _, s := range tt.anonymous {
+				if term, ok := texts[s]; ok {
+					t.Errorf("label %q names term %q", s, term)
+				}
+			}
+			for shown, term := range texts {
+				if strings.HasSuffix(shown, "…") {
+					if !strings.HasPrefix(term, strings.TrimSuffix(shown, "…")) {
+						t.Errorf("label %q names %q", shown, term)
+					}
+				} else if shown != term {
+					t.Errorf("label %q names %q", shown, term)
+				}
+			}
+			if tt.name == "panels" {
+				for shown, term := range texts {
+					if strings.HasPrefix(term, "counter-") {
+						t.Errorf("the shared label %q names %q", shown, term)
+					}
+				}
+				if !regexp.MustCompile(`>counter-[a-z-]*…</text>`).Match(svgOf(t, f)) {
+					t.Error("the long terms are not shortened: the case tests nothing")
+				}
+			}
+		})
+	}
+}
+
+// TestFightinSpots: faint words with the same counts fall on one spot and
+// share one tooltip, which names them all in data-terms (one a line) and
+// the first spotMax in its title; a word alone on its spot keeps
+// data-term.
+func TestFightinSpots(t *testing.T) {
+	words := []WordScore{{"x", 2, 3}, {"y", 2.5, -3}, {"z", 1.5, 1}}
+	var spot []string
+	for c := 'a'; c <= 't'; c++ { // 20 words used once: one spot
+		words = append(words, WordScore{string(c), 1, 0.5})
+		spot = append(spot, string(c))
+	}
+	f, err := fightinFigure(words, Options{TopK: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := svgOf(t, f)
+	type rect struct {
+		Term  string `xml:"data-term,attr"`
+		Terms string `xml:"data-terms,attr"`
+		Title string `xml:"title"`
+	}
+	var got []rect
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "rect" {
+			var r rect
+			if err := dec.DecodeElement(&r, &se); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, r)
+		}
+	}
+	// The 20 on their spot, then z (least extreme first), then the two
+	// labelled words (largest |z| first, ties by term).
+	want := []rect{
+		{Terms: strings.Join(spot, "\n"), Title: "20 words at z = 0.5, log frequency 1: a, b, c, d, e, f, g, h, i, j, k, l, and 8 more"},
+		{Term: "z", Title: "z: z = 1, log frequency 1.5"},
+		{Term: "x", Title: "x: z = 3, log frequency 2"},
+		{Term: "y", Title: "y: z = -3, log frequency 2.5"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tooltips (-want +got):\n%s", diff)
 	}
 }

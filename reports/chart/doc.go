@@ -18,6 +18,10 @@
 // would overlap, long labels are shortened with an ellipsis, canvases grow
 // with the number of documents up to a cap, and every document, cell, bar
 // or point carries its full id in an SVG <title> tooltip (a transparent
-// hit area drawn on top of the chart). Group colours come from Palette, so
-// one group has one colour in every chart.
+// hit area drawn on top of the chart). In the charts of terms (keyness
+// bars and panels, fightin' words, biplot loadings) every hit area and
+// every label that stands for a term names it in a data-term attribute, for
+// the report page's search and keyword-in-context panel; no chart holds
+// script or event handlers. Group colours come from Palette, so one group
+// has one colour in every chart.
 package chart

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -50,7 +51,8 @@ func keynessPlot(terms []Term, title, xlabel string, t *tips) *plot.Plot {
 		if tm.Score < 0 {
 			clr = Negative
 		}
-		bars[i] = bar{pos: float64(n - 1 - i), val: tm.Score, c: clr, tip: tm.Term + ": " + val(tm.Score)}
+		bars[i] = bar{pos: float64(n - 1 - i), val: tm.Score, c: clr, tip: tm.Term + ": " + val(tm.Score), term: tm.Term}
+		t.label(tm.Term, tm.Term)
 	}
 	p.Add(hbars{bars: bars, thick: 0.7, tips: t}, zeroLine)
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
@@ -180,6 +182,7 @@ func keynessPanelsFigure(panels []Panel, opt Options) (figure, error) {
 				labels := make([]string, n)
 				for j, tm := range ts {
 					labels[j] = fitWidth(tm.Term, 0.4*(tc.Max.X-tc.Min.X))
+					t.label(labels[j], tm.Term)
 				}
 				p.Y.Min = float64(n-rows) - 0.5 // same row height in every panel, top-aligned
 				thinY(p, tc, labels, func(j int) float64 { return float64(n - 1 - j) })
@@ -201,6 +204,31 @@ func keynessPanelsFigure(panels []Panel, opt Options) (figure, error) {
 	return f, nil
 }
 
+// fightinTip is the tooltip of a word's point.
+func fightinTip(ws WordScore) string {
+	return fmt.Sprintf("%s: z = %s, log frequency %s", ws.Term, val(ws.Z), val(ws.LogFreq))
+}
+
+// spotMax is the most words a tooltip of words on one spot names.
+const spotMax = 12
+
+// spotTip is the tooltip of words drawn on one spot (the same z and
+// frequency): fightinTip of one, or the count and the first spotMax (in
+// code-point order).
+func spotTip(ws []WordScore) string {
+	if len(ws) == 1 {
+		return fightinTip(ws[0])
+	}
+	names := make([]string, 0, spotMax+1)
+	for _, w := range ws[:min(len(ws), spotMax)] {
+		names = append(names, w.Term)
+	}
+	if len(ws) > spotMax {
+		names = append(names, fmt.Sprintf("and %d more", len(ws)-spotMax))
+	}
+	return fmt.Sprintf("%d words at z = %s, log frequency %s: %s", len(ws), val(ws[0].Z), val(ws[0].LogFreq), strings.Join(names, ", "))
+}
+
 // WordScore is one term of a Fightin' Words comparison (Monroe, Colaresi
 // and Quinn 2008): its log frequency in the pooled corpus and the z-score
 // of its log-odds ratio with informative Dirichlet prior.
@@ -217,9 +245,13 @@ type WordScore struct {
 // point and nearer it than any other labelled point, or else further out
 // joined to it by a thin leader line, never over a labelled point or
 // another label (clear of the faint points where they can); the rest are
-// faint grey points. Both axes are ticked every 1, 2 or 5 × 10^k. Dashed lines mark z = ±1.96. The top terms have
-// tooltips. Axis labels default to "log frequency" and "z-score". It
-// returns an error for no words or non-finite values.
+// faint grey points. Both axes are ticked every 1, 2 or 5 × 10^k. Dashed
+// lines mark z = ±1.96. Every point has a tooltip (term, z, log
+// frequency), and its hit area and its label name the term (data-term);
+// faint words on one spot (the same counts) share one tooltip naming
+// them all (data-terms, one a line).
+// Axis labels default to "log frequency" and "z-score". It returns an
+// error for no words or non-finite values.
 func FightinWords(w io.Writer, words []WordScore, opt Options) error {
 	f, err := fightinFigure(words, opt)
 	if err != nil {
@@ -273,8 +305,28 @@ func fightinFigure(words []WordScore, opt Options) (figure, error) {
 				dc.StrokeLine2(dash, dc.Min.X, ty(z), dc.Max.X, ty(z))
 			}
 			faint := draw.GlyphStyle{Color: fade(color.Gray{0x88}, 0x66), Radius: 1.6, Shape: draw.CircleGlyph{}}
+			// One tooltip per spot: words with the same counts (the many
+			// used once) fall on one point, and a tooltip each would show
+			// only the last of them.
+			var spots []vg.Point
+			same := map[vg.Point][]WordScore{}
 			for i := len(rest) - 1; i >= 0; i-- { // least extreme first
-				dc.DrawGlyph(faint, vg.Point{X: tx(rest[i].LogFreq), Y: ty(rest[i].Z)})
+				ws := rest[i]
+				pt := vg.Point{X: tx(ws.LogFreq), Y: ty(ws.Z)}
+				dc.DrawGlyph(faint, pt)
+				if same[pt] == nil {
+					spots = append(spots, pt)
+				}
+				same[pt] = append(same[pt], ws)
+			}
+			for _, pt := range spots {
+				ws := same[pt]
+				slices.SortFunc(ws, func(a, b WordScore) int { return cmp.Compare(a.Term, b.Term) })
+				terms := make([]string, len(ws))
+				for i, w := range ws {
+					terms[i] = w.Term
+				}
+				t.addTerms(square(pt, 2.5), spotTip(ws), terms)
 			}
 			// Labels never cover a labelled point, and clear the faint ones
 			// if they can.
@@ -298,9 +350,10 @@ func fightinFigure(words []WordScore, opt Options) (figure, error) {
 				}
 				pt := vg.Point{X: tx(ws.LogFreq), Y: ty(ws.Z)}
 				dc.DrawGlyph(draw.GlyphStyle{Color: clr, Radius: 2.5, Shape: draw.CircleGlyph{}}, pt)
-				t.addPoint(pt, 3.5, fmt.Sprintf("%s: z = %s, log frequency %s", ws.Term, val(ws.Z), val(ws.LogFreq)))
+				t.addPointTerm(pt, 3.5, fightinTip(ws), ws.Term)
 				st := sty
 				st.Color = clr
+				t.label(shorten(ws.Term), ws.Term)
 				pl.place(dc, st, pt, 4, shorten(ws.Term), faintDots)
 			}
 		}))

@@ -77,10 +77,13 @@ func clampLen(v, lo, hi vg.Length) vg.Length {
 	return max(lo, min(v, hi))
 }
 
-// tip is a transparent hit area carrying a <title> tooltip.
+// tip is a transparent hit area carrying a <title> tooltip and, when it
+// stands for terms, the terms: one is written as its data-term attribute,
+// several (points drawn on the same spot) as data-terms, one a line.
 type tip struct {
-	r    vg.Rectangle
-	text string
+	r     vg.Rectangle
+	text  string
+	terms []string
 }
 
 // figure is a chart ready to be drawn: its size and a draw function that
@@ -90,60 +93,106 @@ type figure struct {
 	draw func(c draw.Canvas, t *tips)
 }
 
-// tips collects tooltips while a figure is drawn.
-type tips struct{ list []tip }
+// tips collects tooltips while a figure is drawn, and the labels that
+// name a term.
+type tips struct {
+	list []tip
+	// labels maps a label as drawn (perhaps shortened) to its term; ""
+	// when two terms share the drawn label.
+	labels map[string]string
+}
 
-func (t *tips) add(r vg.Rectangle, s string) {
+func (t *tips) add(r vg.Rectangle, s string) { t.addTerm(r, s, "") }
+
+// addTerm adds a tooltip whose hit area stands for term ("": none).
+func (t *tips) addTerm(r vg.Rectangle, s, term string) {
+	var terms []string
+	if term != "" {
+		terms = []string{term}
+	}
+	t.addTerms(r, s, terms)
+}
+
+// addTerms adds a tooltip whose hit area stands for terms.
+func (t *tips) addTerms(r vg.Rectangle, s string, terms []string) {
 	if t == nil || s == "" {
 		return
 	}
-	t.list = append(t.list, tip{r: r, text: s})
+	t.list = append(t.list, tip{r: r, text: s, terms: terms})
 }
 
 // addPoint adds a square hit area of half-side r around pt.
-func (t *tips) addPoint(pt vg.Point, r vg.Length, s string) {
-	t.add(vg.Rectangle{Min: vg.Point{X: pt.X - r, Y: pt.Y - r}, Max: vg.Point{X: pt.X + r, Y: pt.Y + r}}, s)
+func (t *tips) addPoint(pt vg.Point, r vg.Length, s string) { t.addPointTerm(pt, r, s, "") }
+
+// addPointTerm is addPoint for a point that stands for term.
+func (t *tips) addPointTerm(pt vg.Point, r vg.Length, s, term string) {
+	t.addTerm(square(pt, r), s, term)
 }
 
-// render draws f on c and returns the tooltips.
-func (f figure) render(c vg.Canvas) []tip {
+// square is the square of half-side r around pt.
+func square(pt vg.Point, r vg.Length) vg.Rectangle {
+	return vg.Rectangle{Min: vg.Point{X: pt.X - r, Y: pt.Y - r}, Max: vg.Point{X: pt.X + r, Y: pt.Y + r}}
+}
+
+// label records that the text drawn as shown names term: writeSVG gives
+// such <text> elements a data-term attribute, which the report's search
+// and its keyword-in-context panel look for. A label shared by two terms
+// (two long terms shortened alike) names neither.
+func (t *tips) label(shown, term string) {
+	if t == nil || shown == "" {
+		return
+	}
+	if t.labels == nil {
+		t.labels = map[string]string{}
+	}
+	if old, ok := t.labels[shown]; ok && old != term {
+		term = ""
+	}
+	t.labels[shown] = term
+}
+
+// render draws f on c and returns the tooltips and the term labels.
+func (f figure) render(c vg.Canvas) *tips {
 	t := &tips{}
 	dc := draw.NewCanvas(c, f.w, f.h)
 	dc.SetColor(color.White)
 	dc.Fill(dc.Rectangle.Path())
 	f.draw(dc, t)
-	return t.list
+	return t
 }
 
 // The post-processing of vgsvg's output is limited to a few textual edits
 // on strings vgsvg writes itself (see vg/vgsvg.svgFontDescr, NewWith):
 // drop the per-text font declaration, declare the font family once on the
-// root element, fix each text's length (fitText), and append the tooltip
-// layer before the closing tag.
+// root element, fix each text's length and mark the texts that name a
+// term (fitText), and append the tooltip layer before the closing tag.
 var (
 	fontDecl  = regexp.MustCompile(`font-family:Liberation [A-Za-z ]+;font-variant:[a-z-]+;font-weight:normal;font-style:normal;`)
 	rootFonts = []byte(`<svg font-family="Liberation Sans, Arial, Helvetica, sans-serif" `)
 )
 
 // measured is an SVG canvas that records the measured width of every
-// string it draws, in drawing order (which is the order of the <text>
-// elements vgsvg writes).
+// string it draws, and the string, in drawing order (which is the order
+// of the <text> elements vgsvg writes).
 type measured struct {
 	*vgsvg.Canvas
-	widths []vg.Length
+	widths  []vg.Length
+	strings []string
 }
 
 func (m *measured) FillString(f font.Face, pt vg.Point, s string) {
 	m.widths = append(m.widths, f.Width(s))
+	m.strings = append(m.strings, s)
 	m.Canvas.FillString(f, pt, s)
 }
 
 // fitText gives the i-th <text> element of doc textLength = widths[i], so
 // a viewer that substitutes a wider or narrower font squeezes or stretches
 // the text to the width the layout measured: labels then never overlap
-// whatever the fonts installed. doc is returned unchanged if the count of
-// <text> elements does not match.
-func fitText(doc []byte, widths []vg.Length) []byte {
+// whatever the fonts installed. A text whose string (strs[i]) is a label
+// of a term in labels gets data-term="term". doc is returned unchanged if
+// the count of <text> elements does not match.
+func fitText(doc []byte, widths []vg.Length, strs []string, labels map[string]string) []byte {
 	parts := bytes.Split(doc, []byte("<text "))
 	if len(parts) != len(widths)+1 {
 		return doc
@@ -152,6 +201,11 @@ func fitText(doc []byte, widths []vg.Length) []byte {
 	b.Write(parts[0])
 	for i, w := range widths {
 		fmt.Fprintf(&b, `<text textLength="%s" lengthAdjust="spacingAndGlyphs" `, num(w.Points()))
+		if term := labels[strs[i]]; term != "" {
+			b.WriteString(`data-term="`)
+			_ = xml.EscapeText(&b, []byte(term)) // a bytes.Buffer does not fail
+			b.WriteString(`" `)
+		}
 		b.Write(parts[i+1])
 	}
 	return b.Bytes()
@@ -160,13 +214,14 @@ func fitText(doc []byte, widths []vg.Length) []byte {
 // writeSVG renders f to w as SVG.
 func (f figure) writeSVG(w io.Writer) error {
 	c := &measured{Canvas: vgsvg.NewWith(vgsvg.UseWH(f.w, f.h))}
-	tl := f.render(c)
+	t := f.render(c)
+	tl := t.list
 	var buf bytes.Buffer
 	if _, err := c.WriteTo(&buf); err != nil {
 		return fmt.Errorf("render svg: %w", err)
 	}
 	out := fontDecl.ReplaceAll(buf.Bytes(), nil)
-	out = fitText(out, c.widths)
+	out = fitText(out, c.widths, c.strings, t.labels)
 	out = bytes.Replace(out, []byte("<svg "), rootFonts, 1)
 	// Rasterized heatmaps: fill the given box exactly (SVG otherwise keeps
 	// the PNG's aspect ratio and centres it), crisp cells, and the MIME
@@ -182,7 +237,19 @@ func (f figure) writeSVG(w io.Writer) error {
 	if len(tl) > 0 {
 		fmt.Fprintf(&b, "<g fill=\"#ffffff\" fill-opacity=\"0\" transform=\"scale(1, -1) translate(0, -%s)\">\n", num(f.h.Points()))
 		for _, t := range tl {
-			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s"><title>`,
+			b.WriteString("<rect ")
+			switch len(t.terms) {
+			case 0:
+			case 1:
+				b.WriteString(`data-term="`)
+				_ = xml.EscapeText(&b, []byte(t.terms[0]))
+				b.WriteString(`" `)
+			default:
+				b.WriteString(`data-terms="`)
+				_ = xml.EscapeText(&b, []byte(strings.Join(t.terms, "\n")))
+				b.WriteString(`" `)
+			}
+			fmt.Fprintf(&b, `x="%s" y="%s" width="%s" height="%s"><title>`,
 				num(t.r.Min.X.Points()), num(t.r.Min.Y.Points()),
 				num((t.r.Max.X - t.r.Min.X).Points()), num((t.r.Max.Y - t.r.Min.Y).Points()))
 			if err := xml.EscapeText(&b, []byte(t.text)); err != nil {

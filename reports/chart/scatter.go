@@ -162,7 +162,7 @@ func scatterFigure(pts []Point, loadings []Loading, opt Options) (figure, error)
 				tip := at(l.X*scale, l.Y*scale)
 				dc.StrokeLines(arrowStyle, []vg.Point{origin, tip})
 				drawArrowHead(dc, origin, tip, arrowStyle.Color)
-				t.addPoint(tip, 4, fmt.Sprintf("%s: loading %s, %s", l.Name, val(l.X), val(l.Y)))
+				t.addPointTerm(tip, 4, fmt.Sprintf("%s: loading %s, %s", l.Name, val(l.X), val(l.Y)), l.Name)
 			}
 			for _, q := range pts {
 				dc.DrawGlyph(draw.GlyphStyle{Color: colorOf(pal, q.Group), Radius: r, Shape: draw.CircleGlyph{}}, at(q.X, q.Y))
@@ -194,6 +194,7 @@ func scatterFigure(pts []Point, loadings []Loading, opt Options) (figure, error)
 				if d == 0 {
 					d = 1
 				}
+				t.label(shorten(l.Name), l.Name)
 				pl.placeBeyond(dc, sty, tip, dx/d, dy/d, 4, shorten(l.Name), lines, dots)
 			}
 		}))

@@ -1,0 +1,268 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// QuoteOptions configure QuoteTerms. The zero value quotes up to 3 occurrences
+// of a term in each of the first 12 groups that use it.
+type QuoteOptions struct {
+	// Per is the most occurrences quoted per term and group. Default 3.
+	Per int
+	// Groups is the most groups per term whose occurrences are quoted:
+	// the first that use the term, in the order of their first document;
+	// the others are counted only. Default 12.
+	Groups int
+}
+
+// Quotes are the keyword-in-context lines of the terms QuoteTerms was given.
+type Quotes struct {
+	Terms []TermQuotes // in the order given, each term once
+	// Unread are the documents that held a wanted occurrence but could
+	// not be quoted: no longer readable, changed since they were
+	// profiled, or longer than StreamBytes (they are profiled in parts
+	// and never read whole). Their occurrences are counted, not quoted.
+	Unread []string
+}
+
+// TermQuotes are one term's occurrences, group by group.
+type TermQuotes struct {
+	Term   string
+	Groups []GroupQuotes // the groups that use the term, in the order of their first document
+}
+
+// GroupQuotes are a term's occurrences in one group: the documents with one
+// value of the colouring column (Study.ColourBy; "" for the documents
+// without one), or one document when the study has no such column.
+type GroupQuotes struct {
+	Group string // the value, or the document id
+	Count int    // occurrences in the group (the profiles' counts)
+	Docs  int    // documents of the group that use the term
+	// Lines are the group's first Per occurrences, in input order then
+	// text order (none past the first Groups groups).
+	Lines []Quote
+}
+
+// Quote is one occurrence of a term in a document.
+type Quote struct {
+	Doc string
+	KWIC
+}
+
+// QuoteTerms quotes each of terms (counted forms, as keyness lists them) in
+// context: for each group of s's documents that uses it (see GroupQuotes)
+// its occurrences are counted from the profiles, and the first o.Per of
+// each of the first o.Groups groups are quoted, o.Options.Context words
+// each side, like kwic.csv's lines of the targets.
+//
+// Profiles keep counts, not text, so QuoteTerms reads again the documents
+// that hold a wanted occurrence, and only those, from c's sources
+// (matched by id; a document whose bytes no longer hash to its profile's
+// SHA-256 is not quoted): it decodes, canonicalises and tokenises them as
+// profiling did but does not tag them, in a pool of s.Options.Workers.
+// A term counts where a word token's Term is it. The result depends on
+// neither the workers nor their timing. Only ctx's cancellation, or a
+// bad text rule, is an error.
+func QuoteTerms(ctx context.Context, c Corpus, s *Study, terms []string, o QuoteOptions) (*Quotes, error) {
+	per, maxGroups := orDefault(o.Per, 3), orDefault(o.Groups, 12)
+	canon, err := newCanon(s.Options)
+	if err != nil {
+		return nil, err
+	}
+	group := func(d Doc) string { return d.ID }
+	if col := s.ColourBy(); col != "" {
+		group = func(d Doc) string { return d.Meta[col] }
+	}
+	// The plan: each term's groups, counted, and the lines wanted of each
+	// document.
+	out := &Quotes{}
+	want := make([]map[string]int, len(s.Docs)) // by document: term -> lines
+	seen := map[string]bool{}
+	for _, term := range terms {
+		if seen[term] {
+			continue
+		}
+		seen[term] = true
+		tq := TermQuotes{Term: term}
+		at := map[string]int{} // group -> index in tq.Groups
+		planned := map[string]int{}
+		for i, d := range s.Docs {
+			n := d.Profile.Terms.Get(term)
+			if n == 0 {
+				continue
+			}
+			g := group(d)
+			k, ok := at[g]
+			if !ok {
+				k = len(tq.Groups)
+				at[g] = k
+				tq.Groups = append(tq.Groups, GroupQuotes{Group: g})
+			}
+			tq.Groups[k].Count += n
+			tq.Groups[k].Docs++
+			if k < maxGroups && planned[g] < per {
+				m := min(n, per-planned[g])
+				planned[g] += m
+				if want[i] == nil {
+					want[i] = map[string]int{}
+				}
+				want[i][term] = m
+			}
+		}
+		out.Terms = append(out.Terms, tq)
+	}
+	// The documents, read again.
+	lines, unread, err := quoteDocs(ctx, c, s, want, canon)
+	if err != nil {
+		return nil, err
+	}
+	out.Unread = unread
+	for t := range out.Terms {
+		tq := &out.Terms[t]
+		at := map[string]int{}
+		for k, g := range tq.Groups {
+			at[g.Group] = k
+		}
+		for i, d := range s.Docs {
+			for _, kw := range lines[i][tq.Term] {
+				g := &tq.Groups[at[group(d)]]
+				g.Lines = append(g.Lines, Quote{Doc: d.ID, KWIC: kw})
+			}
+		}
+	}
+	return out, nil
+}
+
+// quoteDocs reads the documents with a want and quotes the first want[i][term]
+// occurrences of each term in document i; it returns them by document and
+// the ids of the documents it could not quote, in input order.
+func quoteDocs(ctx context.Context, c Corpus, s *Study, want []map[string]int, canon *Canon) ([]map[string][]KWIC, []string, error) {
+	src := map[string]Source{}
+	for _, x := range c.Sources {
+		src[x.ID] = x
+	}
+	lines := make([]map[string][]KWIC, len(s.Docs))
+	failed := make([]bool, len(s.Docs))
+	workers := s.Options.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var tg *Tagger
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	for i, d := range s.Docs {
+		if want[i] == nil {
+			continue
+		}
+		if tg == nil {
+			var err error
+			if tg, err = tagger(); err != nil {
+				return nil, nil, err
+			}
+		}
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			x, ok := src[d.ID]
+			var b []byte
+			if ok && d.Bytes <= StreamBytes {
+				b, ok = readSource(x)
+			}
+			if !ok || d.SHA256 != sha256Hex(b) {
+				failed[i] = true
+				return nil
+			}
+			text, err := Decode(b)
+			if err != nil {
+				failed[i] = true
+				return nil
+			}
+			lines[i], err = quoteText(gctx, tg, canon, text, want[i], s.Options.Context)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	var unread []string
+	for i, f := range failed {
+		if f {
+			unread = append(unread, s.Docs[i].ID)
+		}
+	}
+	return lines, unread, nil
+}
+
+// readSource reads a source whole, or reports that it cannot.
+func readSource(s Source) ([]byte, bool) {
+	if s.Skip != "" {
+		return nil, false
+	}
+	if s.Open == nil {
+		b, err := s.Read()
+		return b, err == nil
+	}
+	f, err := s.Open()
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false
+	}
+	b, err := readAll(f, info.Size())
+	return b, err == nil
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// quoteText quotes the first want[term] occurrences of each term in text,
+// words of context each side (0: ProfileOptions' default), from the text with
+// its boilerplate blanked as kwic.csv quotes the targets.
+func quoteText(ctx context.Context, tg *Tagger, canon *Canon, text string, want map[string]int, words int) (map[string][]KWIC, error) {
+	toks, _, _, err := tg.tokens(ctx, canon, text, false)
+	if err != nil {
+		return nil, err
+	}
+	st := newStopper(ctx)
+	masked := ProfileOptions{Canon: canon}.masked(text, st)
+	around := ProfileOptions{Context: words}.context()
+	idx := make([]int, 0, len(toks)) // the word tokens
+	for i, t := range toks {
+		if t.Word {
+			idx = append(idx, i)
+		}
+	}
+	out := map[string][]KWIC{}
+	left := 0
+	for _, n := range want {
+		left += n
+	}
+	for wi, ti := range idx {
+		if left == 0 || st.stopped() {
+			break
+		}
+		term := toks[ti].Term
+		if len(out[term]) < want[term] {
+			out[term] = append(out[term], quote(masked, toks, idx, wi, 1, around))
+			left--
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

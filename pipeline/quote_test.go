@@ -1,0 +1,169 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestQuoteTermsAsTargets compares QuoteTerms with another implementation:
+// a target of one form is located, counted and quoted while profiling
+// (locate), so with no bound on lines or groups QuoteTerms must give, for
+// each document, exactly that target's kwic.csv lines, and count each
+// stance's occurrences as the profiles' target counts add up.
+func TestQuoteTermsAsTargets(t *testing.T) {
+	c, err := OpenCorpus(nil, "") // the seeds, with their metadata
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := []string{"stalin", "soviets", "stalinism", "lenin"}
+	o := Options{GroupBy: []string{"stance"}, Workers: 2, Context: 5}
+	for _, term := range terms {
+		o.Targets = append(o.Targets, TargetSpec{Name: term})
+	}
+	s, err := Run(context.Background(), c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := QuoteTerms(context.Background(), c, s, append(terms, "stalin"), QuoteOptions{Per: 1 << 20, Groups: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Terms) != len(terms) || len(q.Unread) != 0 {
+		t.Fatalf("%d terms (want %d, a repeated term once), unread %v", len(q.Terms), len(terms), q.Unread)
+	}
+	for ti, tq := range q.Terms {
+		if tq.Term != terms[ti] {
+			t.Fatalf("term %d is %q, want %q", ti, tq.Term, terms[ti])
+		}
+		got := map[string][]KWIC{}
+		for _, g := range tq.Groups {
+			for _, l := range g.Lines {
+				got[l.Doc] = append(got[l.Doc], l.KWIC)
+			}
+		}
+		count, docs := map[string]int{}, map[string]int{}
+		for _, d := range s.Docs {
+			tp := d.Profile.Targets[ti]
+			if diff := cmp.Diff(tp.KWIC, got[d.ID]); diff != "" {
+				t.Errorf("%s in %s: lines differ from the target's (-target +QuoteTerms):\n%s", tq.Term, d.ID, diff)
+			}
+			if tp.Count > 0 {
+				count[d.Meta["stance"]] += tp.Count
+				docs[d.Meta["stance"]]++
+			}
+		}
+		for _, g := range tq.Groups {
+			if g.Count != count[g.Group] || g.Docs != docs[g.Group] {
+				t.Errorf("%s in %s: %d occurrences in %d documents, the targets count %d in %d", tq.Term, g.Group, g.Count, g.Docs, count[g.Group], docs[g.Group])
+			}
+			delete(count, g.Group)
+		}
+		if len(count) > 0 {
+			t.Errorf("%s: groups %v missing", tq.Term, count)
+		}
+	}
+	if n := len(q.Terms[2].Groups); n == 0 || n == len(slices.Compact(groupValues(s))) {
+		t.Errorf("stalinism in %d groups: the case should have a term some groups never use", n)
+	}
+}
+
+func groupValues(s *Study) []string {
+	var v []string
+	for _, d := range s.Docs {
+		v = append(v, d.Meta["stance"])
+	}
+	slices.Sort(v)
+	return v
+}
+
+// TestQuoteTermsBounds: at most Per lines per group, for the first Groups
+// groups only (the rest counted), taken from the first documents of each
+// group that hold the term, in input order; the same at 1 and 3 workers;
+// without a colouring column each document is a group; a document changed
+// since it was profiled is unread, not misquoted.
+func TestQuoteTermsBounds(t *testing.T) {
+	c, dir := partCorpus(t)
+	terms := []string{"the", "party", "revolution"}
+	for _, groupBy := range [][]string{{"group"}, nil} {
+		var runs []*Quotes
+		for _, workers := range []int{1, 3} {
+			s, err := Run(context.Background(), c, Options{GroupBy: groupBy, Workers: workers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, err := QuoteTerms(context.Background(), c, s, terms, QuoteOptions{Per: 2, Groups: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			runs = append(runs, q)
+			group := func(d Doc) string { return d.ID }
+			if groupBy != nil {
+				group = func(d Doc) string { return d.Meta["group"] }
+			}
+			for _, tq := range q.Terms {
+				if len(tq.Groups) < 3 {
+					t.Fatalf("%s in %d groups: the case tests no unquoted group", tq.Term, len(tq.Groups))
+				}
+				for k, g := range tq.Groups {
+					// The documents that should be quoted: the group's first
+					// ones holding the term, one line per occurrence, up to 2.
+					var want []string
+					for _, d := range s.Docs {
+						if group(d) == g.Group && len(want) < 2 {
+							for range min(d.Profile.Terms.Get(tq.Term), 2-len(want)) {
+								want = append(want, d.ID)
+							}
+						}
+					}
+					if k >= 2 {
+						want = nil
+					}
+					var got []string
+					for _, l := range g.Lines {
+						got = append(got, l.Doc)
+						if Term(l.Keyword) != tq.Term {
+							t.Errorf("%s: line %q %q %q quotes another word", tq.Term, l.Left, l.Keyword, l.Right)
+						}
+					}
+					if !slices.Equal(got, want) {
+						t.Errorf("groupBy %v, %s, group %d (%s): lines from %v, want %v", groupBy, tq.Term, k, g.Group, got, want)
+					}
+				}
+			}
+		}
+		if diff := cmp.Diff(runs[0], runs[1]); diff != "" {
+			t.Errorf("groupBy %v: 1 and 3 workers differ:\n%s", groupBy, diff)
+		}
+	}
+
+	s, err := Run(context.Background(), c, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := s.Docs[0]
+	if err := os.WriteFile(filepath.Join(dir, "docs", first.ID+".txt"), []byte("The party changed."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if first.Profile.Terms.Get("the") == 0 {
+		t.Fatalf("%s has no \"the\": the case tests nothing", first.ID)
+	}
+	q, err := QuoteTerms(context.Background(), c, s, []string{"the"}, QuoteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(q.Unread, []string{first.ID}) {
+		t.Errorf("unread %v, want the changed %s", q.Unread, first.ID)
+	}
+	for _, g := range q.Terms[0].Groups {
+		for _, l := range g.Lines {
+			if l.Doc == first.ID {
+				t.Errorf("the changed %s is quoted: %v", first.ID, l)
+			}
+		}
+	}
+}
