@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"sync/atomic"
 
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/collocate"
@@ -126,6 +127,10 @@ type Options struct {
 	DocRows int
 	// Run, if set, runs the scopes' comparisons (see analysis.Runner).
 	Run analysis.Runner
+	// Progress, if set, is told of the scopes compared, and stops the
+	// comparisons when it says so: the results are then incomplete, to be
+	// discarded (analysis.Progress).
+	Progress analysis.Progress
 }
 
 // KeynessResult is one scope's rows, in keyness.Compare's order.
@@ -154,8 +159,13 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 	}
 	out := make([]KeynessResult, len(scopes))
 	batches := batchScopes(docs, scopes, restOf, opt)
+	c := newCounter(opt.Progress, len(scopes))
 	task := func(b int) {
 		ks := batches[b]
+		if c.stopped() {
+			return
+		}
+		defer c.add(len(ks))
 		if len(ks) == 1 {
 			k := ks[0]
 			s := scopes[k]
@@ -180,6 +190,31 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 		opt.Run(len(batches), task)
 	}
 	return out
+}
+
+// counter counts the scopes compared for a Progress, from the tasks of a
+// Runner at once.
+type counter struct {
+	p           analysis.Progress
+	done, total atomic.Int64
+}
+
+func newCounter(p analysis.Progress, total int) *counter {
+	c := &counter{p: p}
+	c.total.Store(int64(total))
+	return c
+}
+
+// stopped asks p whether to stop, with the scopes done so far.
+func (c *counter) stopped() bool {
+	return c.p != nil && !c.p(int(c.done.Load()), int(c.total.Load()))
+}
+
+// add counts n more scopes done and tells p.
+func (c *counter) add(n int) {
+	if d := c.done.Add(int64(n)); c.p != nil {
+		c.p(int(d), int(c.total.Load()))
+	}
 }
 
 // batchDocs is the most document scopes one batch of batchScopes holds:
