@@ -69,7 +69,14 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner, prog Progress) ([][
 	}
 	var mu sync.Mutex
 	var done atomic.Int64 // tiles finished
-	stopped := func() bool { return prog.stop(int(done.Load()), len(tiles)) }
+	var halt atomic.Bool  // prog said stop: no tile asks again
+	tell := func(d int64) bool {
+		if halt.Load() || prog.stop(int(d), len(tiles)) {
+			halt.Store(true)
+		}
+		return halt.Load()
+	}
+	stopped := func() bool { return tell(done.Load()) }
 	task := func(t int) {
 		if stopped() {
 			return
@@ -166,7 +173,7 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner, prog Progress) ([][
 		mu.Lock()
 		defer func() {
 			mu.Unlock()
-			prog.stop(int(done.Add(1)), len(tiles))
+			tell(done.Add(1))
 		}()
 		for r, l := range la {
 			for _, x := range l {

@@ -193,29 +193,31 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 }
 
 // counter counts the scopes compared for a Progress, from the tasks of a
-// Runner at once.
+// Runner at once; once p has said stop it is not asked again.
 type counter struct {
-	p           analysis.Progress
-	done, total atomic.Int64
+	p     analysis.Progress
+	total int
+	done  atomic.Int64
+	halt  atomic.Bool
 }
 
 func newCounter(p analysis.Progress, total int) *counter {
-	c := &counter{p: p}
-	c.total.Store(int64(total))
-	return c
+	return &counter{p: p, total: total}
+}
+
+// tell tells p that done scopes are compared and reports whether to stop.
+func (c *counter) tell(done int64) bool {
+	if !c.halt.Load() && c.p != nil && !c.p(int(done), c.total) {
+		c.halt.Store(true)
+	}
+	return c.halt.Load()
 }
 
 // stopped asks p whether to stop, with the scopes done so far.
-func (c *counter) stopped() bool {
-	return c.p != nil && !c.p(int(c.done.Load()), int(c.total.Load()))
-}
+func (c *counter) stopped() bool { return c.tell(c.done.Load()) }
 
 // add counts n more scopes done and tells p.
-func (c *counter) add(n int) {
-	if d := c.done.Add(int64(n)); c.p != nil {
-		c.p(int(d), int(c.total.Load()))
-	}
-}
+func (c *counter) add(n int) { c.tell(c.done.Add(int64(n))) }
 
 // batchDocs is the most document scopes one batch of batchScopes holds:
 // enough to share most of the work, few enough to spread it over workers.
