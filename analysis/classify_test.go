@@ -48,7 +48,7 @@ func TestStratifiedFolds(t *testing.T) {
 func TestAttributeFolds(t *testing.T) {
 	// Positions 0 (A), 1 (A), 5 (B), 6 (B); folds {0, 2} and {1, 3}.
 	d := line(0, 1, 5, 6)
-	got := Attribute(d, []string{"A", "A", "B", "B"}, []int{0, 1, 0, 1})
+	got := Attribute(d, []string{"A", "A", "B", "B"}, []int{0, 1, 0, 1}, nil)
 	// Item 0 sees items 1 (A at 1) and 3 (B at 6): A. Item 2 (at 5) sees
 	// 1 (A, 4) and 3 (B, 1): B.
 	if got[0].Predicted != "A" || got[0].Candidates[1] != (Candidate{"B", 6, 3}) || got[2].Predicted != "B" {
@@ -125,7 +125,7 @@ func TestAttributeKNN(t *testing.T) {
 		t.Errorf("k=3 item 0 = %+v", a)
 	}
 	// k = 1 is the nearest neighbour: Attribute's prediction everywhere.
-	one, nn := AttributeKNN(d, labels, folds, 1), Attribute(d, labels, folds)
+	one, nn := AttributeKNN(d, labels, folds, 1), Attribute(d, labels, folds, nil)
 	for i := range one {
 		if one[i].Predicted != nn[i].Predicted {
 			t.Errorf("k=1 item %d: %s, Attribute %s", i, one[i].Predicted, nn[i].Predicted)

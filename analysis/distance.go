@@ -97,14 +97,17 @@ var errNoFeatures = errors.New("analysis: table has no documents or no features"
 // frequencies in per cent (RelFreq) for every measure, z-scored over the
 // documents of t (ZScores) for delta, argamon, eder and wurzburg; the
 // tf·idf rows of the counts for tfidf_cosine. See DistanceMatrix.
-func Distance(m Measure, t *Table) (*mat.SymDense, error) {
+//
+// p is told of the rows done (see Progress; nil: never stops): a stopped
+// computation returns an incomplete matrix.
+func Distance(m Measure, t *Table, p Progress) (*mat.SymDense, error) {
 	if t.Counts == nil {
 		return nil, errNoFeatures
 	}
 	if m == TFIDFCosine {
-		return DistanceMatrix(nil, m, t.Counts)
+		return distanceMatrix(nil, m, t.Counts, p)
 	}
-	return DistanceMatrix(nil, m, RelFreq(nil, t))
+	return distanceMatrix(nil, m, RelFreq(nil, t), p)
 }
 
 // DistanceMatrix returns in dst the distances of measure m between the rows
@@ -131,6 +134,12 @@ func Distance(m Measure, t *Table) (*mat.SymDense, error) {
 // 1 − cos(a, b) of two almost identical rows a few units of 1e-16 below
 // zero: such values are returned as 0, since a distance is never negative.
 func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, error) {
+	return distanceMatrix(dst, m, f, nil)
+}
+
+// distanceMatrix is DistanceMatrix, telling prog of the rows done: once it
+// says stop, the rest of dst is left as it is.
+func distanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix, prog Progress) (*mat.SymDense, error) {
 	p, err := prepare(m, f)
 	if err != nil {
 		return nil, err
@@ -151,6 +160,9 @@ func DistanceMatrix(dst *mat.SymDense, m Measure, f mat.Matrix) (*mat.SymDense, 
 		pair = func(i, j int) float64 { return math.Max(0, 1-dst.At(i, j)) }
 	}
 	for i := 0; i < r; i++ {
+		if prog.stop(i, r) {
+			return dst, nil
+		}
 		dst.SetSym(i, i, 0)
 		j := i + 1
 		if p.sixteen != nil {

@@ -156,7 +156,7 @@ func TestTFIDF(t *testing.T) {
 			t.Errorf("tfidf_cosine = %.17g, want %.17g", got, wantDist)
 		}
 	}
-	d, err := Distance(TFIDFCosine, tab)
+	d, err := Distance(TFIDFCosine, tab, nil)
 	if err != nil || math.Abs(d.At(1, 0)-wantDist) > 1e-15 {
 		t.Errorf("Distance(tfidf_cosine) = %v, %v, want %v", d.At(1, 0), err, wantDist)
 	}
@@ -297,7 +297,7 @@ func TestDistanceErrors(t *testing.T) {
 	if _, err := DistanceMatrix(nil, "nope", zeroRow); err == nil {
 		t.Errorf("DistanceMatrix(nope) succeeded, want error")
 	}
-	if _, err := Distance(Delta, &Table{}); err == nil {
+	if _, err := Distance(Delta, &Table{}, nil); err == nil {
 		t.Errorf("Distance on an empty table succeeded, want error")
 	}
 	// Canberra over two all-zero rows: every term dropped; R returns NA, we 0.

@@ -14,5 +14,7 @@
 // results never depend on map iteration order, ties are broken by written
 // rules and eigenvector signs are fixed (largest-magnitude entry positive).
 // It panics only on programmer error (mismatched lengths, a dst of the wrong
-// shape) and returns errors for problems in the data.
+// shape) and returns errors for problems in the data. A long computation
+// reports how far it has got and learns that it should stop through a
+// callback its caller passes (Progress, Monitor), never through a context.
 package analysis

@@ -19,7 +19,7 @@ func ExampleDistance() {
 		},
 		[]float64{1000, 1000, 1000},
 	)
-	d, err := analysis.Distance(analysis.Delta, t.Top(3))
+	d, err := analysis.Distance(analysis.Delta, t.Top(3), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -44,7 +44,7 @@ func ExampleCluster() {
 		[]string{"a", "b", "c", "d"},
 		[]map[string]int{{"x": 1}, {"x": 2}, {"x": 6}, {"x": 8}},
 		[]float64{100, 100, 100, 100},
-	))
+	), nil)
 	merges, _ := analysis.Cluster(d, analysis.Average)
 	for _, m := range merges {
 		fmt.Printf("%d+%d at %.1f (%d leaves)\n", m.A, m.B, m.Height, m.Size)

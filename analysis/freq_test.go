@@ -67,7 +67,7 @@ func TestSeedTable(t *testing.T) {
 	// Distance computes its own input: the same numbers as the reference.
 	for _, m := range []Measure{Delta, Eder, Simple, Wurzburg, Manhattan} {
 		_, _, ref := readRefMatrix(t, "dist_"+string(m)+".csv")
-		d, err := Distance(m, tab)
+		d, err := Distance(m, tab, nil)
 		if err != nil {
 			t.Fatalf("Distance(%s): %v", m, err)
 		}

@@ -190,12 +190,22 @@ type Edge struct {
 // directions, as stylo's undirected edge table does (which lists each edge
 // twice, once each way; ours once); ties in distance are broken by index. Undefined (NaN)
 // distances are never a neighbour. Edges are summed over the matrices and
-// returned sorted by A, then B.
-func NearestNeighbourNetwork(ds []mat.Symmetric, k int) []Edge {
+// returned sorted by A, then B. p is told of the rows done over all the
+// matrices (see Progress; nil: never stops).
+func NearestNeighbourNetwork(ds []mat.Symmetric, k int, p Progress) []Edge {
 	w := map[[2]int]float64{}
+	rows := 0
+	for _, d := range ds {
+		rows += d.SymmetricDim()
+	}
+	done := 0
 	for _, d := range ds {
 		n := d.SymmetricDim()
 		for i := range n {
+			if p.stop(done, rows) {
+				return nil
+			}
+			done++
 			idx := make([]int, 0, n-1)
 			for j := range n {
 				if j != i && !math.IsNaN(d.At(i, j)) {
@@ -264,7 +274,10 @@ type Attribution struct {
 // sample is never attributed by a sibling from its own document (grouped
 // leave-one-out). An item whose label no item outside its group has is
 // marked Unattributable.
-func Attribute(d mat.Symmetric, labels []string, groups []int) []Attribution {
+//
+// p is told of the items done (see Progress; nil: never stops): stopped,
+// Attribute returns the attributions made so far.
+func Attribute(d mat.Symmetric, labels []string, groups []int, p Progress) []Attribution {
 	n := d.SymmetricDim()
 	if len(labels) != n || groups != nil && len(groups) != n {
 		panic("analysis: length mismatch")
@@ -272,6 +285,9 @@ func Attribute(d mat.Symmetric, labels []string, groups []int) []Attribution {
 	others := otherGroups(labels, groups)
 	var out []Attribution
 	for i := range n {
+		if p.stop(i, n) {
+			return out
+		}
 		if labels[i] == "" {
 			continue
 		}

@@ -85,7 +85,7 @@ func TestNearestNeighbourNetwork(t *testing.T) {
 	//   2: nearest 1 (+2), then 0 (+1)
 	// Undirected edges sum both directions, as stylo's undirected table:
 	// (0,1) = 2 + 2, (0,2) = 1 + 1, (1,2) = 1 + 2.
-	got := NearestNeighbourNetwork([]mat.Symmetric{line(0, 1, 3)}, 2)
+	got := NearestNeighbourNetwork([]mat.Symmetric{line(0, 1, 3)}, 2, nil)
 	want := []Edge{{0, 1, 4}, {0, 2, 2}, {1, 2, 3}}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("NearestNeighbourNetwork (-want +got):\n%s", d)
@@ -95,7 +95,7 @@ func TestNearestNeighbourNetwork(t *testing.T) {
 func TestAttribute(t *testing.T) {
 	// Positions 0, 1 (author A), 5, 6 (B), 3 (A) and 9 (unlabelled).
 	d := line(0, 1, 5, 6, 3, 9)
-	got := Attribute(d, []string{"A", "A", "B", "B", "A", ""}, nil)
+	got := Attribute(d, []string{"A", "A", "B", "B", "A", ""}, nil, nil)
 	if len(got) != 5 {
 		t.Fatalf("%d attributions, want 5 (the unlabelled item is skipped)", len(got))
 	}
@@ -133,11 +133,11 @@ func TestUndefinedDistancesAreNoEvidence(t *testing.T) {
 	// number in cmp.Compare); it must be 2.
 	d := line(0, 1, 5, 20)
 	d.SetSym(0, 1, math.NaN())
-	a := Attribute(d, []string{"x", "y", "z", "w"}, nil)
+	a := Attribute(d, []string{"x", "y", "z", "w"}, nil, nil)
 	if a[0].Predicted != "z" || len(a[0].Candidates) != 2 {
 		t.Errorf("Attribute with a NaN distance: item 0 = %+v, want z first and no candidate y", a[0])
 	}
-	for _, e := range NearestNeighbourNetwork([]mat.Symmetric{d}, 1) {
+	for _, e := range NearestNeighbourNetwork([]mat.Symmetric{d}, 1, nil) {
 		if e.A == 0 && e.B == 1 {
 			t.Errorf("network links items 0 and 1 over an undefined distance: %+v", e)
 		}
@@ -154,11 +154,11 @@ func TestAttributeGrouped(t *testing.T) {
 	d := line(0, 1, 1.5, 2.5, 4, 2)
 	labels := []string{"A", "A", "B", "B", "A", "C"}
 	groups := []int{0, 0, 1, 1, 2, 3}
-	ungrouped := Attribute(d, labels, nil)
+	ungrouped := Attribute(d, labels, nil, nil)
 	if ungrouped[0].Predicted != "A" { // its sibling at 1
 		t.Fatalf("without groups sample 0 = %+v, want A by its sibling", ungrouped[0])
 	}
-	got := Attribute(d, labels, groups)
+	got := Attribute(d, labels, groups, nil)
 	// Sample 0: sibling 1 left out; nearest B is 2 (1.5), C 5 (2), A 4 (4).
 	if a := got[0]; a.Predicted != "B" || a.Rank != 3 || a.Unattributable {
 		t.Errorf("sample 0 = %+v, want B, A ranked 3rd, attributable", a)

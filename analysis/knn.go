@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -22,7 +23,7 @@ type Neighbour struct {
 // the dot products are summed row by row rather than by BLAS, which can
 // change the last bit.
 func KNearest(m Measure, f mat.Matrix, k int) ([][]Neighbour, error) {
-	return KNearestRun(m, f, k, nil)
+	return KNearestRun(m, f, k, nil, nil)
 }
 
 // Runner runs task(0), …, task(n−1), in any order and possibly at once, and
@@ -38,8 +39,11 @@ const knnBlocks = 16
 // KNearestRun is KNearest with the pairs cut into tiles of blocks of rows
 // that run may compute at once. Each tile keeps its own nearest lists,
 // merged afterwards; the k nearest under the order (distance, item) are
-// unique, so the result does not depend on how the tiles ran.
-func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, error) {
+// unique, so the result does not depend on how the tiles ran. prog is told of
+// the tiles done, and asked between chunks of a tile whether to go on (see
+// Progress; nil: never stops): stopped, the tiles left return at once and
+// the lists are incomplete.
+func KNearestRun(m Measure, f mat.Matrix, k int, run Runner, prog Progress) ([][]Neighbour, error) {
 	p, err := prepare(m, f)
 	if err != nil {
 		return nil, err
@@ -64,7 +68,19 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 		}
 	}
 	var mu sync.Mutex
+	var done atomic.Int64 // tiles finished
+	var halt atomic.Bool  // prog said stop: no tile asks again
+	tell := func(d int64) bool {
+		if halt.Load() || prog.stop(int(d), len(tiles)) {
+			halt.Store(true)
+		}
+		return halt.Load()
+	}
+	stopped := func() bool { return tell(done.Load()) }
 	task := func(t int) {
+		if stopped() {
+			return
+		}
 		a, b := tiles[t].a, tiles[t].b
 		a0, a1, b0, b1 := bound(a), bound(a+1), bound(b), bound(b+1)
 		// The tile's lists for the rows of its two blocks, and each
@@ -116,6 +132,9 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 		// first block passes over them.
 		const chunk = 4 * panelRows
 		for c0 := b0; c0 < b1; c0 += chunk {
+			if c0 > b0 && stopped() {
+				return
+			}
 			c1 := min(c0+chunk, b1)
 			for i := a0; i < a1; i++ {
 				j := c0
@@ -152,7 +171,10 @@ func KNearestRun(m Measure, f mat.Matrix, k int, run Runner) ([][]Neighbour, err
 		// The k nearest under (distance, item) are unique, so merging the
 		// tiles in any order gives one result.
 		mu.Lock()
-		defer mu.Unlock()
+		defer func() {
+			mu.Unlock()
+			tell(done.Add(1))
+		}()
 		for r, l := range la {
 			for _, x := range l {
 				out[a0+r] = keepNearest(out[a0+r], x, k)
@@ -236,21 +258,22 @@ func keepNearest(l []Neighbour, c Neighbour, k int) []Neighbour {
 // KNearestTable is KNearestRun over the table t with the input each
 // measure needs, as Distance prepares it (relative frequencies; counts for
 // tfidf_cosine).
-func KNearestTable(m Measure, t *Table, k int, run Runner) ([][]Neighbour, error) {
+func KNearestTable(m Measure, t *Table, k int, run Runner, p Progress) ([][]Neighbour, error) {
 	if t.Counts == nil {
 		return nil, errNoFeatures
 	}
 	if m == TFIDFCosine {
-		return KNearestRun(m, t.Counts, k, run)
+		return KNearestRun(m, t.Counts, k, run, p)
 	}
-	return KNearestRun(m, RelFreq(nil, t), k, run)
+	return KNearestRun(m, RelFreq(nil, t), k, run, p)
 }
 
 // DistanceAmong returns the distances between the rows idx of t under m,
 // in the order of idx, with the measure prepared over every row of t (the
 // z-scores of the Delta family, the idf of tfidf_cosine use all the
 // documents): the sub-matrix of Distance(m, t) without the rest of it.
-func DistanceAmong(m Measure, t *Table, idx []int) (*mat.SymDense, error) {
+// prog is told of the rows done (see Progress; nil: never stops).
+func DistanceAmong(m Measure, t *Table, idx []int, prog Progress) (*mat.SymDense, error) {
 	if t.Counts == nil {
 		return nil, errNoFeatures
 	}
@@ -264,6 +287,9 @@ func DistanceAmong(m Measure, t *Table, idx []int) (*mat.SymDense, error) {
 	}
 	d := mat.NewSymDense(max(len(idx), 1), nil)
 	for a, i := range idx {
+		if prog.stop(a, len(idx)) {
+			break
+		}
 		for b := a + 1; b < len(idx); b++ {
 			d.SetSym(a, b, p.at(i, idx[b]))
 		}

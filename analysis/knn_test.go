@@ -78,12 +78,12 @@ func TestNeighbourHelpers(t *testing.T) {
 	tab := NewTable(ids, counts, totals)
 	labels := []string{"x", "y", "x", "", "z", "y", "x", "z", "y"}
 	for _, m := range []Measure{Delta, Canberra, Cosine, TFIDFCosine} {
-		d, err := Distance(m, tab)
+		d, err := Distance(m, tab, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		idx := []int{1, 4, 5, 8}
-		among, err := DistanceAmong(m, tab, idx)
+		among, err := DistanceAmong(m, tab, idx, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -91,10 +91,10 @@ func TestNeighbourHelpers(t *testing.T) {
 			t.Errorf("%s: DistanceAmong = %v, want %v", m, mat.Formatted(among), mat.Formatted(Subset(d, idx)))
 		}
 		nb := NeighboursOf(d, 8)
-		if got, want := AttributeNeighbours(nb, labels, nil), Attribute(d, labels, nil); !cmpAttributions(got, want) {
+		if got, want := AttributeNeighbours(nb, labels, nil), Attribute(d, labels, nil, nil); !cmpAttributions(got, want) {
 			t.Errorf("%s: AttributeNeighbours = %+v, want %+v", m, got, want)
 		}
-		if got, want := NeighbourNetwork(NeighboursOf(d, 3), 3), NearestNeighbourNetwork([]mat.Symmetric{d}, 3); !slices.Equal(got, want) {
+		if got, want := NeighbourNetwork(NeighboursOf(d, 3), 3), NearestNeighbourNetwork([]mat.Symmetric{d}, 3, nil); !slices.Equal(got, want) {
 			t.Errorf("%s: NeighbourNetwork = %v, want %v", m, got, want)
 		}
 	}
@@ -129,7 +129,7 @@ func TestKNearestRunConcurrent(t *testing.T) {
 		}
 		wg.Wait()
 	}
-	got, err := KNearestRun(Delta, f, 6, concurrent)
+	got, err := KNearestRun(Delta, f, 6, concurrent, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -67,7 +67,11 @@ const SVMTolerance = 1e-3
 // items, and the steps run from a few l where the labels separate to a
 // hundred l or more where they overlap; leave-one-out trains K − 1
 // machines per document.
-func AttributeSVM(z mat.Matrix, labels []string, folds []int, cost float64) []Attribution {
+//
+// p is told of the folds done and asked between machines whether to go on
+// (see Progress; nil: never stops): stopped, AttributeSVM returns the
+// folds done.
+func AttributeSVM(z mat.Matrix, labels []string, folds []int, cost float64, p Progress) []Attribution {
 	n, _ := z.Dims()
 	if len(labels) != n || len(folds) != n {
 		panic("analysis: length mismatch")
@@ -95,7 +99,12 @@ func AttributeSVM(z mat.Matrix, labels []string, folds []int, cost float64) []At
 	whole := map[[2]string]svc{}
 	var out []Attribution
 	attributed := make([]*Attribution, m)
-	for _, h := range slices.Sorted(maps.Keys(byFold)) {
+	order := slices.Sorted(maps.Keys(byFold))
+	stopped := false
+	for done, h := range order {
+		if stopped = p.stop(done, len(order)); stopped {
+			break
+		}
 		// The training items by label, labels in byte order.
 		byLabel := map[string][]int{}
 		held := map[string]bool{}
@@ -109,6 +118,9 @@ func AttributeSVM(z mat.Matrix, labels []string, folds []int, cost float64) []At
 		trained := slices.Sorted(maps.Keys(byLabel))
 		machines := make([]svc, 0, len(trained)*(len(trained)-1)/2)
 		for x, a := range trained {
+			if stopped = p.stop(done, len(order)); stopped {
+				break
+			}
 			for _, b := range trained[x+1:] {
 				if held[a] || held[b] {
 					machines = append(machines, trainSVC(g, m, byLabel[a], byLabel[b], cost, SVMTolerance, true))
@@ -120,6 +132,9 @@ func AttributeSVM(z mat.Matrix, labels []string, folds []int, cost float64) []At
 				}
 				machines = append(machines, whole[key])
 			}
+		}
+		if stopped {
+			break
 		}
 		for _, p := range byFold[h] {
 			i := items[p]

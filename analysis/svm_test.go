@@ -153,7 +153,7 @@ func TestAttributeSVM(t *testing.T) {
 	for i := range folds {
 		folds[i] = i
 	}
-	got := AttributeSVM(x, labels, folds, 1)
+	got := AttributeSVM(x, labels, folds, 1, nil)
 	if len(got) != len(want) {
 		t.Fatalf("%d attributions, want %d", len(got), len(want))
 	}
@@ -183,7 +183,7 @@ func TestAttributeSVM(t *testing.T) {
 func TestAttributeSVMTiedVote(t *testing.T) {
 	x := mat.NewDense(8, 2, []float64{0, 1, 0.2, 1.3, -0.9, -0.5, -1.2, -0.4, 0.8, -0.6, 1.1, -0.3, 1.3, -0.2, 0.01, -0.06})
 	labels := []string{"A", "A", "B", "B", "C", "C", "C", "B"}
-	got := AttributeSVM(x, labels, []int{0, 0, 0, 0, 0, 0, 0, 1}, 1)
+	got := AttributeSVM(x, labels, []int{0, 0, 0, 0, 0, 0, 0, 1}, 1, nil)
 	ab, ac, bc := -0.033333352461447606, 0.042068949323971365, -0.03655170525499165
 	want := []Candidate{{"A", -(ab + ac) / 2, -1}, {"B", -(-ab + bc) / 2, -1}, {"C", -(-ac - bc) / 2, -1}}
 	a := got[7]
@@ -201,7 +201,7 @@ func TestAttributeSVMTiedVote(t *testing.T) {
 	}
 	// A label whose every item is in the held-out fold is no candidate,
 	// and its item is unattributable.
-	got = AttributeSVM(x, []string{"A", "A", "B", "B", "C", "C", "C", "D"}, []int{0, 1, 2, 3, 4, 5, 6, 7}, 1)
+	got = AttributeSVM(x, []string{"A", "A", "B", "B", "C", "C", "C", "D"}, []int{0, 1, 2, 3, 4, 5, 6, 7}, 1, nil)
 	if a := got[7]; !a.Unattributable || a.Rank != 0 || len(a.Candidates) != 3 {
 		t.Errorf("the only D = %+v, want unattributable among A, B, C", a)
 	}

@@ -10,7 +10,9 @@
 // Analyse, the reduce, is pure and deterministic: from the profiles, in
 // input order, it computes the word table, tf-idf, the per-document
 // measures, the stylometry (analysis/stylometry) and the framing
-// (analysis/framing). Run is both in one process:
+// (analysis/framing), telling Options.AnalysisProgress of each step and
+// stopping within a fraction of a second once its context is cancelled.
+// Run is both in one process:
 //
 //	corpus, err := pipeline.OpenCorpus([]string{"texts/"}, "meta.csv")
 //	study, err := pipeline.Run(ctx, corpus, pipeline.Options{GroupBy: []string{"stance"}})

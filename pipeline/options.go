@@ -165,6 +165,12 @@ type Options struct {
 	// done and the total, from the workers: it must be safe for
 	// concurrent use.
 	Progress func(done, total int)
+	// AnalysisProgress, when set, is told how far Analyse has got (see
+	// AnalysisStep): as each step begins, as the units of the long ones
+	// finish, and between them. It is called from the analysis's workers
+	// and often (every row of a matrix, every fold): it must be safe for
+	// concurrent use, and quick.
+	AnalysisProgress func(AnalysisStep)
 	// Cache, when set, keeps each document's profile on disk (see Cache):
 	// a run that changes only analysis settings does not tag again.
 	Cache *Cache

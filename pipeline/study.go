@@ -275,15 +275,77 @@ func (s *Study) ColourBy() string {
 	return s.Options.GroupBy[0]
 }
 
+// AnalysisStep is how far Analyse has got (Options.AnalysisProgress): the
+// step under way (Step.Name, one of Options.AnalysisSteps), its number
+// Index from 1 among the Of steps the run takes, and inside it, when the
+// step counts them, Done of Total units (Step.Unit: matrices, k-NN tiles,
+// evaluations, folds, texts, trees, documents, comparisons) of the part
+// Step.Part ("delta" for a measure's k-NN tiles, "10-fold" for the SVM's
+// folds).
+type AnalysisStep struct {
+	analysis.Step
+	Index, Of int
+}
+
+// AnalysisSteps are the steps Analyse takes with o, in order:
+// "vocabulary" (the word table, tf-idf and the per-document measures),
+// "distances" (every matrix of the grid, or past MaxMatrix each measure's
+// k nearest neighbours), with a Label "attribution" (every classifier but
+// the SVM) and "svm", with Imposters "imposters", then "views" (the trees,
+// maps, consensus and network), with Rolling "rolling", "keyness",
+// "collocates" (with the lexicon rates and the differential collocates)
+// and with Time "time". A step the data turn out not to need (fewer than
+// three texts, an SVM past MaxMatrix) is skipped with its number.
+func (o Options) AnalysisSteps() []string {
+	steps := []string{"vocabulary", "distances"}
+	if o.Label != "" {
+		steps = append(steps, "attribution", "svm")
+		if o.Imposters > 0 {
+			steps = append(steps, "imposters")
+		}
+	}
+	steps = append(steps, "views")
+	if o.Rolling > 0 {
+		steps = append(steps, "rolling")
+	}
+	steps = append(steps, "keyness", "collocates")
+	if o.Time != "" {
+		steps = append(steps, "time")
+	}
+	return steps
+}
+
+// monitor is the analysis's Monitor for a run with ctx: it tells report
+// (when set) each step with its number among steps, and says stop once ctx
+// is done.
+func monitor(ctx context.Context, report func(AnalysisStep), steps []string) analysis.Monitor {
+	done := ctx.Done()
+	return func(st analysis.Step) bool {
+		if report != nil {
+			report(AnalysisStep{Step: st, Index: slices.Index(steps, st.Name) + 1, Of: len(steps)})
+		}
+		select {
+		case <-done:
+			return false
+		default:
+			return true
+		}
+	}
+}
+
 // Analyse is the reduce stage: from the profiles, in their order, it
 // computes the word table and tf-idf, the per-document measures, the
 // stylometry over o's grid and the framing comparisons. It is pure and
 // deterministic: the same profiles and options give the same Study (the
 // nearest neighbours of large corpora run on o.Workers cores; the result
-// does not depend on it).
-func Analyse(p *Profiles, o Options) *Study {
+// does not depend on it). It tells o.AnalysisProgress of its steps
+// (AnalysisSteps). Once ctx is cancelled its long loops stop within a
+// fraction of a second and it returns ctx's error and no Study.
+func Analyse(ctx context.Context, p *Profiles, o Options) (*Study, error) {
 	o = o.withDefaults()
+	mon := monitor(ctx, o.AnalysisProgress, o.AnalysisSteps())
 	s := &Study{Options: o, Docs: p.Docs, Failures: p.Failures, Columns: p.Columns}
+	mon.Begin("vocabulary")
 	counts := make([]analysis.TermCounts, len(p.Docs))
 	for i, d := range p.Docs {
 		counts[i] = d.Profile.Terms
@@ -296,6 +358,9 @@ func Analyse(p *Profiles, o Options) *Study {
 			col[i] = m.Get(d.Profile)
 		}
 		s.Measures = append(s.Measures, col)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	texts, notes := s.texts()
 	measures := o.Measures
@@ -321,20 +386,29 @@ func Analyse(p *Profiles, o Options) *Study {
 		KNN:          o.KNN,
 		Imposters:    o.Imposters,
 		Run:          runner(o.Workers),
+		Monitor:      mon,
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s.Stylometry.Warnings = append(notes, s.Stylometry.Warnings...)
 	if o.Rolling > 0 {
-		s.Rolling = s.roll()
+		s.Rolling = s.roll(mon)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 	}
-	s.Framing = s.frame()
+	if err := s.frame(ctx, mon); err != nil {
+		return nil, err
+	}
 	s.FramingWarnings = unmatchedTargets(o.Targets, s.Docs)
-	return s
+	return s, nil
 }
 
 // roll runs the rolling attribution: each document's windows against the
 // labelled documents but its own, over the word:1 MFW at the default MFW
 // and culling.
-func (s *Study) roll() *stylometry.Rolling {
+func (s *Study) roll(mon analysis.Monitor) *stylometry.Rolling {
 	o := s.Options
 	texts := make([]stylometry.RollingText, len(s.Docs))
 	for i, d := range s.Docs {
@@ -349,7 +423,7 @@ func (s *Study) roll() *stylometry.Rolling {
 		texts[i] = t
 	}
 	return stylometry.Roll(texts, stylometry.RollingOptions{MFW: o.MFW[0], Culling: o.Culling[0], Size: o.Rolling, Step: o.RollingStep,
-		MaxMatrix: o.MaxMatrix, Run: runner(o.Workers)})
+		MaxMatrix: o.MaxMatrix, Run: runner(o.Workers), Monitor: mon})
 }
 
 // runner runs tasks on workers goroutines (0: GOMAXPROCS), for the
@@ -376,7 +450,7 @@ func Run(ctx context.Context, c Corpus, o Options) (*Study, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Analyse(p, o), nil
+	return Analyse(ctx, p, o)
 }
 
 func featureNames(fs []Feature) []string {
@@ -446,8 +520,10 @@ func denominator(f string, counts analysis.TermCounts, words int) float64 {
 	return float64(counts.Total())
 }
 
-// frame runs the framing comparisons.
-func (s *Study) frame() *framing.Result {
+// frame runs the framing comparisons: keyness and collocates
+// (framing.Study), the differential collocates and the time outputs. It
+// returns ctx's error once it is cancelled.
+func (s *Study) frame(ctx context.Context, mon analysis.Monitor) error {
 	o := s.Options
 	stop, _ := framing.Stopwords(o.Stopwords) // checked by Config.Options
 	docs := make([]framing.Doc, len(s.Docs))
@@ -468,10 +544,27 @@ func (s *Study) frame() *framing.Result {
 	for _, t := range o.Targets {
 		targets = append(targets, t.Name)
 	}
+	s.Framing = framing.Study(docs, framing.StudyOptions{
+		Reference: o.Reference,
+		GroupBy:   o.GroupBy,
+		Pairs:     o.Pairs,
+		Targets:   targets,
+		Lexicon:   o.Lexicon,
+		Keyness: framing.Options{Keyness: keyness.Options{Prior: o.Prior}, MinCount: o.MinCount, Stop: stop, Present: !o.KeynessAll, DocRows: docRows,
+			Run: runner(o.Workers), TermTotals: o.TermTotals},
+		Monitor: mon,
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if len(targets) > 0 {
 		s.Differentials = framing.Differentials(docs, targets, o.GroupBy, 2) // framing.Study's collocates keep f_xy ≥ 2 too
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 	}
 	if o.Time != "" {
+		mon.Begin("time")
 		years := make([]int, len(docs))
 		for i, d := range s.Docs {
 			years[i] = framing.NoYear
@@ -482,15 +575,7 @@ func (s *Study) frame() *framing.Result {
 		s.Time = framing.Time(docs, framing.TimeOptions{Years: years, Bin: o.TimeBin, Column: s.ColourBy(),
 			Targets: targets, Lexicon: o.Lexicon, MinCount: o.MinCount, Stop: stop, TermTotals: o.TermTotals})
 	}
-	return framing.Study(docs, framing.StudyOptions{
-		Reference: o.Reference,
-		GroupBy:   o.GroupBy,
-		Pairs:     o.Pairs,
-		Targets:   targets,
-		Lexicon:   o.Lexicon,
-		Keyness: framing.Options{Keyness: keyness.Options{Prior: o.Prior}, MinCount: o.MinCount, Stop: stop, Present: !o.KeynessAll, DocRows: docRows,
-			Run: runner(o.Workers), TermTotals: o.TermTotals},
-	})
+	return ctx.Err()
 }
 
 // keynessDocRows is the cap on each document's keyness rows in a corpus of

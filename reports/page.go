@@ -356,7 +356,7 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 			e := analysis.Evaluate(s.Attribution[m])
 			acc.Rows = append(acc.Rows, []string{string(m), strconv.Itoa(e.Attributable), strconv.Itoa(e.Correct), fmtNum(e.Accuracy), fmtNum(e.MacroF1), strconv.Itoa(e.Unattributable)})
 		}
-		caption := "At the default setting, each text attributed to the label of its nearest text from another document (attribution.csv ranks every candidate and gives the margin to the runner-up; attribution_confusion.csv counts true × predicted labels; attribution_accuracy.csv scores every setting of the grid). Macro F1 is the mean of each label's F1, so a small class weighs as much as a large one. A text whose label no other document has is unattributable: counted apart, never a hit or a miss."
+		caption := "At the default setting, each text attributed to the label of its nearest text from another document (attribution.csv has a row per text and candidate label, closest first, with the margin to the runner-up; attribution_confusion.csv counts true × predicted labels; attribution_accuracy.csv scores every setting of the grid). Macro F1 is the mean of each label's F1, so a small class weighs as much as a large one. A text whose label no other document has is unattributable: counted apart, never a hit or a miss."
 		if st.Options.SampleSize > 0 {
 			caption += " The samples of a document leave together: a sample is never attributed by a sibling from its own document."
 		}

@@ -205,29 +205,72 @@ func NetworkTables(ids, groups []string, edges []analysis.Edge) (nodes, edgeTabl
 	return nodes, edgeTable
 }
 
-// AttributionTables are attribution.csv (one row per measure and
-// document at the default setting: true label, predicted label, rank of
-// the true label, the margin to the runner-up, the ranked candidates) and
-// attribution_confusion.csv (measure × true × predicted label: count). A
-// text whose label no other document has is unattributable: its row says
-// so, with no verdict, and the counts leave it out. GridAccuracyTable
-// scores every setting.
-func AttributionTables(ids []string, measures []string, res map[string][]analysis.Attribution) (rows, confusion *Table) {
-	rows = &Table{Header: []string{"measure", "doc_id", "label", "predicted", "correct", "rank", "margin", "attributable", "candidates"}}
-	confusion = &Table{Header: []string{"measure", "label", "predicted", "count"}}
+// AttributionCandidates is how many candidates each text keeps in
+// attribution.csv: its nearest labels, closest first, and its own label's
+// row wherever that ranks, so that the file grows linearly with the texts
+// whatever the number of labels (past --max-matrix the candidates are
+// those of the nearest neighbours, about as many).
+const AttributionCandidates = 10
+
+// WriteAttribution writes attribution.csv, streaming, in long format: for
+// each measure at the default setting and each text with a label, one row
+// per candidate label, ranked by the distance of its nearest text from
+// another document (candidate_rank 1 is the prediction), the first
+// AttributionCandidates and the true label's wherever it ranks. Each row
+// repeats the text's verdict (label, predicted, correct, label_rank,
+// margin, attributable), so that one filter (candidate_rank == 1, or
+// candidate == label) gives one row per text. A text with no candidate
+// has one row with candidate_rank 0 and empty candidate cells. A text
+// whose label no other document has is unattributable: its rows say so,
+// with no verdict in correct.
+func WriteAttribution(w io.Writer, ids []string, measures []string, res map[string][]analysis.Attribution) (int, error) {
+	t := NewStream(w, "measure", "doc_id", "label", "predicted", "correct", "label_rank", "margin", "attributable",
+		"candidate_rank", "candidate", "distance", "nearest")
 	for _, m := range measures {
-		e := analysis.Evaluate(res[m])
 		for _, a := range res[m] {
-			var c []string
-			for _, x := range a.Candidates {
-				c = append(c, x.Label+"="+Float(x.Distance))
-			}
 			correct := strconv.FormatBool(a.Predicted == a.Label)
 			if a.Unattributable {
 				correct = ""
 			}
-			rows.Add(m, ids[a.Item], a.Label, a.Predicted, correct, Int(a.Rank), Float(a.Margin()), strconv.FormatBool(!a.Unattributable), strings.Join(c, "; "))
+			// The text's cells, the same on each of its rows.
+			text := encode(m, ids[a.Item], a.Label, a.Predicted, correct)
+			text.add(strconv.AppendInt(nil, int64(a.Rank), 10))
+			text.add(appendFloat(nil, a.Margin()))
+			text.add(appendText(nil, strconv.FormatBool(!a.Unattributable)))
+			if len(a.Candidates) == 0 {
+				t.encoded(text)
+				t.Int(0)
+				t.Text("", "", "") // candidate, distance, nearest
+				t.End()
+				continue
+			}
+			for r, c := range a.Candidates {
+				if r >= AttributionCandidates && r+1 != a.Rank {
+					continue
+				}
+				t.encoded(text)
+				t.Int(r + 1)
+				t.Text(c.Label)
+				t.Float(c.Distance)
+				nearest := ""
+				if c.Item >= 0 {
+					nearest = ids[c.Item]
+				}
+				t.Text(nearest)
+				t.End()
+			}
 		}
+	}
+	return t.Close()
+}
+
+// ConfusionTable is attribution_confusion.csv: for each measure at the
+// default setting, the attributable texts counted by true and predicted
+// label. GridAccuracyTable scores every setting.
+func ConfusionTable(measures []string, res map[string][]analysis.Attribution) *Table {
+	confusion := &Table{Header: []string{"measure", "label", "predicted", "count"}}
+	for _, m := range measures {
+		e := analysis.Evaluate(res[m])
 		keys := slices.Collect(maps.Keys(e.Confusion))
 		slices.SortFunc(keys, func(a, b [2]string) int {
 			if c := strings.Compare(a[0], b[0]); c != 0 {
@@ -239,7 +282,7 @@ func AttributionTables(ids []string, measures []string, res map[string][]analysi
 			confusion.Add(m, k[0], k[1], Int(e.Confusion[k]))
 		}
 	}
-	return rows, confusion
+	return confusion
 }
 
 // QualityTable is cluster_quality.csv: one row per tree scored against the

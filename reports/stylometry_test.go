@@ -2,11 +2,14 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/stylometer/stylometer/analysis"
 )
 
 // TestWriteMatrix: every cell, the mirrored ones below the diagonal
@@ -45,5 +48,50 @@ func TestWriteMatrix(t *testing.T) {
 		if rows != n || got.String() != wantCSV.String() {
 			t.Errorf("WriteMatrix(%d texts) = %d rows\n%s\nwant %d rows\n%s", n, rows, got.String(), n, wantCSV.String())
 		}
+	}
+}
+
+// TestWriteAttribution: attribution.csv in long format, one row per text
+// and candidate. The expected rows are written out by hand from the
+// attributions: a text keeps its first AttributionCandidates candidates
+// and its true label's row past them, repeats its verdict on every row
+// (margin = the second distance − the first), and a text with no
+// candidate keeps one row with candidate_rank 0.
+func TestWriteAttribution(t *testing.T) {
+	ids := []string{"d0", "d1", "d2", "=d3"}
+	// d0 has 14 candidates l01 … l14 at distances 1.0 … 1.13, nearest text
+	// d1, its own label l14 last; d2 has two, its own label first, the
+	// second measured to a centroid (no nearest text); =d3 has none.
+	var many []analysis.Candidate
+	for k := range 14 {
+		many = append(many, analysis.Candidate{Label: fmt.Sprintf("l%02d", k+1), Distance: 1 + float64(k)/100, Item: 1})
+	}
+	res := map[string][]analysis.Attribution{
+		"delta": {
+			{Item: 0, Label: "l14", Predicted: "l01", Rank: 14, Candidates: many},
+			{Item: 2, Label: "a", Predicted: "a", Rank: 1, Candidates: []analysis.Candidate{{Label: "a", Distance: 0.5, Item: 0}, {Label: "b", Distance: 0.75, Item: -1}}},
+			{Item: 3, Label: "solo", Unattributable: true},
+		},
+		"cosine": {
+			{Item: 2, Label: "a", Predicted: "b", Rank: 2, Unattributable: true, Candidates: []analysis.Candidate{{Label: "b", Distance: 0.25, Item: 1}, {Label: "a", Distance: 0.5, Item: 0}}},
+		},
+	}
+	want := "measure,doc_id,label,predicted,correct,label_rank,margin,attributable,candidate_rank,candidate,distance,nearest\n"
+	for k := range AttributionCandidates {
+		want += fmt.Sprintf("delta,d0,l14,l01,false,14,0.010000000000000009,true,%d,l%02d,%s,d1\n", k+1, k+1, Float(1+float64(k)/100))
+	}
+	want += "delta,d0,l14,l01,false,14,0.010000000000000009,true,14,l14,1.13,d1\n" +
+		"delta,d2,a,a,true,1,0.25,true,1,a,0.5,d0\n" +
+		"delta,d2,a,a,true,1,0.25,true,2,b,0.75,\n" +
+		"delta,'=d3,solo,,,0,,false,0,,,\n" +
+		"cosine,d2,a,b,,2,0.25,false,1,b,0.25,d1\n" +
+		"cosine,d2,a,b,,2,0.25,false,2,a,0.5,d0\n"
+	var got bytes.Buffer
+	rows, err := WriteAttribution(&got, ids, []string{"delta", "cosine"}, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wantRows := strings.Count(want, "\n") - 1; rows != wantRows || got.String() != want {
+		t.Errorf("WriteAttribution = %d rows\n%s\nwant %d rows\n%s", rows, got.String(), wantRows, want)
 	}
 }

@@ -299,8 +299,8 @@ func networkFiles(nodes bool) func(st *pipeline.Study) []file {
 	}
 }
 
-// attributionFiles gives attribution.csv (rows) or
-// attribution_accuracy.csv.
+// attributionFiles gives attribution.csv (which 0),
+// attribution_accuracy.csv (1) or attribution_confusion.csv (2).
 func attributionFiles(which int) func(st *pipeline.Study) []file {
 	return func(st *pipeline.Study) []file {
 		s := st.Stylometry
@@ -313,14 +313,13 @@ func attributionFiles(which int) func(st *pipeline.Study) []file {
 			ms[i] = string(m)
 			res[string(m)] = s.Attribution[m]
 		}
-		a, conf := AttributionTables(s.IDs, ms, res)
 		switch which {
 		case 0:
-			return []file{table("attribution.csv", a)}
+			return []file{{"attribution.csv", func(w io.Writer) (int, error) { return WriteAttribution(w, s.IDs, ms, res) }}}
 		case 1:
 			return []file{table("attribution_accuracy.csv", GridAccuracyTable(s.Grid))}
 		}
-		return []file{table("attribution_confusion.csv", conf)}
+		return []file{table("attribution_confusion.csv", ConfusionTable(ms, res))}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"sync/atomic"
 
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/collocate"
@@ -129,6 +130,10 @@ type Options struct {
 	DocRows int
 	// Run, if set, runs the scopes' comparisons (see analysis.Runner).
 	Run analysis.Runner
+	// Progress, if set, is told of the scopes compared, and stops the
+	// comparisons when it says so: the results are then incomplete, to be
+	// discarded (analysis.Progress).
+	Progress analysis.Progress
 	// TermTotals makes keyness divide by the tokens the compared terms
 	// count (Doc.TermWords: the sub-corpus of content words, as quanteda's
 	// textstat_keyness on a dfm with the other words removed) instead of
@@ -171,8 +176,13 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 	}
 	out := make([]KeynessResult, len(scopes))
 	batches := batchScopes(docs, scopes, restOf, opt)
+	c := newCounter(opt.Progress, len(scopes))
 	task := func(b int) {
 		ks := batches[b]
+		if c.stopped() {
+			return
+		}
+		defer c.add(len(ks))
 		if len(ks) == 1 {
 			k := ks[0]
 			s := scopes[k]
@@ -198,6 +208,33 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 	}
 	return out
 }
+
+// counter counts the scopes compared for a Progress, from the tasks of a
+// Runner at once; once p has said stop it is not asked again.
+type counter struct {
+	p     analysis.Progress
+	total int
+	done  atomic.Int64
+	halt  atomic.Bool
+}
+
+func newCounter(p analysis.Progress, total int) *counter {
+	return &counter{p: p, total: total}
+}
+
+// tell tells p that done scopes are compared and reports whether to stop.
+func (c *counter) tell(done int64) bool {
+	if !c.halt.Load() && c.p != nil && !c.p(int(done), c.total) {
+		c.halt.Store(true)
+	}
+	return c.halt.Load()
+}
+
+// stopped asks p whether to stop, with the scopes done so far.
+func (c *counter) stopped() bool { return c.tell(c.done.Load()) }
+
+// add counts n more scopes done and tells p.
+func (c *counter) add(n int) { c.tell(c.done.Add(int64(n))) }
 
 // batchDocs is the most document scopes one batch of batchScopes holds:
 // enough to share most of the work, few enough to spread it over workers.

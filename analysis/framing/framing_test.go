@@ -2,6 +2,7 @@ package framing
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
@@ -289,6 +290,50 @@ func TestTermTotals(t *testing.T) {
 		}
 		if cmp.Equal(plain, want, cmpopts.EquateNaNs(), cmp.AllowUnexported(Scope{})) {
 			t.Errorf("present %v: the totals make no difference: the test cannot fail", present)
+		}
+	}
+}
+
+// TestStudySteps: Study tells its Monitor of the step keyness, counting
+// every scope compared (12 documents, 3 groups, 6 pairs), then of
+// collocates; told to stop inside keyness, it compares no scope more and
+// begins no later step.
+func TestStudySteps(t *testing.T) {
+	var docs []Doc
+	for i := range 12 {
+		terms := map[string]int{}
+		for j := range 30 {
+			terms["w"+strconv.Itoa(j)] = (i*5 + j*7) % 6
+		}
+		docs = append(docs, Doc{ID: "d" + strconv.Itoa(i), Meta: map[string]string{"g": []string{"a", "b", "c"}[i%3]}, Words: 150,
+			Terms: tc(terms), All: tc(terms), Slices: 1, SlicePresence: tc(terms)})
+	}
+	for _, stop := range []bool{false, true} {
+		var steps []string
+		last := analysis.Step{}
+		o := StudyOptions{GroupBy: []string{"g"}, Pairs: true, Keyness: Options{MinCount: 2},
+			Monitor: func(s analysis.Step) bool {
+				if len(steps) == 0 || steps[len(steps)-1] != s.Name {
+					steps = append(steps, s.Name)
+				}
+				last = s
+				return !stop || s.Name != "keyness" || s.Done < 5
+			}}
+		r := Study(docs, o)
+		compared := 0
+		for _, k := range r.Keyness {
+			if k.Scope.Target != "" {
+				compared++
+			}
+		}
+		if !stop {
+			if !slices.Equal(steps, []string{"keyness", "collocates"}) || compared != 21 {
+				t.Errorf("steps %v, %d scopes compared; want keyness and collocates, 21 scopes", steps, compared)
+			}
+			continue
+		}
+		if !slices.Equal(steps, []string{"keyness"}) || compared != 5 || last.Done != 5 || last.Total != 21 {
+			t.Errorf("stopped at 5 of 21 comparisons: steps %v, %d scopes compared, last told %+v", steps, compared, last)
 		}
 	}
 }

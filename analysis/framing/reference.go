@@ -49,7 +49,12 @@ func ReferenceScopes(docs []Doc, groupBy []string) []Scope {
 // opt.DocRows as in Keyness.
 func KeynessAgainst(docs []Doc, scopes []Scope, ref *Reference, opt Options) []KeynessResult {
 	out := make([]KeynessResult, len(scopes))
+	c := newCounter(opt.Progress, len(scopes))
 	task := func(k int) {
+		if c.stopped() {
+			return
+		}
+		defer c.add(1)
 		s := scopes[k]
 		t := pool(docs, s.in, opt)
 		var c keyness.Counts

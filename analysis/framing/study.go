@@ -1,5 +1,7 @@
 package framing
 
+import "github.com/stylometer/stylometer/analysis"
+
 // StudyOptions configure Study. The zero value compares each document
 // with the rest, with no targets and no lexicon.
 type StudyOptions struct {
@@ -14,6 +16,11 @@ type StudyOptions struct {
 	// rest of the corpus (ReferenceScopes, KeynessAgainst); Pairs still
 	// compares values with each other.
 	Reference *Reference
+	// Monitor is told of the steps "keyness" (counting the scopes
+	// compared) and "collocates", and stops Study when it says so: the
+	// Result is then incomplete, to be discarded (analysis.Monitor; nil:
+	// never stops).
+	Monitor analysis.Monitor
 }
 
 // Result is the framing of a corpus: keyness per scope, collocates and
@@ -30,6 +37,9 @@ type Result struct {
 // Collocates and Rates over Units, and LexiconRates.
 func Study(docs []Doc, o StudyOptions) *Result {
 	r := &Result{Targets: o.Targets}
+	tr := o.Monitor.Begin("keyness")
+	tr.Count("", "comparisons", 0)
+	o.Keyness.Progress = tr.Progress()
 	if o.Reference != nil {
 		r.Keyness = KeynessAgainst(docs, ReferenceScopes(docs, o.GroupBy), o.Reference, o.Keyness)
 		if o.Pairs {
@@ -44,14 +54,21 @@ func Study(docs []Doc, o StudyOptions) *Result {
 	} else {
 		r.Keyness = Keyness(docs, Scopes(docs, o.GroupBy, o.Pairs), o.Keyness)
 	}
+	if tr.Stopped() {
+		return r
+	}
+	tr = o.Monitor.Begin("collocates")
 	units := Units(docs, o.GroupBy)
 	minCooc := o.MinCooc
 	if minCooc == 0 {
 		minCooc = 2
 	}
 	r.Collocates = Collocates(docs, o.Targets, units, minCooc)
+	if tr.Stopped() {
+		return r
+	}
 	r.Rates = Rates(docs, o.Targets, units)
-	if o.Lexicon != nil {
+	if o.Lexicon != nil && !tr.Stopped() {
 		r.Lexicon = LexiconRates(docs, o.Lexicon, units)
 	}
 	return r

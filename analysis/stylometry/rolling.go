@@ -52,6 +52,10 @@ type RollingOptions struct {
 	// Run spreads the documents over cores; nil runs them in order. The
 	// result never depends on it.
 	Run analysis.Runner
+	// Monitor is told of the step "rolling" and of the documents done, and
+	// stops Roll when it says so: the result is then incomplete, to be
+	// discarded (analysis.Monitor; nil: never stops).
+	Monitor analysis.Monitor
 }
 
 // Rolling is the rolling attribution of every document with windows.
@@ -117,6 +121,7 @@ func (w RollingWindow) candidate(k int) analysis.Candidate {
 // more than opt.MaxMatrix texts nothing is rolled and a warning says why.
 func Roll(texts []RollingText, opt RollingOptions) *Rolling {
 	r := &Rolling{Size: opt.Size, Step: opt.Step}
+	tr := opt.Monitor.Begin("rolling")
 	var labelled []int
 	for i, t := range texts {
 		if t.Label != "" {
@@ -166,7 +171,11 @@ func Roll(texts []RollingText, opt RollingOptions) *Rolling {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("--rolling: %d labelled documents: the labelled ones are not rolled through (each needs two others); the unlabelled ones are", len(labelled)))
 	}
 	r.warn(short, "more documents shorter than one window: not rolled through")
+	tr.Count("", "documents", len(r.Docs))
 	task := func(k int) {
+		if tr.Stopped() {
+			return
+		}
 		doc := &r.Docs[k]
 		t := texts[doc.Text]
 		var rows []int
@@ -187,6 +196,7 @@ func Roll(texts []RollingText, opt RollingOptions) *Rolling {
 		for w, win := range t.Windows {
 			doc.Windows[w] = RollingWindow{Start: win.Start, End: win.End, Candidates: model.Classify(wf.RawRowView(w))}
 		}
+		tr.Add(1)
 	}
 	if opt.Run == nil {
 		for k := range r.Docs {

@@ -64,6 +64,13 @@ type Options struct {
 	// Run spreads the nearest-neighbour work over cores (see
 	// analysis.Runner); nil computes it in order. Results never depend on it.
 	Run analysis.Runner
+	// Monitor is told of Analyse's steps and stops it when it says so
+	// (analysis.Monitor; nil: never stops): "distances" counts the
+	// matrices, or past MaxMatrix each measure's k-NN tiles; "attribution"
+	// the evaluations (rows of Grid but the SVM's); "svm" the folds of each
+	// validation; "imposters" the texts; "views" the trees. Stopped,
+	// Analyse returns at once an incomplete Result, to be discarded.
+	Monitor analysis.Monitor
 }
 
 // Setting is one point of the grid for one feature type.
@@ -270,6 +277,19 @@ func Analyse(texts []Text, opt Options) *Result {
 		slices.Sort(r.Sample)
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d (--max-matrix): no text × text matrix; every text's %d nearest neighbours under each measure are in knn.csv, attribution and the network use them, and the tree, the maps and the consensus show a seeded sample of %d texts", len(texts), opt.MaxMatrix, k, opt.MaxMatrix))
 	}
+	// The matrices the grid will take: every measure at the first setting,
+	// the view measure (every one with AllDistances) at each other; a
+	// setting found to repeat another or too small takes none.
+	tr := opt.Monitor.Begin("distances")
+	grid := len(opt.Features) * len(opt.Culling) * len(opt.MFW)
+	perOther := 1
+	if opt.AllDistances {
+		perOther = len(opt.Measures)
+	}
+	if !r.Large {
+		tr.Count("", "matrices", len(opt.Measures)+(grid-1)*perOther)
+	}
+	point := 0 // settings of the grid passed
 	seen := map[Setting]bool{}
 	for _, f := range opt.Features {
 		counts := make([]analysis.TermCounts, len(texts))
@@ -288,19 +308,34 @@ func Analyse(texts []Text, opt Options) *Result {
 				if set.MFW < m {
 					r.Warnings = append(r.Warnings, fmt.Sprintf("%s, culling %g%%: %d features asked, %d exist", f, c, m, set.MFW))
 				}
+				point++
 				if seen[set] || set.MFW < 2 {
 					continue
 				}
 				seen[set] = true
+				if !r.Large {
+					// The first setting computed takes every measure.
+					now := perOther
+					if len(r.Sets) == 0 {
+						now = len(opt.Measures)
+					}
+					if !tr.Total(tr.Done() + now + (grid-point)*perOther) {
+						return r
+					}
+				}
 				ds := DistanceSet{Setting: set, ByMeasure: map[analysis.Measure]*mat.SymDense{}}
 				// The table has documents and features: the only errors
 				// left are programmer errors.
 				for _, ms := range opt.Measures {
 					if r.Large {
 						if len(r.Sets) == 0 {
-							nb, err := analysis.KNearestTable(ms, t, kAttr, opt.Run)
+							tr.Count(string(ms), "k-NN tiles", 0)
+							nb, err := analysis.KNearestTable(ms, t, kAttr, opt.Run, tr.Progress())
 							if err != nil {
 								panic(err)
+							}
+							if tr.Stopped() {
+								return r
 							}
 							attrNb[ms] = nb
 							r.Neighbours[ms] = make([][]analysis.Neighbour, len(nb))
@@ -309,9 +344,12 @@ func Analyse(texts []Text, opt Options) *Result {
 							}
 						}
 						if ms == r.View {
-							d, err := analysis.DistanceAmong(ms, t, r.Sample)
+							d, err := analysis.DistanceAmong(ms, t, r.Sample, tr.Check())
 							if err != nil {
 								panic(err)
+							}
+							if tr.Stopped() {
+								return r
 							}
 							ds.ByMeasure[ms] = d
 						}
@@ -320,9 +358,12 @@ func Analyse(texts []Text, opt Options) *Result {
 					if len(r.Sets) > 0 && !opt.AllDistances && ms != r.View {
 						continue
 					}
-					d, err := analysis.Distance(ms, t)
+					d, err := analysis.Distance(ms, t, tr.Check())
 					if err != nil {
 						panic(err)
+					}
+					if !tr.Add(1) {
+						return r
 					}
 					ds.ByMeasure[ms] = d
 					if len(r.Sets) == 0 {
@@ -353,99 +394,70 @@ func Analyse(texts []Text, opt Options) *Result {
 		for i, t := range texts {
 			r.Labels[i], docs[i] = t.Label, t.Doc
 		}
-		r.Attribution = map[analysis.Measure][]analysis.Attribution{}
-		for _, ms := range opt.Measures {
-			if r.Large {
-				r.Attribution[ms] = analysis.AttributeNeighbours(attrNb[ms], r.Labels, docs)
-			} else {
-				r.Attribution[ms] = analysis.Attribute(r.Sets[0].ByMeasure[ms], r.Labels, docs)
-			}
+		if !r.attribute(opt, docs, attrNb) {
+			return r
 		}
-		for k, set := range r.Sets {
-			if k > 0 && r.Large {
-				break // the other settings hold a sample's matrices only
-			}
-			for _, ms := range opt.Measures {
-				a := r.Attribution[ms]
-				if k > 0 {
-					d := set.ByMeasure[ms]
-					if d == nil {
-						continue
-					}
-					a = analysis.Attribute(d, r.Labels, docs)
-				}
-				r.Grid = append(r.Grid, GridAttribution{Setting: set.Setting, Measure: ms, Classifier: "nearest", Validation: "leave-one-out", Attributions: a})
-			}
-		}
-		r.classifiers(opt, docs)
 		switch {
 		case opt.Imposters > 0 && r.Large:
 			r.Warnings = append(r.Warnings, fmt.Sprintf("--imposters: %d texts, more than %d (--max-matrix): General Imposters not run (each text × label costs its rounds over every other text)", len(texts), opt.MaxMatrix))
 		case opt.Imposters > 0:
 			r.ImpostersRounds = opt.Imposters
-			r.verify(texts, opt, docs)
-		}
-	}
-	r.noteUndefined(texts)
-	r.views(texts, opt)
-	return r
-}
-
-// classifiers adds to Grid the classifiers and validations beside the
-// nearest text by leave-one-out, at the default setting, and explains the
-// Delta attributions (Evidence).
-func (r *Result) classifiers(opt Options, docs []int) {
-	set := r.Sets[0]
-	var folds []int
-	if opt.Folds >= 2 && !r.Large {
-		folds = analysis.StratifiedFolds(r.Labels, docs, opt.Folds, foldSeed)
-	}
-	add := func(ms analysis.Measure, classifier string, k int, a []analysis.Attribution) {
-		v := "leave-one-out"
-		if k > 0 {
-			v = "k-fold"
-		}
-		r.Grid = append(r.Grid, GridAttribution{Setting: set.Setting, Measure: ms, Classifier: classifier, Validation: v, Folds: k, Attributions: a})
-	}
-	for _, ms := range opt.Measures {
-		d := set.ByMeasure[ms]
-		if d == nil || r.Large {
-			continue // past MaxMatrix the matrices hold a sample only
-		}
-		if folds != nil {
-			add(ms, "nearest", opt.Folds, analysis.Attribute(d, r.Labels, folds))
-		}
-		if opt.KNN >= 2 {
-			add(ms, "knn", 0, analysis.AttributeKNN(d, r.Labels, docs, opt.KNN))
-			if folds != nil {
-				add(ms, "knn", opt.Folds, analysis.AttributeKNN(d, r.Labels, folds, opt.KNN))
+			if !r.verify(texts, opt, docs) {
+				return r
 			}
 		}
 	}
-	add(analysis.Delta, "centroid", 0, analysis.AttributeCentroids(r.Z, r.Labels, docs, centroidCandidates))
-	if folds != nil {
-		add(analysis.Delta, "centroid", opt.Folds, analysis.AttributeCentroids(r.Z, r.Labels, folds, centroidCandidates))
+	tr = opt.Monitor.Begin("views")
+	if !r.noteUndefined(texts, tr) {
+		return r
 	}
-	// Nearest shrunken centroids read the relative frequencies, as stylo
-	// passes them to pamr; a fold costs O(labels × features), so it runs at
-	// any size.
-	add("", "nsc", 0, analysis.AttributeNSC(r.Freq, r.Labels, docs, analysis.NSCThreshold, centroidCandidates))
-	if folds != nil {
-		add("", "nsc", opt.Folds, analysis.AttributeNSC(r.Freq, r.Labels, folds, analysis.NSCThreshold, centroidCandidates))
+	r.views(texts, opt, tr)
+	return r
+}
+
+// evaluation is one attribution to add to Grid: at setting set, by
+// measure, classifier and validation (folds > 0: k-fold).
+type evaluation struct {
+	set        Setting
+	measure    analysis.Measure
+	classifier string
+	folds      int
+	run        func(p analysis.Progress) []analysis.Attribution
+}
+
+// attribute attributes the texts (Attribution, Grid, Evidence): the
+// nearest text by leave-one-out under every measure at every setting with
+// distances, then at the default setting the other classifiers and
+// validations, the SVM last, and explains the Delta attributions. It
+// reports whether to go on (opt.Monitor).
+func (r *Result) attribute(opt Options, docs []int, attrNb map[analysis.Measure][][]analysis.Neighbour) bool {
+	r.Attribution = map[analysis.Measure][]analysis.Attribution{}
+	evals, svm := r.evaluations(opt, docs, attrNb)
+	tr := opt.Monitor.Begin("attribution")
+	tr.Count("", "evaluations", len(evals))
+	for _, e := range evals {
+		a := e.run(tr.Check())
+		if tr.Stopped() {
+			return false
+		}
+		if e.classifier == "nearest" && e.folds == 0 && e.set == r.Sets[0].Setting {
+			r.Attribution[e.measure] = a
+		}
+		r.Grid = append(r.Grid, GridAttribution{Setting: e.set, Measure: e.measure, Classifier: e.classifier, Validation: validation(e.folds), Folds: e.folds, Attributions: a})
+		if !tr.Add(1) {
+			return false
+		}
 	}
-	// The SVM needs the texts' Gram matrix, n × n.
-	switch n := len(r.IDs); {
-	case r.Large:
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d (--max-matrix): the linear SVM is not evaluated (its Gram matrix is text × text)", n, opt.MaxMatrix))
-	case n > SVMLeaveOneOut && folds == nil:
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d: the linear SVM is not evaluated by leave-one-out (K − 1 trainings per document); --folds evaluates it by k-fold", n, SVMLeaveOneOut))
-	case n > SVMLeaveOneOut:
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d: the linear SVM is evaluated by %d-fold only, not by leave-one-out (K − 1 trainings per document)", n, SVMLeaveOneOut, opt.Folds))
-	default:
-		add("", "svm", 0, analysis.AttributeSVM(r.Z, r.Labels, docs, svmCost))
-	}
-	if folds != nil {
-		add("", "svm", opt.Folds, analysis.AttributeSVM(r.Z, r.Labels, folds, svmCost))
+	if len(svm) > 0 {
+		tr = opt.Monitor.Begin("svm")
+		for _, e := range svm {
+			tr.Count(validationName(e.folds), "folds", 0)
+			a := e.run(tr.Progress())
+			if tr.Stopped() {
+				return false
+			}
+			r.Grid = append(r.Grid, GridAttribution{Setting: e.set, Measure: e.measure, Classifier: e.classifier, Validation: validation(e.folds), Folds: e.folds, Attributions: a})
+		}
 	}
 	for _, a := range r.Attribution[analysis.Delta] {
 		if a.Unattributable || len(a.Candidates) < 2 {
@@ -455,6 +467,120 @@ func (r *Result) classifiers(opt Options, docs []int) {
 		pull, push := analysis.Explain(r.Z.RawRowView(a.Item), r.Z.RawRowView(c.Item), r.Z.RawRowView(ru.Item), EvidenceTop)
 		r.Evidence = append(r.Evidence, Evidence{Item: a.Item, Candidate: c.Item, Runner: ru.Item, Predicted: c.Label, RunnerUp: ru.Label, Pull: pull, Push: push})
 	}
+	return !tr.Stopped()
+}
+
+// validation is GridAttribution.Validation for folds (0: leave-one-out).
+func validation(folds int) string {
+	if folds > 0 {
+		return "k-fold"
+	}
+	return "leave-one-out"
+}
+
+// validationName names a validation as attribution_accuracy.csv does:
+// "leave-one-out" or "10-fold".
+func validationName(folds int) string {
+	if folds > 0 {
+		return fmt.Sprintf("%d-fold", folds)
+	}
+	return "leave-one-out"
+}
+
+// evaluations lists, in Grid's order, the attributions to make: the
+// nearest text by leave-one-out under every measure at every setting with
+// distances (past MaxMatrix the default setting only, from the
+// neighbours); then, at the default setting, the classifiers and
+// validations beside it (see Options.Folds and Options.KNN; Delta to class
+// centroids and nearest shrunken centroids always; the attributions to
+// centroids keep their first centroidCandidates candidates); and apart the
+// linear SVM's, up to MaxMatrix texts and by leave-one-out up to
+// SVMLeaveOneOut, which warns of those it leaves out.
+func (r *Result) evaluations(opt Options, docs []int, attrNb map[analysis.Measure][][]analysis.Neighbour) (evals, svm []evaluation) {
+	set := r.Sets[0]
+	for k, s := range r.Sets {
+		if k > 0 && r.Large {
+			break // the other settings hold a sample's matrices only
+		}
+		for _, ms := range opt.Measures {
+			switch d := s.ByMeasure[ms]; {
+			case r.Large:
+				nb := attrNb[ms]
+				evals = append(evals, evaluation{s.Setting, ms, "nearest", 0, func(analysis.Progress) []analysis.Attribution {
+					return analysis.AttributeNeighbours(nb, r.Labels, docs)
+				}})
+			case d != nil:
+				evals = append(evals, evaluation{s.Setting, ms, "nearest", 0, func(p analysis.Progress) []analysis.Attribution {
+					return analysis.Attribute(d, r.Labels, docs, p)
+				}})
+			}
+		}
+	}
+	var folds []int
+	if opt.Folds >= 2 && !r.Large {
+		folds = analysis.StratifiedFolds(r.Labels, docs, opt.Folds, foldSeed)
+	}
+	add := func(ms analysis.Measure, classifier string, k int, run func(p analysis.Progress) []analysis.Attribution) {
+		evals = append(evals, evaluation{set.Setting, ms, classifier, k, run})
+	}
+	for _, ms := range opt.Measures {
+		d := set.ByMeasure[ms]
+		if d == nil || r.Large {
+			continue // past MaxMatrix the matrices hold a sample only
+		}
+		if folds != nil {
+			add(ms, "nearest", opt.Folds, func(p analysis.Progress) []analysis.Attribution { return analysis.Attribute(d, r.Labels, folds, p) })
+		}
+		if opt.KNN >= 2 {
+			add(ms, "knn", 0, func(analysis.Progress) []analysis.Attribution {
+				return analysis.AttributeKNN(d, r.Labels, docs, opt.KNN)
+			})
+			if folds != nil {
+				add(ms, "knn", opt.Folds, func(analysis.Progress) []analysis.Attribution {
+					return analysis.AttributeKNN(d, r.Labels, folds, opt.KNN)
+				})
+			}
+		}
+	}
+	add(analysis.Delta, "centroid", 0, func(analysis.Progress) []analysis.Attribution {
+		return analysis.AttributeCentroids(r.Z, r.Labels, docs, centroidCandidates)
+	})
+	if folds != nil {
+		add(analysis.Delta, "centroid", opt.Folds, func(analysis.Progress) []analysis.Attribution {
+			return analysis.AttributeCentroids(r.Z, r.Labels, folds, centroidCandidates)
+		})
+	}
+	// Nearest shrunken centroids read the relative frequencies, as stylo
+	// passes them to pamr; a fold costs O(labels × features), so it runs at
+	// any size.
+	add("", "nsc", 0, func(analysis.Progress) []analysis.Attribution {
+		return analysis.AttributeNSC(r.Freq, r.Labels, docs, analysis.NSCThreshold, centroidCandidates)
+	})
+	if folds != nil {
+		add("", "nsc", opt.Folds, func(analysis.Progress) []analysis.Attribution {
+			return analysis.AttributeNSC(r.Freq, r.Labels, folds, analysis.NSCThreshold, centroidCandidates)
+		})
+	}
+	// The SVM needs the texts' Gram matrix, n × n.
+	svmEval := func(k int, groups []int) evaluation {
+		return evaluation{set.Setting, "", "svm", k, func(p analysis.Progress) []analysis.Attribution {
+			return analysis.AttributeSVM(r.Z, r.Labels, groups, svmCost, p)
+		}}
+	}
+	switch n := len(r.IDs); {
+	case r.Large:
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d (--max-matrix): the linear SVM is not evaluated (its Gram matrix is text × text)", n, opt.MaxMatrix))
+	case n > SVMLeaveOneOut && folds == nil:
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d: the linear SVM is not evaluated by leave-one-out (K − 1 trainings per document); --folds evaluates it by k-fold", n, SVMLeaveOneOut))
+	case n > SVMLeaveOneOut:
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d texts, more than %d: the linear SVM is evaluated by %d-fold only, not by leave-one-out (K − 1 trainings per document)", n, SVMLeaveOneOut, opt.Folds))
+	default:
+		svm = append(svm, svmEval(0, docs))
+	}
+	if folds != nil {
+		svm = append(svm, svmEval(opt.Folds, folds))
+	}
+	return evals, svm
 }
 
 // warn adds notes to the warnings, the first maxNotes one by one and the
@@ -473,9 +599,13 @@ func (r *Result) warn(notes []string, rest string) {
 // distances: one that has none of the MFW (cosine, jsd, minmax and
 // tfidf_cosine divide by its length) or, for Cosine Delta, whose z-scores
 // are all zero. Its cells in distances.csv are empty.
-func (r *Result) noteUndefined(texts []Text) {
+// It reports whether to go on (tr).
+func (r *Result) noteUndefined(texts []Text, tr *analysis.Tracker) bool {
 	var notes []string
 	for i, t := range texts {
+		if i%64 == 0 && tr.Stopped() {
+			return false
+		}
 		var undefined []string
 		for _, m := range r.Measures {
 			if r.Large {
@@ -498,6 +628,7 @@ func (r *Result) noteUndefined(texts []Text) {
 		}
 	}
 	r.warn(notes, "more texts with undefined distances: their cells in distances.csv are empty")
+	return true
 }
 
 func hasNaN(d mat.Symmetric, i int) bool {
@@ -511,8 +642,9 @@ func hasNaN(d mat.Symmetric, i int) bool {
 
 // views computes the tree, the maps, the consensus and the network from
 // the view measure over the texts that every setting can place (those
-// with no undefined distance); the others are named in a warning.
-func (r *Result) views(texts []Text, opt Options) {
+// with no undefined distance); the others are named in a warning. tr
+// counts the trees; stopped, views returns at once.
+func (r *Result) views(texts []Text, opt Options, tr *analysis.Tracker) {
 	// rowsOf is the text of each row of the view matrices: every text, or
 	// the sample above MaxMatrix.
 	rowsOf := r.Sample
@@ -527,6 +659,9 @@ func (r *Result) views(texts []Text, opt Options) {
 		mats[i] = ds.ByMeasure[r.View]
 	}
 	pos := analysis.Defined(len(rowsOf), mats...) // rows of mats placed
+	if tr.Stopped() {
+		return
+	}
 	for _, p := range pos {
 		r.Placed = append(r.Placed, rowsOf[p])
 	}
@@ -562,6 +697,7 @@ func (r *Result) views(texts []Text, opt Options) {
 	}
 	var trees [][]analysis.Merge
 	var views []mat.Symmetric
+	tr.Count("", "trees", len(mats))
 	for _, d := range mats {
 		sub := analysis.Subset(d, pos)
 		// Subset holds no NaN and distances are never negative: the only
@@ -572,6 +708,9 @@ func (r *Result) views(texts []Text, opt Options) {
 		}
 		trees = append(trees, tree)
 		views = append(views, sub)
+		if !tr.Add(1) {
+			return
+		}
 	}
 	r.ViewD = views[0]
 	r.Merges = trees[0]
@@ -580,6 +719,9 @@ func (r *Result) views(texts []Text, opt Options) {
 	if r.MDS, r.MDSEigen, err = analysis.MDS(r.ViewD, 2); err != nil {
 		r.Warnings = append(r.Warnings, "MDS: "+err.Error())
 		r.MDS = nil
+	}
+	if tr.Stopped() {
+		return
 	}
 	// Co-clustering over the grid, cut into as many clusters as the
 	// colouring column has values (2 without groups).
@@ -596,10 +738,12 @@ func (r *Result) views(texts []Text, opt Options) {
 	r.K = min(r.K, m-1)
 	r.Consensus = analysis.CoClustering(trees, m, r.K)
 	if !r.Large {
-		r.Network = analysis.NearestNeighbourNetwork(views, 3)
+		r.Network = analysis.NearestNeighbourNetwork(views, 3, tr.Check())
 		r.NetworkOver = r.Placed
 	}
-	r.quality(texts, opt, pos, trees)
+	if !r.quality(texts, opt, pos, trees, tr) {
+		return
+	}
 	if opt.Sampled {
 		// Cut the default tree into as many clusters as there are sampled
 		// documents: how often do two samples of one essay share a cluster?
@@ -631,7 +775,8 @@ func (r *Result) views(texts []Text, opt Options) {
 // or else their group. trees are the view measure's over the grid, over
 // the placed rows pos; every other measure's tree at the default setting
 // is built here when its distances are defined among the placed texts.
-func (r *Result) quality(texts []Text, opt Options, pos []int, trees [][]analysis.Merge) {
+// It reports whether to go on (tr).
+func (r *Result) quality(texts []Text, opt Options, pos []int, trees [][]analysis.Merge, tr *analysis.Tracker) bool {
 	class := func(t Text) string {
 		if opt.Label {
 			return t.Label
@@ -650,7 +795,7 @@ func (r *Result) quality(texts []Text, opt Options, pos []int, trees [][]analysi
 	}
 	k := len(distinct)
 	if k < 2 || k >= len(r.Placed) {
-		return
+		return true
 	}
 	score := func(set Setting, m analysis.Measure, tree []analysis.Merge) {
 		cut := analysis.CutTree(tree, len(r.Placed), k)
@@ -665,9 +810,12 @@ func (r *Result) quality(texts []Text, opt Options, pos []int, trees [][]analysi
 		score(r.Sets[i].Setting, r.View, tree)
 	}
 	if len(pos) > qualityTexts {
-		return // the other measures' trees cost a clustering each
+		return true // the other measures' trees cost a clustering each
 	}
 	for _, m := range r.Measures {
+		if tr.Stopped() {
+			return false
+		}
 		d := r.Sets[0].ByMeasure[m]
 		if m == r.View || d == nil || !allDefined(d, pos) {
 			continue
@@ -678,6 +826,7 @@ func (r *Result) quality(texts []Text, opt Options, pos []int, trees [][]analysi
 		}
 		score(r.Sets[0].Setting, m, tree)
 	}
+	return true
 }
 
 // allDefined reports whether d holds no NaN among the rows pos.

@@ -62,7 +62,7 @@ func TestGridMatchesDirectCalls(t *testing.T) {
 			t.Errorf("setting %d: %d measures, want %d", k, len(set.ByMeasure), want)
 		}
 		for m := range set.ByMeasure {
-			want, err := analysis.Distance(m, base.Top(set.MFW))
+			want, err := analysis.Distance(m, base.Top(set.MFW), nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -26,8 +26,9 @@ const impostersSeed = 2014
 
 // verify scores every text against every label held by another document,
 // with the default setting's relative frequencies, and calibrates the
-// verdicts on the labelled texts (analysis.CalibrateImposters).
-func (r *Result) verify(texts []Text, opt Options, docs []int) {
+// verdicts on the labelled texts (analysis.CalibrateImposters). It counts
+// the texts done (opt.Monitor) and reports whether to go on.
+func (r *Result) verify(texts []Text, opt Options, docs []int) bool {
 	held := map[string]bool{}
 	for _, l := range r.Labels {
 		if l != "" {
@@ -38,8 +39,13 @@ func (r *Result) verify(texts []Text, opt Options, docs []int) {
 	o := analysis.DefaultImposters
 	o.Iterations = opt.Imposters
 	per := make([][]Verification, len(texts))
+	tr := opt.Monitor.Begin("imposters")
+	tr.Count("", "texts", len(texts))
 	task := func(i int) {
 		for c, l := range labels {
+			if tr.Stopped() {
+				return
+			}
 			var cand, imp []int
 			for j, lj := range r.Labels {
 				switch {
@@ -60,6 +66,7 @@ func (r *Result) verify(texts []Text, opt Options, docs []int) {
 				Known: r.Labels[i] != "", Truth: r.Labels[i] == l,
 			})
 		}
+		tr.Add(1)
 	}
 	if opt.Run == nil {
 		for i := range texts {
@@ -67,6 +74,9 @@ func (r *Result) verify(texts []Text, opt Options, docs []int) {
 		}
 	} else {
 		opt.Run(len(texts), task)
+	}
+	if tr.Stopped() {
+		return false
 	}
 	var scores []float64
 	var truth []bool
@@ -82,4 +92,5 @@ func (r *Result) verify(texts []Text, opt Options, docs []int) {
 		c := analysis.CalibrateImposters(scores, truth)
 		r.Calibration = &c
 	}
+	return true
 }

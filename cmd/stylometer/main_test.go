@@ -577,9 +577,11 @@ func TestSampledAttributionLeavesDocumentsOut(t *testing.T) {
 		want[row[0]] = label
 	}
 	unattributable, attributable := 0, 0
-	for _, r := range readCSV(t, filepath.Join(out, "attribution.csv")) {
-		if r["measure"] != "delta" {
-			continue
+	attribution := readCSV(t, filepath.Join(out, "attribution.csv"))
+	checkAttributionLong(t, attribution)
+	for _, r := range attribution {
+		if r["measure"] != "delta" || r["candidate_rank"] != "1" {
+			continue // one row per text: its prediction
 		}
 		if r["predicted"] != want[r["doc_id"]] {
 			t.Errorf("%s: predicted %s, the nearest other essay's stance is %s", r["doc_id"], r["predicted"], want[r["doc_id"]])
@@ -633,5 +635,65 @@ func TestSampledAttributionLeavesDocumentsOut(t *testing.T) {
 	}
 	if unattributable == 0 || attributable == 0 {
 		t.Fatalf("%d unattributable, %d attributable samples: the test exercises nothing", unattributable, attributable)
+	}
+}
+
+// checkAttributionLong checks attribution.csv's long format: each text's
+// rows of a measure are together and ranked 1, 2, … by distance (its own
+// label's row may come after a gap, at label_rank), they repeat one
+// verdict, the first is the prediction, the margin is the first two
+// distances' difference and the true label is at label_rank.
+func checkAttributionLong(t *testing.T, rows []map[string]string) {
+	t.Helper()
+	type key struct{ measure, doc string }
+	var order []key
+	byText := map[key][]map[string]string{}
+	for _, r := range rows {
+		k := key{r["measure"], r["doc_id"]}
+		if n := len(order); n == 0 || order[n-1] != k {
+			if byText[k] != nil {
+				t.Errorf("%v: rows not together", k)
+			}
+			order = append(order, k)
+		}
+		byText[k] = append(byText[k], r)
+	}
+	num := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+	for _, k := range order {
+		rs := byText[k]
+		if len(rs) > reports.AttributionCandidates+1 {
+			t.Errorf("%v: %d rows, more than %d candidates and the label's", k, len(rs), reports.AttributionCandidates)
+		}
+		for i, r := range rs {
+			for _, c := range []string{"label", "predicted", "correct", "label_rank", "margin", "attributable"} {
+				if r[c] != rs[0][c] {
+					t.Errorf("%v: %s %q on row %d, %q on the first", k, c, r[c], i+1, rs[0][c])
+				}
+			}
+			rank := strconv.Itoa(i + 1)
+			if i == reports.AttributionCandidates {
+				rank = r["label_rank"] // the true label's, past the first ones
+			}
+			if r["candidate_rank"] != rank {
+				t.Errorf("%v: row %d has candidate_rank %s, want %s", k, i+1, r["candidate_rank"], rank)
+			}
+			if i > 0 && num(r["distance"]) < num(rs[i-1]["distance"]) {
+				t.Errorf("%v: candidates not closest first: %s after %s", k, r["distance"], rs[i-1]["distance"])
+			}
+			if (r["candidate_rank"] == r["label_rank"]) != (r["candidate"] == r["label"]) {
+				t.Errorf("%v: candidate %s at %s, label %s at label_rank %s", k, r["candidate"], r["candidate_rank"], r["label"], r["label_rank"])
+			}
+		}
+		if rs[0]["candidate"] != rs[0]["predicted"] {
+			t.Errorf("%v: first candidate %s, predicted %s", k, rs[0]["candidate"], rs[0]["predicted"])
+		}
+		if len(rs) > 1 {
+			if m := num(rs[1]["distance"]) - num(rs[0]["distance"]); math.Abs(m-num(rs[0]["margin"])) > 1e-12 {
+				t.Errorf("%v: margin %s, the first two distances differ by %g", k, rs[0]["margin"], m)
+			}
+		}
+	}
+	if len(order) == 0 {
+		t.Error("attribution.csv has no row")
 	}
 }

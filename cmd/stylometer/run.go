@@ -122,11 +122,19 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 
 	// The analysis and the writing run beside the signal: interrupted, the
 	// run returns at once and the process ends, keeping the previous
-	// output (the temporary folder is removed, or by the next run).
-	prog.stage("analysis")
+	// output (the temporary folder is removed, or by the next run). The
+	// analysis itself stops within a fraction of a second (its long loops
+	// look at ctx), so a caller that goes on (a test, the benchmark) is
+	// not left with it running.
+	opt.AnalysisProgress = prog.analysis()
 	done := make(chan error, 1)
 	go func() {
-		st := pipeline.Analyse(profiles, opt)
+		st, err := pipeline.Analyse(ctx, profiles, opt)
+		prog.finishAnalysis()
+		if err != nil {
+			done <- err
+			return
+		}
 		for _, w := range st.FramingWarnings {
 			note("warning: " + w)
 		}
