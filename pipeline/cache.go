@@ -14,9 +14,10 @@ import (
 )
 
 // ProfileVersion names the way profiles are computed. It is part of every
-// cache key: change it with any change to tokenising, tagging or counting,
-// and older cached profiles are no longer used.
-const ProfileVersion = "stylometer-profile-4"
+// cache key: change it with any change to extracting text from markup
+// (Extract), tokenising, tagging, counting or detecting the language, and
+// older cached profiles are no longer used.
+const ProfileVersion = "stylometer-profile-5"
 
 // Cache stores per-document profiles on disk, keyed by the document's
 // content hash and a fingerprint of every setting that changes a profile
@@ -58,13 +59,21 @@ func profileFingerprint(o Options) string {
 // Hits is the number of profiles read from the cache so far.
 func (c *Cache) Hits() int { return int(c.hits.Load()) }
 
-func (c *Cache) path(sha string) string {
-	return filepath.Join(c.dir, c.fingerprint, sha[:2], sha+".prof.gz")
+// path is the entry of the content with SHA-256 sha read as markup
+// (Source.Markup): the same bytes read as plain text and as HTML are two
+// documents.
+func (c *Cache) path(sha, markup string) string {
+	name := sha
+	if markup != "" {
+		name += "." + markup
+	}
+	return filepath.Join(c.dir, c.fingerprint, sha[:2], name+".prof.gz")
 }
 
-// get returns the cached profile of the content with SHA-256 sha, or nil.
-func (c *Cache) get(sha string) *DocProfile {
-	b, err := os.ReadFile(c.path(sha))
+// get returns the cached profile of the content with SHA-256 sha read as
+// markup, or nil.
+func (c *Cache) get(sha, markup string) *DocProfile {
+	b, err := os.ReadFile(c.path(sha, markup))
 	if err != nil {
 		return nil
 	}
@@ -90,11 +99,11 @@ func (c *Cache) get(sha string) *DocProfile {
 	return &p
 }
 
-// put stores p for the content with SHA-256 sha: the profile's encoding,
-// gzipped. A failure to store is not an error of the run: the cache only
-// saves time.
-func (c *Cache) put(sha string, p *DocProfile) {
-	path := c.path(sha)
+// put stores p for the content with SHA-256 sha read as markup: the
+// profile's encoding, gzipped. A failure to store is not an error of the
+// run: the cache only saves time.
+func (c *Cache) put(sha, markup string, p *DocProfile) {
+	path := c.path(sha, markup)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return
 	}

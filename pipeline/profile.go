@@ -157,7 +157,8 @@ type TargetProfile struct {
 }
 
 // KWIC is one occurrence of a target in context. Offset is a byte offset
-// into the original text, and text[Offset:Offset+len(Keyword)] == Keyword.
+// into the original text (the decoded file, or the text Extract takes out
+// of its markup), and text[Offset:Offset+len(Keyword)] == Keyword.
 type KWIC struct {
 	Offset  int
 	Left    string // whitespace folded

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -30,7 +31,8 @@ type Corpus struct {
 }
 
 // OpenCorpus lists the documents named by paths (see FromPaths) with the
-// metadata CSV meta (joined on id or path; "" for none). With no paths it
+// metadata CSV meta (joined on id or path; "" for none); the metadata
+// file itself, when a folder walk finds it, is not listed as skipped. With no paths it
 // is the embedded seed corpus with the seeds' own metadata, unless meta
 // names another file.
 func OpenCorpus(paths []string, meta string) (Corpus, error) {
@@ -51,6 +53,8 @@ func OpenCorpus(paths []string, meta string) (Corpus, error) {
 		}
 	} else if c.Sources, err = FromPaths(paths); err != nil {
 		return c, err
+	} else if meta != "" {
+		c.Sources = withoutFile(c.Sources, meta)
 	}
 	if r == nil && meta != "" {
 		if r, err = os.Open(meta); err != nil {
@@ -63,6 +67,23 @@ func OpenCorpus(paths []string, meta string) (Corpus, error) {
 	defer r.Close()
 	c.Meta, err = ReadMeta(r, name)
 	return c, err
+}
+
+// withoutFile drops from src the entry a folder walk skipped for its
+// extension that is the file name (the metadata table, often kept beside
+// the texts): it is read, as metadata.
+func withoutFile(src []Source, name string) []Source {
+	info, err := os.Stat(name)
+	if err != nil {
+		return src
+	}
+	return slices.DeleteFunc(src, func(s Source) bool {
+		if s.Skip != skipOtherExt {
+			return false
+		}
+		i, err := os.Stat(filepath.FromSlash(s.Path))
+		return err == nil && os.SameFile(i, info)
+	})
 }
 
 // check refuses, before any document is read, a GroupBy or Label column

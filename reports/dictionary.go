@@ -66,7 +66,7 @@ var Dictionary = []FileDoc{
 	}},
 	{Name: "errors.csv", files: errorsFiles, RowPer: "skipped input or metadata problem", Columns: []ColumnDoc{
 		{"path", "string", "", "the input file (or metadata key)"},
-		{"stage", "string", "", "read, decode, text (nothing left to analyse), metadata (no row, a row with no document, an empty group or label value), or skipped (not read by rule: a hidden file or folder, a link to a folder, a file that is not a regular file; --strict does not count these)"},
+		{"stage", "string", "", "read, decode, markup (HTML or XML whose text could not be extracted: malformed XML, naming the line; a TEI file with no <text>), text (nothing left to analyse), metadata (no row, a row with no document, an empty group or label value), or skipped (not read by rule: a file in a folder whose extension is not .txt, .md, .html, .htm, .xhtml or .xml, a hidden file or folder, a link to a folder, a file that is not a regular file; --strict does not count these)"},
 		{"error", "string", "", "what went wrong"},
 	}},
 	{Name: "keyness.csv", parquet: keynessParquetFiles, files: keynessFiles, RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; past 100 documents each document's comparison keeps its 50 highest and 50 lowest log_odds_z, past 10,000 its 10 highest and 10 lowest; every term with --keyness-all)", Columns: []ColumnDoc{
@@ -134,7 +134,7 @@ var Dictionary = []FileDoc{
 	{Name: "kwic.csv", files: kwicFiles, RowPer: "occurrence of a target", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"target", "string", "", "the target's name"},
-		{"position", "integer", "bytes", "offset of the keyword in the original file: original[position:position+len(keyword)] == keyword"},
+		{"position", "integer", "bytes", "offset of the keyword in the original text: original[position:position+len(keyword)] == keyword; the original is the file, or for HTML and XML the text extracted from its markup"},
 		{"left", "string", "", "the words before (whitespace folded)"},
 		{"keyword", "string", "", "the occurrence, verbatim"},
 		{"right", "string", "", "the words after (whitespace folded)"},

@@ -262,7 +262,7 @@ func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
 	var v flagValues
 	cmd := &cobra.Command{
 		Use:   "run [flags] [PATH...]",
-		Short: "Analyse the texts in PATHs (directories of .txt/.md, or files); none: the embedded seeds",
+		Short: "Analyse the texts in PATHs (directories of .txt/.md/.html/.htm/.xhtml/.xml, or files); none: the embedded seeds",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := v.resolve(cmd.Flags(), len(args) == 0)
 			if err != nil {

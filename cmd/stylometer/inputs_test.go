@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stylometer/stylometer/pipeline"
+)
+
+// TestMarkupInputs: a folder's HTML and TEI files are analysed from their
+// text, malformed XML and every file of another extension are rows of
+// errors.csv (the metadata table beside the texts excepted), and only the
+// malformed file counts for --strict.
+func TestMarkupInputs(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	page := `<!DOCTYPE html><html><head><title>Title words</title><script>var lenin = 1;</script></head>
+<body><h1>On Lenin</h1><p>` + essay + `</p><p>Lenin &amp; the soviets.</p></body></html>`
+	tei := `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><title>Header words</title></fileDesc></teiHeader>
+<text><body><p>` + essay + ` Trotsky spoke.</p></body></text></TEI>`
+	writeFiles(t, corpus, map[string]string{
+		"essay.txt":  essay + " Bukharin wrote.",
+		"page.html":  page,
+		"book.xml":   tei,
+		"broken.xml": "<doc>\n<p>" + essay + "</div>\n</doc>",
+		"photo.jpg":  "\xff\xd8\xff",
+		"notes.pdf":  "%PDF-1.4",
+		"meta.csv":   "id,stance\nessay,a\npage,b\nbook,a\nbroken,b\n",
+	})
+	out := filepath.Join(dir, "out")
+	args := []string{"run", "--out", out, "--progress", "none", "--meta", filepath.Join(corpus, "meta.csv"), "--targets", "Lenin", corpus}
+	_, stderr, err := cli(t, args...)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	rows := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(out, "errors.csv")) {
+		rows[filepath.Base(r["path"])] = r["stage"] + ": " + r["error"]
+	}
+	want := map[string]string{
+		"broken.xml": "markup: XML syntax error on line 2: element <p> closed by </div>",
+		"photo.jpg":  "skipped: not a .txt, .md, .html, .htm, .xhtml or .xml file, not read (give it as an input to read it as plain text)",
+		"notes.pdf":  "skipped: not a .txt, .md, .html, .htm, .xhtml or .xml file, not read (give it as an input to read it as plain text)",
+	}
+	for name, w := range want {
+		if rows[name] != w {
+			t.Errorf("errors.csv row of %s = %q, want %q", name, rows[name], w)
+		}
+	}
+	if _, ok := rows["meta.csv"]; ok || len(rows) != len(want) {
+		t.Errorf("errors.csv rows = %v, want only %v (the metadata file is read, as metadata)", rows, want)
+	}
+	if !strings.Contains(stderr, "not read: "+filepath.ToSlash(filepath.Join(corpus, "photo.jpg"))) {
+		t.Errorf("stderr does not name photo.jpg:\n%s", stderr)
+	}
+	docs := map[string]map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
+		docs[r["doc_id"]] = r
+	}
+	// essay has 28 words (6 + 8 + 8 + 6, by hand), +2 here; the page
+	// adds its heading (2) and "Lenin & the soviets." (3: & is
+	// punctuation), not its title or script; the TEI file +2, not its
+	// header.
+	for id, n := range map[string]string{"essay": "30", "page": "33", "book": "30"} {
+		if docs[id]["tokens"] != n {
+			t.Errorf("documents.csv: %s has %s tokens, want %s", id, docs[id]["tokens"], n)
+		}
+	}
+	// The page's keyword-in-context offsets point into its extracted text.
+	text, err := pipeline.Extract(pipeline.MarkupHTML, page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range readCSV(t, filepath.Join(out, "kwic.csv")) {
+		if r["doc_id"] != "page" {
+			continue
+		}
+		n++
+		pos, _ := strconv.Atoi(r["position"])
+		if pos+len(r["keyword"]) > len(text) || text[pos:pos+len(r["keyword"])] != r["keyword"] {
+			t.Errorf("kwic.csv: page@%d %q is not at that offset of the extracted text %q", pos, r["keyword"], text)
+		}
+	}
+	if n != 3 { // "On Lenin", the essay's "Lenin wrote", "Lenin & the soviets"; not the script's "lenin"
+		t.Errorf("kwic.csv has %d rows for page, want 3", n)
+	}
+	// --strict counts the malformed file, not the files of other types.
+	if _, _, err := cli(t, append([]string{"--strict"}, args...)...); exitCode(err) != 3 {
+		t.Errorf("--strict: err = %v (exit %d), want exit 3", err, exitCode(err))
+	}
+	if err := os.Remove(filepath.Join(corpus, "broken.xml")); err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, corpus, map[string]string{"meta.csv": "id,stance\nessay,a\npage,b\nbook,a\n"})
+	if _, stderr, err := cli(t, append([]string{"--strict"}, args...)...); err != nil {
+		t.Errorf("--strict with only files of other types skipped: %v\n%s", err, stderr)
+	}
+}
+
+// TestNotReadCounted: stderr names the first ten entries not read and
+// counts the others; errors.csv lists them all.
+func TestNotReadCounted(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"a.txt": essay}
+	for i := range 12 {
+		files[fmt.Sprintf("img%02d.png", i)] = "\x89PNG"
+	}
+	writeFiles(t, dir, files)
+	out := filepath.Join(t.TempDir(), "out")
+	_, stderr, err := cli(t, "run", "--out", out, "--progress", "none", dir)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	if n := strings.Count(stderr, "not read: "+filepath.ToSlash(dir)); n != 10 || !strings.Contains(stderr, "not read: 2 more entries (errors.csv lists every one)") {
+		t.Errorf("stderr names %d entries, want 10 and a count of 2 more:\n%s", n, stderr)
+	}
+	if n := len(readCSV(t, filepath.Join(out, "errors.csv"))); n != 12 {
+		t.Errorf("errors.csv has %d rows, want 12", n)
+	}
+}
