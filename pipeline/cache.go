@@ -22,7 +22,7 @@ const ProfileVersion = "stylometer-profile-5"
 // Cache stores per-document profiles on disk, keyed by the document's
 // content hash and a fingerprint of every setting that changes a profile
 // (text rules, features, targets, windows, sampling, rolling windows,
-// slices) and
+// slices, whether the language is detected) and
 // ProfileVersion. A run that changes only analysis settings (MFW,
 // measures, groups, prior) reads and hashes each file but skips decoding,
 // tagging and counting. Entries are written atomically (a temporary file
@@ -50,8 +50,9 @@ func profileFingerprint(o Options) string {
 		Window, Context, Slice    int
 		SampleSize, SampleOverlap int
 		Rolling, RollingStep      int
+		DetectLanguage            bool
 	}{ProfileVersion, o.Text, featureNames(o.Features), o.Targets, o.Window, o.Context, o.Slice, o.SampleSize, o.SampleOverlap,
-		o.Rolling, o.RollingStep})
+		o.Rolling, o.RollingStep, o.detects()})
 	sum := sha256.Sum256(key)
 	return hex.EncodeToString(sum[:8])
 }

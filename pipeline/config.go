@@ -49,6 +49,10 @@ type Config struct {
 	// large the corpus (past TermRowsDocs documents, each keeps its
 	// TermRows most frequent terms).
 	AllTerms bool `toml:"all_terms" json:"all_terms"`
+	// Language is "auto" (default: each document's language is detected)
+	// or the ISO 639 code of every document's language ("en": all are
+	// analysed as English).
+	Language string `toml:"language" json:"language"`
 
 	Text       TextConfig       `toml:"text" json:"text"`
 	Stylometry StylometryConfig `toml:"stylometry" json:"stylometry"`
@@ -137,6 +141,7 @@ func DefaultConfig() Config {
 		Out:      "out",
 		Progress: "auto",
 		Format:   "csv",
+		Language: LanguageAuto,
 		Stylometry: StylometryConfig{
 			Features:  []string{"word:1"},
 			MFW:       "100",
@@ -220,6 +225,10 @@ func (c Config) Options() (Options, error) {
 	}
 	if c.Format != "csv" && c.Format != "parquet" {
 		return o, optErr("format", c.Format, "want csv or parquet")
+	}
+	lang, err := parseLanguage(c.Language)
+	if err != nil {
+		return o, optErr("language", c.Language, "want auto (detect each document's) or the ISO 639 code of every document's language (en, fr, de ...)")
 	}
 	for _, x := range []struct {
 		key string
@@ -340,6 +349,7 @@ func (c Config) Options() (Options, error) {
 	o.Window, o.Context, o.MinCount, o.Slice = c.Framing.Window, c.Framing.Context, c.Framing.MinCount, c.Framing.Slice
 	o.Pairs, o.AllWords, o.KeynessAll = c.Framing.Pairs, c.Framing.AllWords, c.Framing.KeynessAll
 	o.AllTerms = c.AllTerms
+	o.Language = lang
 	return o, nil
 }
 

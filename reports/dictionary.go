@@ -50,7 +50,10 @@ var Dictionary = []FileDoc{
 		{"sentences", "integer", "sentences", "sentences (each line is a paragraph, segmented by prose's Punkt model)"},
 		{"punctuation", "integer", "tokens", "tokens without a letter or digit"},
 		{"boilerplate_lines", "integer", "lines", "lines removed by the boilerplate rules (and, with text.drop_repeated, lines repeating the previous one)"},
-	}, Rest: &ColumnDoc{"<metadata column or measure>", "string or float", "", "metadata columns (strings, as given) come after path; measures (floats) after boilerplate_lines, each described in the Measures table below"}},
+		{"language", "string", "", "the language the document is analysed as, an ISO 639-1 code (ISO 639-3 for a language without one): --language when it names one; else language_detected when it is not en, the document has at least 20 words and the detector prefers that language to English with confidence 0.8 or more; else en. A document not in en has no rows in pos.csv, no lexical density, no readability but LIX, no place in content-word keyness (unless --all-words) nor in a stylometry over pos or fw features"},
+		{"language_detected", "string", "", "the language whatlanggo's trigram detector finds in a sample of the document's words (4 runs of 16 words spread through it; all its words when it has no more than 64), ISO 639-1 (ISO 639-3 for a language without one); empty when not detected (--language names one) or undecided"},
+		{"language_confidence", "float", "proportion", "the detector's confidence in language_detected against the next best language, 0 to 1; empty when nothing was detected"},
+	}, Rest: &ColumnDoc{"<metadata column or measure>", "string or float", "", "metadata columns (strings, as given) come after path; measures (floats) after language_confidence, each described in the Measures table below"}},
 	{Name: "terms.csv", parquet: termsParquetFiles, files: termsFiles, RowPer: "document × term (past 100 documents each document's 100 most frequent terms; every term with --all-terms)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"term", "string", "", "lower-cased word form (NFC, straight quotes)"},
@@ -58,7 +61,7 @@ var Dictionary = []FileDoc{
 		{"rel_freq", "float", "proportion", "count / the document's word tokens"},
 		{"tfidf", "float", "", "tf·idf with raw tf and scikit-learn's smoothed idf ln((1+m)/(1+df))+1, each document's vector L2-normalised"},
 	}},
-	{Name: "pos.csv", files: posFiles, RowPer: "document × part-of-speech tag", Columns: []ColumnDoc{
+	{Name: "pos.csv", files: posFiles, RowPer: "document × part-of-speech tag (documents analysed as English only: see documents.csv's language)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"tag", "string", "", "Penn Treebank tag (prose v3 tagger)"},
 		{"count", "integer", "tokens", "tokens with this tag"},

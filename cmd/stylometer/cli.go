@@ -120,6 +120,7 @@ var flags = []flagDef{
 	{"pairs", "", "framing.pairs", "keyness also for every pair of values of each group column", func(c *pipeline.Config) any { return &c.Framing.Pairs }, nil},
 	{"all-words", "", "framing.all_words", "keyness over all words, not only content words", func(c *pipeline.Config) any { return &c.Framing.AllWords }, nil},
 	{"keyness-all", "", "framing.keyness_all", "keyness.csv: every term of every scope, not only terms present in the target or significantly avoided (p_adj < 0.05)", func(c *pipeline.Config) any { return &c.Framing.KeynessAll }, nil},
+	{"language", "", "language", "auto (detect each document's language; a document not in English gets no part-of-speech or readability measures) or the ISO 639 code of every document's language (en: analyse all as English; skips detection)", func(c *pipeline.Config) any { return &c.Language }, nil},
 	{"all-terms", "", "all_terms", "terms.csv: every term of every document (past 100 documents each keeps its 100 most frequent)", func(c *pipeline.Config) any { return &c.AllTerms }, nil},
 	{"stopwords", "", "framing.stopwords", "stopword list removed from keyness: none or english", func(c *pipeline.Config) any { return &c.Framing.Stopwords }, nil},
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/stylometer/stylometer/pipeline"
+	"github.com/stylometer/stylometer/seeds"
 )
 
 // TestMarkupInputs: a folder's HTML and TEI files are analysed from their
@@ -121,5 +123,101 @@ func TestNotReadCounted(t *testing.T) {
 	}
 	if n := len(readCSV(t, filepath.Join(out, "errors.csv"))); n != 12 {
 		t.Errorf("errors.csv has %d rows, want 12", n)
+	}
+}
+
+// languageCorpus is a folder of two English seeds, the French and German
+// paragraphs of pipeline's tests and a French sentence of 8 words.
+func languageCorpus(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "corpus")
+	files := map[string]string{}
+	for _, name := range []string{"fr.txt", "de.txt", "fr-short.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "pipeline", "testdata", "language", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = string(b)
+	}
+	for _, name := range []string{"obstacles-to-a-return-to-lenin.txt", "socialist-worker-2548-how-lenin-won-the-party.txt"} {
+		b, err := fs.ReadFile(seeds.FS(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = string(b)
+	}
+	writeFiles(t, dir, files)
+	return dir
+}
+
+// TestLanguageDetected: the French and German documents are detected,
+// warned about once on stderr and listed in the report; they have no
+// English-only measures, no pos.csv rows and no keyness scope, and keep
+// the rest; the run exits 0, --strict too. --language en analyses every
+// document as English; a bad --language is exit 2.
+func TestLanguageDetected(t *testing.T) {
+	corpus := languageCorpus(t)
+	out := filepath.Join(t.TempDir(), "out")
+	_, stderr, err := cli(t, "run", "--out", out, "--progress", "none", "--strict", corpus)
+	if err != nil {
+		t.Fatalf("run --strict: %v (exit %d)\n%s", err, exitCode(err), stderr)
+	}
+	warn := "stylometer: warning: 2 documents are not in English (de 1, fr 1, detected): they are left out of part-of-speech tags (pos.csv), lexical density, readability but LIX and content-word keyness, and kept in every other measure; documents.csv gives each document's language (--language en analyses every document as English)\n"
+	if strings.Count(stderr, "not in English") != 1 || !strings.Contains(stderr, warn) {
+		t.Errorf("stderr:\n%s\nwant once:\n%s", stderr, warn)
+	}
+	docs := map[string]map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
+		docs[r["doc_id"]] = r
+	}
+	for id, want := range map[string][2]string{
+		"fr": {"fr", "fr"}, "de": {"de", "de"}, "fr-short": {"en", "fr"}, // 8 words: English by rule
+		"obstacles-to-a-return-to-lenin": {"en", "en"}, "socialist-worker-2548-how-lenin-won-the-party": {"en", "en"},
+	} {
+		r := docs[id]
+		if r["language"] != want[0] || r["language_detected"] != want[1] || r["language_confidence"] == "" {
+			t.Errorf("%s: language %q, detected %q (%s), want %q, %q", id, r["language"], r["language_detected"], r["language_confidence"], want[0], want[1])
+		}
+		foreign := want[0] != "en"
+		for _, col := range []string{"lexical_density", "flesch", "flesch_kincaid", "gunning_fog", "smog", "ari", "coleman_liau"} {
+			if (r[col] == "") != foreign {
+				t.Errorf("%s: %s = %q, want it empty only when not English", id, col, r[col])
+			}
+		}
+		for _, col := range []string{"lix", "mattr", "ttr", "sentence_length_mean", "word_length_mean"} {
+			if r[col] == "" {
+				t.Errorf("%s: %s is empty, want it kept", id, col)
+			}
+		}
+	}
+	for _, r := range readCSV(t, filepath.Join(out, "pos.csv")) {
+		if r["doc_id"] == "fr" || r["doc_id"] == "de" {
+			t.Fatalf("pos.csv has a row for %s", r["doc_id"])
+		}
+	}
+	for _, r := range readCSV(t, filepath.Join(out, "keyness.csv")) {
+		if r["target"] == "fr" || r["target"] == "de" {
+			t.Fatalf("keyness.csv compares %s", r["target"])
+		}
+	}
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "Not in English") || !strings.Contains(string(page), "<td>de</td>") {
+		t.Error("index.html does not list the documents not in English")
+	}
+
+	_, stderr, err = cli(t, "run", "--out", out, "--progress", "none", "--language", "en", corpus)
+	if err != nil || strings.Contains(stderr, "not in English") {
+		t.Fatalf("--language en: %v\n%s", err, stderr)
+	}
+	for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
+		if r["language"] != "en" || r["language_detected"] != "" || r["flesch"] == "" {
+			t.Errorf("--language en: %s has language %q, detected %q, flesch %q", r["doc_id"], r["language"], r["language_detected"], r["flesch"])
+		}
+	}
+	if _, _, err := cli(t, "run", "--out", out, "--progress", "none", "--language", "english", corpus); exitCode(err) != 2 || !strings.Contains(err.Error(), "--language (language)") {
+		t.Errorf("--language english: err = %v (exit %d), want exit 2 naming the flag", err, exitCode(err))
 	}
 }

@@ -134,6 +134,9 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 	done := make(chan error, 1)
 	go func() {
 		st := pipeline.Analyse(profiles, opt)
+		if st.LanguageWarning != "" {
+			note("warning: " + st.LanguageWarning)
+		}
 		for _, w := range st.FramingWarnings {
 			note("warning: " + w)
 		}
