@@ -35,7 +35,9 @@ func fullProfile(t *testing.T) *DocProfile {
 	if p.Language != English || p.LanguageOverEnglish != 0 {
 		t.Fatalf("the fixture's language is %q (%v over English), want English", p.Language, p.LanguageOverEnglish)
 	}
-	p.LanguageOverEnglish = 0.25 // 0 for English text: set, to be seen encoded
+	// English by its function words: no confidence (NaN), 0 over English;
+	// set both, to be seen encoded.
+	p.LanguageConfidence, p.LanguageOverEnglish = 0.75, 0.25
 	return p
 }
 

@@ -141,9 +141,11 @@ type DocProfile struct {
 	// in a sample of the document's words: an ISO 639-1 code ("en", "fr"),
 	// or ISO 639-3 for a language without one; "" when not detected or
 	// undecided. LanguageConfidence is the detector's confidence, 0 to 1,
-	// in Language against the next best language; LanguageOverEnglish its
-	// confidence in Language against English alone (0 for English). See
-	// detectLanguage, and Options.LanguageOf for what is made of them.
+	// in Language against the next best language (NaN for a document
+	// English by its function words, which the detector does not read);
+	// LanguageOverEnglish its confidence in Language against English alone
+	// (0 for English). See documentLanguage, and Options.LanguageOf for
+	// what is made of them.
 	Language                                string
 	LanguageConfidence, LanguageOverEnglish float64
 }
@@ -361,7 +363,7 @@ func (b *builder) finish(st *stopper) *DocProfile {
 		p.Targets[k].Collocates = analysis.NewTermCounts(b.collocates[k])
 	}
 	if b.opt.DetectLanguage && !st.stopped() {
-		p.Language, p.LanguageConfidence, p.LanguageOverEnglish = detectLanguage(b.language)
+		p.Language, p.LanguageConfidence, p.LanguageOverEnglish = documentLanguage(b.terms, b.termN, len(b.seq), b.language)
 	}
 	return p
 }
