@@ -14,14 +14,15 @@ import (
 )
 
 // ProfileVersion names the way profiles are computed. It is part of every
-// cache key: change it with any change to tokenising, tagging or counting,
-// and older cached profiles are no longer used.
-const ProfileVersion = "stylometer-profile-4"
+// cache key: change it with any change to extracting text from markup
+// (Extract), tokenising, tagging, counting or detecting the language, and
+// older cached profiles are no longer used.
+const ProfileVersion = "stylometer-profile-5"
 
 // Cache stores per-document profiles on disk, keyed by the document's
 // content hash and a fingerprint of every setting that changes a profile
 // (text rules, features, targets, windows, sampling, rolling windows,
-// slices) and
+// slices, whether the language is detected) and
 // ProfileVersion. A run that changes only analysis settings (MFW,
 // measures, groups, prior) reads and hashes each file but skips decoding,
 // tagging and counting. Entries are written atomically (a temporary file
@@ -49,8 +50,9 @@ func profileFingerprint(o Options) string {
 		Window, Context, Slice    int
 		SampleSize, SampleOverlap int
 		Rolling, RollingStep      int
+		DetectLanguage            bool
 	}{ProfileVersion, o.Text, featureNames(o.Features), o.Targets, o.Window, o.Context, o.Slice, o.SampleSize, o.SampleOverlap,
-		o.Rolling, o.RollingStep})
+		o.Rolling, o.RollingStep, o.detects()})
 	sum := sha256.Sum256(key)
 	return hex.EncodeToString(sum[:8])
 }
@@ -58,13 +60,21 @@ func profileFingerprint(o Options) string {
 // Hits is the number of profiles read from the cache so far.
 func (c *Cache) Hits() int { return int(c.hits.Load()) }
 
-func (c *Cache) path(sha string) string {
-	return filepath.Join(c.dir, c.fingerprint, sha[:2], sha+".prof.gz")
+// path is the entry of the content with SHA-256 sha read as markup
+// (Source.Markup): the same bytes read as plain text and as HTML are two
+// documents.
+func (c *Cache) path(sha, markup string) string {
+	name := sha
+	if markup != "" {
+		name += "." + markup
+	}
+	return filepath.Join(c.dir, c.fingerprint, sha[:2], name+".prof.gz")
 }
 
-// get returns the cached profile of the content with SHA-256 sha, or nil.
-func (c *Cache) get(sha string) *DocProfile {
-	b, err := os.ReadFile(c.path(sha))
+// get returns the cached profile of the content with SHA-256 sha read as
+// markup, or nil.
+func (c *Cache) get(sha, markup string) *DocProfile {
+	b, err := os.ReadFile(c.path(sha, markup))
 	if err != nil {
 		return nil
 	}
@@ -90,11 +100,11 @@ func (c *Cache) get(sha string) *DocProfile {
 	return &p
 }
 
-// put stores p for the content with SHA-256 sha: the profile's encoding,
-// gzipped. A failure to store is not an error of the run: the cache only
-// saves time.
-func (c *Cache) put(sha string, p *DocProfile) {
-	path := c.path(sha)
+// put stores p for the content with SHA-256 sha read as markup: the
+// profile's encoding, gzipped. A failure to store is not an error of the
+// run: the cache only saves time.
+func (c *Cache) put(sha, markup string, p *DocProfile) {
+	path := c.path(sha, markup)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return
 	}

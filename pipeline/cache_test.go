@@ -21,7 +21,7 @@ func BenchmarkCachePut(b *testing.B) {
 	c := NewCache(b.TempDir(), Options{})
 	b.ReportAllocs()
 	for b.Loop() {
-		c.put("00ff00ff", p)
+		c.put("00ff00ff", "", p)
 	}
 }
 
@@ -39,15 +39,15 @@ func TestCacheRoundTrip(t *testing.T) {
 		t.Fatalf("%d windows: the test exercises none", len(p.Windows))
 	}
 	c := NewCache(t.TempDir(), Options{})
-	c.put("abcdef", p)
-	got := c.get("abcdef")
+	c.put("abcdef", "", p)
+	got := c.get("abcdef", "")
 	if got == nil || !cmp.Equal(got, p, cmpopts.EquateEmpty()) {
 		t.Fatalf("cache returned %+v, want %+v", got, p)
 	}
-	if err := os.WriteFile(c.path("abcdef"), []byte("not gzip"), 0o644); err != nil {
+	if err := os.WriteFile(c.path("abcdef", ""), []byte("not gzip"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if c.get("abcdef") != nil || c.Hits() != 1 {
+	if c.get("abcdef", "") != nil || c.Hits() != 1 {
 		t.Errorf("a corrupt entry was read as a hit (hits %d)", c.Hits())
 	}
 	if NewCache(c.dir, Options{Window: 3}).fingerprint == c.fingerprint {
@@ -85,10 +85,10 @@ func BenchmarkCacheGet(b *testing.B) {
 	toks, sents, _ := tg.Tokens(nil, text)
 	p := Build(text, toks, sents, ProfileOptions{SliceSize: 500})
 	c := NewCache(b.TempDir(), Options{})
-	c.put("00ff00ff", p)
+	c.put("00ff00ff", "", p)
 	b.ReportAllocs()
 	for b.Loop() {
-		if c.get("00ff00ff") == nil {
+		if c.get("00ff00ff", "") == nil {
 			b.Fatal("miss")
 		}
 	}

@@ -49,6 +49,10 @@ type Config struct {
 	// large the corpus (past TermRowsDocs documents, each keeps its
 	// TermRows most frequent terms).
 	AllTerms bool `toml:"all_terms" json:"all_terms"`
+	// Language is "auto" (default: each document's language is detected)
+	// or the ISO 639 code of every document's language ("en": all are
+	// analysed as English).
+	Language string `toml:"language" json:"language"`
 
 	Text       TextConfig       `toml:"text" json:"text"`
 	Stylometry StylometryConfig `toml:"stylometry" json:"stylometry"`
@@ -142,6 +146,7 @@ func DefaultConfig() Config {
 		Out:      "out",
 		Progress: "auto",
 		Format:   "csv",
+		Language: LanguageAuto,
 		Stylometry: StylometryConfig{
 			Features:  []string{"word:1"},
 			MFW:       "100",
@@ -226,6 +231,10 @@ func (c Config) Options() (Options, error) {
 	}
 	if c.Format != "csv" && c.Format != "parquet" {
 		return o, optErr("format", c.Format, "want csv or parquet")
+	}
+	lang, err := parseLanguage(c.Language)
+	if err != nil {
+		return o, optErr("language", c.Language, "want auto (detect each document's) or the ISO 639 code of every document's language (en, fr, de ...)")
 	}
 	for _, x := range []struct {
 		key string
@@ -353,6 +362,7 @@ func (c Config) Options() (Options, error) {
 		return o, optErr("framing.keyness_totals", c.Framing.KeynessTotals, "want words or terms")
 	}
 	o.AllTerms = c.AllTerms
+	o.Language = lang
 	return o, nil
 }
 

@@ -15,7 +15,7 @@ import (
 
 // profileEncoding is the first byte of an encoded profile: the layout
 // below. A change of layout changes it (and PartFormat).
-const profileEncoding = 1
+const profileEncoding = 2
 
 // MarshalBinary encodes p deterministically: the same profile gives the
 // same bytes, whatever the process or the order its terms were first seen
@@ -74,6 +74,8 @@ func (p *DocProfile) MarshalBinary() ([]byte, error) {
 			w.str(k.Right)
 		}
 	}
+	w.str(p.Language)
+	w.fields(struct{ C, E float64 }{p.LanguageConfidence, p.LanguageOverEnglish})
 	return w.b, nil
 }
 
@@ -118,6 +120,10 @@ func (p *DocProfile) UnmarshalBinary(b []byte) error {
 		}
 		q.Targets = append(q.Targets, t)
 	}
+	q.Language = r.str()
+	var lc struct{ C, E float64 }
+	r.fields(&lc)
+	q.LanguageConfidence, q.LanguageOverEnglish = lc.C, lc.E
 	if r.err != nil {
 		return r.err
 	}

@@ -30,8 +30,14 @@ func fullProfile(t *testing.T) *DocProfile {
 		feats = append(feats, f)
 	}
 	p := Build(text, toks, sents, ProfileOptions{SliceSize: 5, SampleSize: 8, Rolling: 6, RollingStep: 3,
-		Features: feats, Window: 3, Context: 4, Targets: []Target{NewTarget("lenin"), NewTarget("peasants")}})
+		Features: feats, Window: 3, Context: 4, Targets: []Target{NewTarget("lenin"), NewTarget("peasants")}, DetectLanguage: true})
 	p.Boilerplate = 2 // set when a file is read, not by Build
+	if p.Language != English || p.LanguageOverEnglish != 0 {
+		t.Fatalf("the fixture's language is %q (%v over English), want English", p.Language, p.LanguageOverEnglish)
+	}
+	// English by its function words: no confidence (NaN), 0 over English;
+	// set both, to be seen encoded.
+	p.LanguageConfidence, p.LanguageOverEnglish = 0.75, 0.25
 	return p
 }
 

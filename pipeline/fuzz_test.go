@@ -3,6 +3,7 @@ package pipeline
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzTokens feeds arbitrary bytes through decoding, canonicalisation,
@@ -64,5 +65,38 @@ func FuzzReadMeta(f *testing.F) {
 			return
 		}
 		m.Join([]Source{{ID: "a", Path: "a.txt"}})
+	})
+}
+
+// FuzzExtract: any text in markup either gives an error (XML only: HTML
+// never fails) or plain text that is valid UTF-8, has no blank line and
+// no white space at either end of a line outside <pre>-like content.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"<p>a&amp;b</p><br><script>x</script>", "<pre>\n a\n\n b</pre>", "<div><div><p>deep", teiDoc,
+		"<doc>\n<p>text</div>", "<?xml version=\"1.0\" encoding=\"latin1\"?><a>&eacute;<b>x</b> y</a>",
+		"<TEI><text><body><p>a<lb break=\"no\"/>b</p></body></text></TEI>", "", "&", "<",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // Decode hands Extract valid UTF-8 only
+		}
+		for _, m := range []string{MarkupHTML, MarkupXML} {
+			text, err := Extract(m, s)
+			if err != nil {
+				if m == MarkupHTML {
+					t.Fatalf("Extract(html, %q): %v", s, err)
+				}
+				continue
+			}
+			if !utf8.ValidString(text) || strings.Contains(text, "\n\n") && !strings.Contains(s, "pre") && !strings.Contains(s, "textarea") && !strings.Contains(s, "listing") {
+				t.Fatalf("Extract(%s, %q) = %q", m, s, text)
+			}
+			if m == MarkupXML && (text != strings.TrimSpace(text) || strings.Contains(text, " \n") || strings.Contains(text, "\n ")) {
+				t.Fatalf("Extract(xml, %q) = %q: white space at a line's end", s, text)
+			}
+		}
 	})
 }

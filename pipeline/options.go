@@ -161,6 +161,15 @@ type Options struct {
 	// AllTerms keeps every term of every document in terms.csv, however
 	// large the corpus (see TermRowsDocs).
 	AllTerms bool
+	// Language is the language of every document, an ISO 639 code ("en"
+	// analyses them all as English), or "" or LanguageAuto: detect each
+	// document's (see LanguageOf). A document not in English keeps its
+	// counts and every measure that does not depend on the language, but
+	// has no part-of-speech tags (pos.csv), lexical density, readability
+	// (but LIX), content words for keyness (unless AllWords) nor place in
+	// a stylometry over pos or fw features. Detecting takes a document's
+	// profile; a code skips it.
+	Language string
 	// Progress, when set, is called after each document with the number
 	// done and the total, from the workers: it must be safe for
 	// concurrent use.

@@ -21,7 +21,7 @@ import (
 // the shard in listing order, then a PartRecord with Index −1 that closes
 // the part. Every map is written as a sorted slice, so the same sources
 // and settings give the same bytes, whatever the number of workers.
-const PartFormat = "stylometer-part-2"
+const PartFormat = "stylometer-part-3"
 
 // PartHeader opens a part file: what it was made from and with.
 type PartHeader struct {
@@ -65,7 +65,8 @@ func ListingHash(src []Source) string {
 }
 
 // ProfileFingerprint names the settings that change a profile (text
-// rules, features, targets, windows, sampling, rolling windows, slices)
+// rules, features, targets, windows, sampling, rolling windows, slices,
+// whether the language is detected)
 // and ProfileVersion:
 // the cache's key and the part files' check.
 func ProfileFingerprint(o Options) string {

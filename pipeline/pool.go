@@ -15,7 +15,8 @@ import (
 
 // Failure is an input that was skipped or a problem found on the way: the
 // path, the stage and the reason. The stages are "skipped" (not read at
-// all: Source.Skip), "read", "decode", "text" and "metadata".
+// all: Source.Skip), "read", "decode", "markup" (HTML or XML whose text
+// could not be extracted, see Extract), "text" and "metadata".
 type Failure struct {
 	Path  string
 	Stage string
@@ -160,7 +161,7 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	sum := sha256.Sum256(b)
 	sha := hex.EncodeToString(sum[:])
 	if opt.Cache != nil {
-		if p := opt.Cache.get(sha); p != nil {
+		if p := opt.Cache.get(sha, s.Markup); p != nil {
 			return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: sha, Profile: p}, nil, nil
 		}
 	}
@@ -170,6 +171,9 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	}
 	if len(b) == 0 {
 		return Doc{}, &Failure{Path: s.Path, Stage: "read", Err: "empty file"}, nil
+	}
+	if text, err = Extract(s.Markup, text); err != nil {
+		return Doc{}, &Failure{Path: s.Path, Stage: "markup", Err: err.Error()}, nil
 	}
 	toks, sents, boiler, err := tagger.TokensContext(ctx, opt.Canon, text)
 	if err != nil {
@@ -186,14 +190,14 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 		return Doc{}, &Failure{Path: s.Path, Stage: "text", Err: ErrEmpty.Error()}, nil
 	}
 	if opt.Cache != nil {
-		opt.Cache.put(sha, p)
+		opt.Cache.put(sha, s.Markup, p)
 	}
 	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: sha, Profile: p}, nil, nil
 }
 
 // processFile opens a file source once: a file larger than StreamBytes is
 // profiled in parts (done), any other is read whole into b for process,
-// as is a large file in UTF-16; err is an error reading it.
+// as is a large file in UTF-16 or in markup; err is an error reading it.
 func processFile(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d Doc, f *Failure, done bool, b []byte, err error) {
 	fail := func(stage string, err error) (Doc, *Failure, bool, []byte, error) {
 		return Doc{}, &Failure{Path: s.Path, Stage: stage, Err: err.Error()}, true, nil, nil
@@ -207,7 +211,7 @@ func processFile(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions)
 	if err != nil {
 		return fail("read", err)
 	}
-	if info.Size() <= StreamBytes {
+	if info.Size() <= StreamBytes || s.Markup != "" {
 		b, err = readAll(file, info.Size())
 		return Doc{}, nil, false, b, err
 	}
@@ -217,7 +221,7 @@ func processFile(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions)
 	}
 	size := int(info.Size())
 	if opt.Cache != nil {
-		if p := opt.Cache.get(sha); p != nil {
+		if p := opt.Cache.get(sha, s.Markup); p != nil {
 			return Doc{ID: s.ID, Path: s.Path, Bytes: size, SHA256: sha, Profile: p}, nil, true, nil, nil
 		}
 	}
@@ -242,7 +246,7 @@ func processFile(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions)
 		return fail("text", ErrEmpty)
 	}
 	if opt.Cache != nil {
-		opt.Cache.put(sha, p)
+		opt.Cache.put(sha, s.Markup, p)
 	}
 	return Doc{ID: s.ID, Path: s.Path, Bytes: size, SHA256: sha, Profile: p}, nil, true, nil, nil
 }

@@ -76,6 +76,10 @@ type ProfileOptions struct {
 	// Default 500; the last partial slice is kept if it is at least half as
 	// long.
 	SliceSize int
+	// DetectLanguage detects the document's language (DocProfile.Language)
+	// from a sample of its words (of its first part, when it comes in
+	// parts).
+	DetectLanguage bool
 }
 
 // masked returns text with the boilerplate lines blanked, for the
@@ -132,6 +136,18 @@ type DocProfile struct {
 	SlicePresence analysis.TermCounts // term -> slices that contain it
 
 	Targets []TargetProfile // in the order of ProfileOptions.Targets
+
+	// Language is the language detected (ProfileOptions.DetectLanguage)
+	// in a sample of the document's words: an ISO 639-1 code ("en", "fr"),
+	// or ISO 639-3 for a language without one; "" when not detected or
+	// undecided. LanguageConfidence is the detector's confidence, 0 to 1,
+	// in Language against the next best language (NaN for a document
+	// English by its function words, which the detector does not read);
+	// LanguageOverEnglish its confidence in Language against English alone
+	// (0 for English). See documentLanguage, and Options.LanguageOf for
+	// what is made of them.
+	Language                                string
+	LanguageConfidence, LanguageOverEnglish float64
 }
 
 // Sample is a stretch of SampleSize consecutive words of a document.
@@ -157,7 +173,8 @@ type TargetProfile struct {
 }
 
 // KWIC is one occurrence of a target in context. Offset is a byte offset
-// into the original text, and text[Offset:Offset+len(Keyword)] == Keyword.
+// into the original text (the decoded file, or the text Extract takes out
+// of its markup), and text[Offset:Offset+len(Keyword)] == Keyword.
 type KWIC struct {
 	Offset  int
 	Left    string // whitespace folded
@@ -219,6 +236,8 @@ type builder struct {
 	sliceWords      int
 	collocates      []map[string]int // by target
 	sentenceOffset  int
+	language        string // the language sample, from the first part (DetectLanguage)
+	sampled         bool
 }
 
 func newBuilder(opt ProfileOptions) *builder {
@@ -275,6 +294,9 @@ func (b *builder) add(text string, base int, toks []Token, sents []Span, canon *
 		n := alnum(t.Text)
 		p.WordLengths[n]++
 		p.Letters += n
+	}
+	if b.opt.DetectLanguage && !b.sampled {
+		b.language, b.sampled = languageSample(toks, words), true
 	}
 	rc := readabilityCounts(toks, words, st)
 	b.read.Syllables += rc.Syllables
@@ -339,6 +361,9 @@ func (b *builder) finish(st *stopper) *DocProfile {
 	b.windows(st)
 	for k := range p.Targets {
 		p.Targets[k].Collocates = analysis.NewTermCounts(b.collocates[k])
+	}
+	if b.opt.DetectLanguage && !st.stopped() {
+		p.Language, p.LanguageConfidence, p.LanguageOverEnglish = documentLanguage(b.terms, b.termN, len(b.seq), b.language)
 	}
 	return p
 }

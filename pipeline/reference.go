@@ -20,8 +20,10 @@ import (
 // are the sum of the counts), or else a folder or file of texts, profiled
 // as the corpus is (the same options and cache) and pooled: the words
 // keyness counts (content words, or all with Options.AllWords) and every
-// word token. The texts it could not read come back as failures, as
-// Profile's do; an unreadable or malformed list is an option error.
+// word token. A text not in English (Options.LanguageOf) is left out of a
+// comparison of content words, as the corpus's are. The texts it could not
+// read come back as failures, as Profile's do; an unreadable or malformed
+// list is an option error.
 func LoadReference(ctx context.Context, path string, o Options) (*framing.Reference, []Failure, error) {
 	o = o.withDefaults()
 	ref := &framing.Reference{Name: filepath.Base(filepath.Clean(path)), Terms: map[string]int{}}
@@ -38,10 +40,15 @@ func LoadReference(ctx context.Context, path string, o Options) (*framing.Refere
 	if err != nil {
 		return nil, nil, err
 	}
+	foreign := 0
 	for _, d := range p.Docs {
 		terms := d.Profile.Content
-		if o.AllWords {
+		switch {
+		case o.AllWords:
 			terms = d.Profile.Terms
+		case o.LanguageOf(d.Profile) != English:
+			foreign++
+			continue // no content words to compare (see Options.Language)
 		}
 		for t, n := range terms.All() {
 			ref.Terms[t] += n
@@ -52,6 +59,9 @@ func LoadReference(ctx context.Context, path string, o Options) (*framing.Refere
 		default:
 			ref.Words += d.Profile.Words
 		}
+	}
+	if ref.Words == 0 && foreign > 0 {
+		return nil, p.Failures, optErr("framing.reference", path, "its %d texts read are not in English: they have no content words to compare (--all-words compares all words)", foreign)
 	}
 	if ref.Words == 0 {
 		return nil, p.Failures, optErr("framing.reference", path, "no words could be read from it (%d texts failed)", len(p.Failures))

@@ -28,39 +28,47 @@ type Source struct {
 	// StreamBytes); Read is used when it is nil or the file is small.
 	Open func() (*os.File, error)
 	Skip string
+	// Markup is the source's markup, by its extension: MarkupHTML,
+	// MarkupXML, or "" for plain text. Its text is extracted (Extract)
+	// before it is tagged, and offsets into it are offsets into that
+	// text.
+	Markup string
 }
 
-// textExt are the extensions a directory walk picks up.
-var textExt = map[string]bool{".txt": true, ".md": true}
+// readExt lists the extensions a directory walk reads, for messages.
+const readExt = ".txt, .md, .html, .htm, .xhtml or .xml"
 
 // The reasons FromPaths gives in Source.Skip.
 const (
 	skipHiddenDir  = "hidden folder, not read (give it as an input to include it)"
 	skipHiddenFile = "hidden file, not read (give it as an input to include it)"
 	skipDirLink    = "symbolic link to a folder, not followed (give its target as an input to include it)"
+	skipOtherExt   = "not a " + readExt + " file, not read (give it as an input to read it as plain text)"
 )
 
 // FromPaths lists the documents named by paths, in the order given.
 //
-// A path to a regular file is taken whatever its extension. A path to a
-// directory (or a symbolic link to one) contributes its .txt and .md files,
-// recursively, in lexical order, shown under the path as given. Nothing in
-// a directory is dropped silently: these become sources with Skip set, in
-// walk order, and are not read:
+// A path to a regular file is taken whatever its extension (as HTML or
+// XML by its extension, see Source.Markup; as plain text otherwise). A
+// path to a directory (or a symbolic link to one) contributes its .txt,
+// .md, .html, .htm, .xhtml and .xml files, recursively, in lexical order,
+// shown under the path as given. Nothing in a directory is dropped
+// silently: these become sources with Skip set, in walk order, and are not
+// read:
 //
 //   - a hidden folder (name starting with "."), which is not descended;
-//   - a hidden file with a text extension;
+//   - a hidden file;
 //   - a symbolic link to a folder, which is not followed;
-//   - a text-named entry that is not a regular file (named pipe, socket,
-//     device), which could block a reader forever.
+//   - a file of another extension;
+//   - an entry that is not a regular file (named pipe, socket, device),
+//     which could block a reader forever.
 //
-// Other files (other extensions, hidden or not) are ignored. A symbolic
-// link to a text file is read through the link; a dangling one fails when
-// read. A path given that is neither a file nor a directory is a skipped
-// source too.
+// A symbolic link to a file is read through the link; a dangling one
+// fails when read. A path given that is neither a file nor a directory is
+// a skipped source too.
 //
-// A path that does not exist is an error; so is a directory with no text
-// file to read in it.
+// A path that does not exist is an error; so is a directory with no file
+// to read in it.
 func FromPaths(paths []string) ([]Source, error) {
 	var out []Source
 	for _, p := range paths {
@@ -147,12 +155,12 @@ func walkDir(out []Source, root string) ([]Source, error) {
 			}
 			return nil
 		}
-		if !textExt[strings.ToLower(filepath.Ext(name))] {
-			return nil
-		}
+		_, known := markupExt[strings.ToLower(filepath.Ext(name))]
 		switch {
 		case hidden:
 			out = append(out, skipSource(display, skipHiddenFile))
+		case !known:
+			out = append(out, skipSource(display, skipOtherExt))
 		case mode.IsRegular() || mode&fs.ModeSymlink != 0:
 			out = append(out, fileSource(name, display))
 		default:
@@ -174,18 +182,18 @@ func checkFound(dir string, found []Source) error {
 		skipped = append(skipped, s)
 	}
 	if len(skipped) == 0 {
-		return fmt.Errorf("input %s: no .txt or .md file in this directory", dir)
+		return fmt.Errorf("input %s: no %s file in this directory", dir, readExt)
 	}
 	entries := "entries"
 	if len(skipped) == 1 {
 		entries = "entry"
 	}
-	return fmt.Errorf("input %s: no .txt or .md file in this directory to read (%d %s skipped, e.g. %s: %s)", dir, len(skipped), entries, skipped[0].Path, skipped[0].Skip)
+	return fmt.Errorf("input %s: no %s file in this directory to read (%d %s skipped, e.g. %s: %s)", dir, readExt, len(skipped), entries, skipped[0].Path, skipped[0].Skip)
 }
 
 func fileSource(name, display string) Source {
 	return Source{ID: stem(display), Path: filepath.ToSlash(display), Read: func() ([]byte, error) { return readRegular(name) },
-		Open: func() (*os.File, error) { return openRegular(name) }}
+		Open: func() (*os.File, error) { return openRegular(name) }, Markup: markupOf(display)}
 }
 
 func skipSource(display, reason string) Source {
@@ -261,16 +269,17 @@ func openRegular(name string) (*os.File, error) {
 	return f, nil
 }
 
-// FromFS lists the .txt and .md files of fsys (recursively, lexical order),
-// as for the embedded seeds.
+// FromFS lists the files of fsys that a directory walk reads (.txt, .md,
+// .html, .htm, .xhtml, .xml; recursively, lexical order), as for the
+// embedded seeds. Other files are not listed, not even as skipped.
 func FromFS(fsys fs.FS) ([]Source, error) {
 	var out []Source
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && textExt[strings.ToLower(path.Ext(name))] {
-			out = append(out, Source{ID: stem(name), Path: name, Read: func() ([]byte, error) { return fs.ReadFile(fsys, name) }})
+		if _, known := markupExt[strings.ToLower(path.Ext(name))]; !d.IsDir() && known {
+			out = append(out, Source{ID: stem(name), Path: name, Read: func() ([]byte, error) { return fs.ReadFile(fsys, name) }, Markup: markupOf(name)})
 		}
 		return nil
 	})

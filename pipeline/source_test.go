@@ -49,16 +49,27 @@ func rows(src []Source) []row {
 
 func TestFromPaths(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"b.txt": "b", "a.md": "a", "notes.csv": "skip", "sub/a.txt": "another a"})
+	writeTree(t, dir, map[string]string{"b.txt": "b", "a.md": "a", "notes.csv": "skip", "sub/a.txt": "another a",
+		"web/page.html": "<p>p</p>", "web/old.htm": "<p>o</p>", "web/x.xhtml": "<p>x</p>", "tei/book.xml": "<TEI/>"})
 	src, err := FromPaths([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Two files named "a": both keep their path as id.
+	// Two files named "a": both keep their path as id. The file of
+	// another extension is listed as skipped, with its path as id.
 	rel := filepath.ToSlash(dir)
-	want := []row{{rel + "/a", rel + "/a.md", ""}, {"b", rel + "/b.txt", ""}, {rel + "/sub/a", rel + "/sub/a.txt", ""}}
+	want := []row{{rel + "/a", rel + "/a.md", ""}, {"b", rel + "/b.txt", ""}, {rel + "/notes.csv", rel + "/notes.csv", skipOtherExt},
+		{rel + "/sub/a", rel + "/sub/a.txt", ""}, {"book", rel + "/tei/book.xml", ""},
+		{"old", rel + "/web/old.htm", ""}, {"page", rel + "/web/page.html", ""}, {"x", rel + "/web/x.xhtml", ""}}
 	if d := cmp.Diff(want, rows(src)); d != "" {
 		t.Errorf("FromPaths (-want +got):\n%s", d)
+	}
+	var markup []string
+	for _, s := range src {
+		markup = append(markup, s.Markup)
+	}
+	if d := cmp.Diff([]string{"", "", "", "", MarkupXML, MarkupHTML, MarkupHTML, MarkupHTML}, markup); d != "" {
+		t.Errorf("FromPaths: Markup (-want +got):\n%s", d)
 	}
 	if _, err := FromPaths([]string{filepath.Join(dir, "missing")}); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("missing path: err = %v, want an error naming it", err)
@@ -74,7 +85,7 @@ func TestFromPathsWalkReportsWhatItSkips(t *testing.T) {
 		"a.md":          "a",
 		"b.txt":         "b",
 		"notes.csv":     "not text",
-		".DS_Store":     "hidden, not text: ignored",
+		".DS_Store":     "hidden, not text",
 		".draft.txt":    "hidden text file",
 		".hidden/x.txt": "in a hidden folder",
 		"sub/a.txt":     "another a",
@@ -89,6 +100,7 @@ func TestFromPathsWalkReportsWhatItSkips(t *testing.T) {
 	rel := filepath.ToSlash(dir)
 	// Lexical order of the names (bytes): "." < "D" < "a" < "b" < "b.txt" < "d" ...
 	want := []row{
+		{rel + "/.DS_Store", rel + "/.DS_Store", "hidden file, not read (give it as an input to include it)"},
 		{rel + "/.draft.txt", rel + "/.draft.txt", "hidden file, not read (give it as an input to include it)"},
 		{rel + "/.hidden", rel + "/.hidden", "hidden folder, not read (give it as an input to include it)"},
 		{rel + "/a", rel + "/a.md", ""},
@@ -96,15 +108,16 @@ func TestFromPathsWalkReportsWhatItSkips(t *testing.T) {
 		{"b", rel + "/b.txt", ""},
 		{"dangling", rel + "/dangling.txt", ""},
 		{"linked", rel + "/linked.txt", ""},
+		{rel + "/notes.csv", rel + "/notes.csv", skipOtherExt},
 		{rel + "/sub/a", rel + "/sub/a.txt", ""},
 	}
 	if d := cmp.Diff(want, rows(src)); d != "" {
 		t.Fatalf("FromPaths (-want +got):\n%s", d)
 	}
-	if b, err := src[6].Read(); err != nil || string(b) != "b" {
+	if b, err := src[7].Read(); err != nil || string(b) != "b" {
 		t.Errorf("linked.txt reads %q, %v, want b.txt's text", b, err)
 	}
-	if _, err := src[5].Read(); !errors.Is(err, os.ErrNotExist) {
+	if _, err := src[6].Read(); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("dangling.txt: err = %v, want a not-exist error", err)
 	}
 }
@@ -138,11 +151,13 @@ func TestFromPathsNothingToRead(t *testing.T) {
 		files map[string]string
 		want  string // the error after "input <dir>: "
 	}{
-		{"no text file", map[string]string{"notes.csv": "x"}, "no .txt or .md file in this directory"},
+		{"empty", map[string]string{}, "no .txt, .md, .html, .htm, .xhtml or .xml file in this directory"},
+		{"no file to read", map[string]string{"notes.csv": "x"},
+			"no .txt, .md, .html, .htm, .xhtml or .xml file in this directory to read (1 entry skipped, e.g. DIR/notes.csv: not a .txt, .md, .html, .htm, .xhtml or .xml file, not read (give it as an input to read it as plain text))"},
 		{"only hidden", map[string]string{".a.txt": "x", ".git/b.txt": "y"},
-			"no .txt or .md file in this directory to read (2 entries skipped, e.g. DIR/.a.txt: hidden file, not read (give it as an input to include it))"},
+			"no .txt, .md, .html, .htm, .xhtml or .xml file in this directory to read (2 entries skipped, e.g. DIR/.a.txt: hidden file, not read (give it as an input to include it))"},
 		{"one hidden", map[string]string{".a.md": "x"},
-			"no .txt or .md file in this directory to read (1 entry skipped, e.g. DIR/.a.md: hidden file, not read (give it as an input to include it))"},
+			"no .txt, .md, .html, .htm, .xhtml or .xml file in this directory to read (1 entry skipped, e.g. DIR/.a.md: hidden file, not read (give it as an input to include it))"},
 	}
 	for _, tc := range tests {
 		dir := t.TempDir()

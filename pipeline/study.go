@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -30,7 +31,8 @@ type Corpus struct {
 }
 
 // OpenCorpus lists the documents named by paths (see FromPaths) with the
-// metadata CSV meta (joined on id or path; "" for none). With no paths it
+// metadata CSV meta (joined on id or path; "" for none); the metadata
+// file itself, when a folder walk finds it, is not listed as skipped. With no paths it
 // is the embedded seed corpus with the seeds' own metadata, unless meta
 // names another file.
 func OpenCorpus(paths []string, meta string) (Corpus, error) {
@@ -51,6 +53,8 @@ func OpenCorpus(paths []string, meta string) (Corpus, error) {
 		}
 	} else if c.Sources, err = FromPaths(paths); err != nil {
 		return c, err
+	} else if meta != "" {
+		c.Sources = withoutFile(c.Sources, meta)
 	}
 	if r == nil && meta != "" {
 		if r, err = os.Open(meta); err != nil {
@@ -63,6 +67,23 @@ func OpenCorpus(paths []string, meta string) (Corpus, error) {
 	defer r.Close()
 	c.Meta, err = ReadMeta(r, name)
 	return c, err
+}
+
+// withoutFile drops from src the entry a folder walk skipped for its
+// extension that is the file name (the metadata table, often kept beside
+// the texts): it is read, as metadata.
+func withoutFile(src []Source, name string) []Source {
+	info, err := os.Stat(name)
+	if err != nil {
+		return src
+	}
+	return slices.DeleteFunc(src, func(s Source) bool {
+		if s.Skip != skipOtherExt {
+			return false
+		}
+		i, err := os.Stat(filepath.FromSlash(s.Path))
+		return err == nil && os.SameFile(i, info)
+	})
 }
 
 // check refuses, before any document is read, a GroupBy or Label column
@@ -175,7 +196,7 @@ func (c Corpus) join(p *Profiles, o Options) {
 // profileOptions is what each worker counts for o.
 func profileOptions(o Options, canon *Canon) ProfileOptions {
 	po := ProfileOptions{Window: o.Window, Context: o.Context, SampleSize: o.SampleSize, SampleOverlap: o.SampleOverlap, SliceSize: o.Slice,
-		Rolling: o.Rolling, RollingStep: o.RollingStep}
+		Rolling: o.Rolling, RollingStep: o.RollingStep, DetectLanguage: o.detects()}
 	for _, f := range o.Features {
 		if f.String() != "word:1" {
 			po.Features = append(po.Features, f)
@@ -246,6 +267,25 @@ type Study struct {
 	// target no document names (a typo, a form the tokenizer never
 	// produces).
 	FramingWarnings []string
+	// Languages is the language each document is analysed as
+	// (Options.LanguageOf), in Docs order: English, or another language,
+	// whose document has no part-of-speech measures (see Options.Language).
+	Languages []string
+	// LanguageWarning says how many documents are not analysed as English
+	// and what they are left out of; "" when none.
+	LanguageWarning string
+}
+
+// NotEnglish lists the documents (indices into Docs) analysed as not
+// English, in order.
+func (s *Study) NotEnglish() []int {
+	var out []int
+	for i, l := range s.Languages {
+		if l != English {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // TFIDFOf is document i's tf-idf weight of term (0 for a term it lacks;
@@ -352,9 +392,18 @@ func Analyse(ctx context.Context, p *Profiles, o Options) (*Study, error) {
 	}
 	s.Words = analysis.NewVocabulary(counts)
 	s.TFIDF = analysis.NewTFIDFWeights(s.Words, counts)
+	s.Languages = make([]string, len(p.Docs))
+	for i, d := range p.Docs {
+		s.Languages[i] = o.LanguageOf(d.Profile)
+	}
+	s.LanguageWarning = languageNote(s.Languages, o)
 	for _, m := range DocMeasures {
 		col := make([]float64, len(p.Docs))
 		for i, d := range p.Docs {
+			if m.EnglishOnly() && s.Languages[i] != English {
+				col[i] = math.NaN()
+				continue
+			}
 			col[i] = m.Get(d.Profile)
 		}
 		s.Measures = append(s.Measures, col)
@@ -463,11 +512,14 @@ func featureNames(fs []Feature) []string {
 
 // texts are the rows of the stylometry: whole documents, or their samples
 // (<id>#k) with the document's metadata; short names the documents too
-// short for one sample.
+// short for one sample, and those left out because they are not in
+// English and a feature is counted by English models (pos, fw).
 func (s *Study) texts() (texts []stylometry.Text, short []string) {
 	o := s.Options
 	features := featureNames(o.Features)
 	colour := s.ColourBy()
+	english := hasEnglishFeature(o.Features)
+	var foreign []string
 	var out []stylometry.Text
 	add := func(id string, i int, words int, counts func(f string) analysis.TermCounts) {
 		d := s.Docs[i]
@@ -486,6 +538,10 @@ func (s *Study) texts() (texts []stylometry.Text, short []string) {
 	}
 	for i, d := range s.Docs {
 		p := d.Profile
+		if english && s.Languages[i] != English {
+			foreign = append(foreign, d.Path)
+			continue
+		}
 		if o.SampleSize <= 0 {
 			add(d.ID, i, p.Words, func(f string) analysis.TermCounts {
 				if f == "word:1" {
@@ -507,7 +563,19 @@ func (s *Study) texts() (texts []stylometry.Text, short []string) {
 			short = append(short, fmt.Sprintf("%s: %d words, shorter than one sample of %d: left out of the stylometry", d.Path, p.Words, o.SampleSize))
 		}
 	}
+	if len(foreign) > 0 {
+		short = append(short, fmt.Sprintf("%d documents not in English left out of the stylometry, whose pos and fw features are counted by English models (the part-of-speech tagger, the function-word list): %s",
+			len(foreign), listSome(foreign, 10)))
+	}
 	return out, short
+}
+
+// listSome joins the first n of names, and counts the others.
+func listSome(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
 }
 
 // denominator is what a feature's relative frequencies divide by: all the
@@ -533,6 +601,8 @@ func (s *Study) frame(ctx context.Context, mon analysis.Monitor) error {
 			Slices: p.Slices, SlicePresence: p.SlicePresence}
 		if o.AllWords {
 			fd.Terms, fd.TermWords = p.Terms, p.Words
+		} else if s.Languages[i] != English {
+			fd.NoKeyness = true // its content words are guesses of an English tagger
 		}
 		for _, t := range p.Targets {
 			fd.Targets = append(fd.Targets, framing.Target{Count: t.Count, Collocates: t.Collocates, WindowTokens: t.WindowTokens})
@@ -598,6 +668,19 @@ func keynessDocRows(n int, all bool) int {
 type DocMeasure struct {
 	Name, Type, Unit, Meaning string
 	Get                       func(p *DocProfile) float64
+}
+
+// EnglishOnly reports a measure that holds for English text only, NaN
+// for a document analysed as another language (Options.LanguageOf):
+// lexical density counts content words by their part-of-speech tags
+// (prose's English tagger), and the readability formulas but LIX count
+// English syllables or are calibrated to US school grades on English
+// text. LIX (word and sentence lengths, no syllables, no grades) was
+// made to compare texts across languages (Björnsson 1968).
+func (m DocMeasure) EnglishOnly() bool { return englishMeasures[m.Name] }
+
+var englishMeasures = map[string]bool{
+	"lexical_density": true, "flesch": true, "flesch_kincaid": true, "gunning_fog": true, "smog": true, "ari": true, "coleman_liau": true,
 }
 
 // DocMeasures are the descriptive columns of documents.csv, in order.

@@ -50,7 +50,10 @@ var Dictionary = []FileDoc{
 		{"sentences", "integer", "sentences", "sentences (each line is a paragraph, segmented by prose's Punkt model)"},
 		{"punctuation", "integer", "tokens", "tokens without a letter or digit"},
 		{"boilerplate_lines", "integer", "lines", "lines removed by the boilerplate rules (and, with text.drop_repeated, lines repeating the previous one)"},
-	}, Rest: &ColumnDoc{"<metadata column or measure>", "string or float", "", "metadata columns (strings, as given) come after path; measures (floats) after boilerplate_lines, each described in the Measures table below"}},
+		{"language", "string", "", "the language the document is analysed as, an ISO 639-1 code (ISO 639-3 for a language without one): --language when it names one; else language_detected when it is not en, the document has at least 20 words and the detector prefers that language to English with confidence 0.8 or more; else en. A document not in en has no rows in pos.csv, no lexical density, no readability but LIX, no place in content-word keyness (unless --all-words) nor in a stylometry over pos or fw features"},
+		{"language_detected", "string", "", "en for a document a quarter of whose words or more are English function words; else the language whatlanggo's trigram detector finds in a sample of the document's words (4 runs of 16 words spread through it; all its words when it has no more than 64), ISO 639-1 (ISO 639-3 for a language without one); empty when not detected (--language names one) or undecided"},
+		{"language_confidence", "float", "proportion", "the detector's confidence in language_detected against the next best language, 0 to 1; empty when nothing was detected, and for a document English by its function words (a quarter of its words or more are English function words: the detector is not asked)"},
+	}, Rest: &ColumnDoc{"<metadata column or measure>", "string or float", "", "metadata columns (strings, as given) come after path; measures (floats) after language_confidence, each described in the Measures table below"}},
 	{Name: "terms.csv", parquet: termsParquetFiles, files: termsFiles, RowPer: "document × term (past 100 documents each document's 100 most frequent terms; every term with --all-terms)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"term", "string", "", "lower-cased word form (NFC, straight quotes)"},
@@ -58,7 +61,7 @@ var Dictionary = []FileDoc{
 		{"rel_freq", "float", "proportion", "count / the document's word tokens"},
 		{"tfidf", "float", "", "tf·idf with raw tf and scikit-learn's smoothed idf ln((1+m)/(1+df))+1, each document's vector L2-normalised"},
 	}},
-	{Name: "pos.csv", files: posFiles, RowPer: "document × part-of-speech tag", Columns: []ColumnDoc{
+	{Name: "pos.csv", files: posFiles, RowPer: "document × part-of-speech tag (documents analysed as English only: see documents.csv's language)", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"tag", "string", "", "Penn Treebank tag (prose v3 tagger)"},
 		{"count", "integer", "tokens", "tokens with this tag"},
@@ -66,7 +69,7 @@ var Dictionary = []FileDoc{
 	}},
 	{Name: "errors.csv", files: errorsFiles, RowPer: "skipped input or metadata problem", Columns: []ColumnDoc{
 		{"path", "string", "", "the input file (or metadata key)"},
-		{"stage", "string", "", "read, decode, text (nothing left to analyse), metadata (no row, a row with no document, an empty group or label value), or skipped (not read by rule: a hidden file or folder, a link to a folder, a file that is not a regular file; --strict does not count these)"},
+		{"stage", "string", "", "read, decode, markup (HTML or XML whose text could not be extracted: malformed XML, naming the line; a TEI file with no <text>), text (nothing left to analyse), metadata (no row, a row with no document, an empty group or label value), or skipped (not read by rule: a file in a folder whose extension is not .txt, .md, .html, .htm, .xhtml or .xml, a hidden file or folder, a link to a folder, a file that is not a regular file; --strict does not count these)"},
 		{"error", "string", "", "what went wrong"},
 	}},
 	{Name: "keyness.csv", parquet: keynessParquetFiles, files: keynessFiles, RowPer: "scope × target × reference × term (terms present in the target or significantly avoided, p_adj < 0.05; past 100 documents each document's comparison keeps its 50 highest and 50 lowest log_odds_z, past 10,000 its 10 highest and 10 lowest; every term with --keyness-all)", Columns: []ColumnDoc{
@@ -134,7 +137,7 @@ var Dictionary = []FileDoc{
 	{Name: "kwic.csv", files: kwicFiles, RowPer: "occurrence of a target", Columns: []ColumnDoc{
 		{"doc_id", "string", "", "document id"},
 		{"target", "string", "", "the target's name"},
-		{"position", "integer", "bytes", "offset of the keyword in the original file: original[position:position+len(keyword)] == keyword"},
+		{"position", "integer", "bytes", "offset of the keyword in the original text: original[position:position+len(keyword)] == keyword; the original is the file, or for HTML and XML the text extracted from its markup"},
 		{"left", "string", "", "the words before (whitespace folded)"},
 		{"keyword", "string", "", "the occurrence, verbatim"},
 		{"right", "string", "", "the words after (whitespace folded)"},

@@ -209,7 +209,7 @@ func (st *studyView) drawFraming(f *figures) {
 			continue
 		}
 		k := r.Scope.Kind
-		if _, ok := byKind[k]; !ok {
+		if !slices.Contains(kinds, k) {
 			kinds = append(kinds, k)
 		}
 		if terms := topTerms(r.Rows, 10); len(terms) > 0 {
@@ -218,6 +218,9 @@ func (st *studyView) drawFraming(f *figures) {
 	}
 	for _, k := range kinds {
 		panels := byKind[k]
+		if len(panels) == 0 {
+			continue
+		}
 		if len(panels) > 24 {
 			panels = panels[:24]
 		}

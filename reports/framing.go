@@ -51,7 +51,8 @@ func TargetsTable(rates []framing.Rate) *Table {
 
 // KWICTable is kwic.csv: one row per occurrence of a target, in document,
 // target, then text order. position is the byte offset of the keyword in the
-// original file: original[position:position+len(keyword)] == keyword.
+// original text (the file, or the text extracted from an HTML or XML
+// file's markup): original[position:position+len(keyword)] == keyword.
 func KWICTable(docs []pipeline.Doc, targets []string) *Table {
 	t := &Table{Header: []string{"doc_id", "target", "position", "left", "keyword", "right"}}
 	for _, d := range docs {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/framing"
@@ -95,6 +97,9 @@ func buildPage(ps *pipeline.Study, f *figures, rows map[string]int, run Run) *Re
 		t.Rows = append(t.Rows, row)
 	}
 	ov.Blocks = append(ov.Blocks, Block{Title: "Documents", Table: t, Wide: true})
+	if b, ok := languageBlock(ps); ok {
+		ov.Blocks = append(ov.Blocks, b)
+	}
 	r.Sections = append(r.Sections, ov)
 
 	if s, ok := st.stylometrySection(f); ok {
@@ -131,6 +136,37 @@ func buildPage(ps *pipeline.Study, f *figures, rows map[string]int, run Run) *Re
 		r.Files = append(r.Files, fl)
 	}
 	return r
+}
+
+// languageBlock lists the documents not analysed as English, under the
+// run's warning about them.
+func languageBlock(st *pipeline.Study) (Block, bool) {
+	foreign := st.NotEnglish()
+	if len(foreign) == 0 {
+		return Block{}, false
+	}
+	t := &HTMLTable{Header: []string{"document", "language", "detected", "confidence"}, Numeric: []bool{false, false, false, true}}
+	for k, i := range foreign {
+		if k == maxPageRows {
+			t.Note = fmt.Sprintf("First %d of %d documents; documents.csv has every one.", maxPageRows, len(foreign))
+			break
+		}
+		p := st.Docs[i].Profile
+		conf := ""
+		if p.Language != "" {
+			conf = fmtNum(p.LanguageConfidence)
+		}
+		t.Rows = append(t.Rows, []string{st.Docs[i].ID, st.Languages[i], p.Language, conf})
+	}
+	return Block{Title: "Not in English", Caption: upperFirst(st.LanguageWarning) + ".", Table: t}, true
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // framingSection shows each scope's distinctive words, the targets and the
@@ -271,6 +307,7 @@ var methodsAfter = []Method{
 	{Name: "Collocates", Definition: "words within ±k words of the target inside the sentence, each occurrence's window counted; PMI = log2(f_xy N/(f_x f_y)); logDice = 14 + log2(2 f_xy/(f_x + f_y)); G² of window vs outside.", Source: "Church & Hanks 1990; Rychlý 2008"},
 	{Name: "Lexical diversity", Definition: "TTR, Herdan's C, Guiraud's R, CTTR, Yule's K, Maas a (log10), MATTR and MSTTR (100 words), MTLD (0.72), HD-D (42).", Source: "quanteda textstat_lexdiv; McCarthy & Jarvis 2007, 2010; Covington & McFall 2010"},
 	{Name: "Readability", Definition: "Flesch reading ease, Flesch–Kincaid, Gunning Fog, SMOG, ARI, Coleman–Liau, LIX; syllables by a vowel-group heuristic.", Source: "Flesch 1948; Kincaid et al. 1975; Gunning 1952; McLaughlin 1969; Senter & Smith 1967; Coleman & Liau 1975; Björnsson 1968"},
+	{Name: "Language", Definition: "English when a quarter of a document's words or more are English function words; else its language by trigram profiles (84 languages) over 4 runs of 16 of its words; a document of 20 words or more whose detected language is preferred to English with confidence ≥ 0.8 is analysed as not English: no part-of-speech tags, lexical density, readability but LIX, content-word keyness, pos or fw features (--language overrides).", Source: "Cavnar & Trenkle 1994; whatlanggo 1.0.1 (whatlang's profiles)"},
 }
 
 // stylometrySection shows who writes like whom.

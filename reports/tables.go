@@ -18,11 +18,14 @@ type Column struct {
 
 // DocumentsTable is documents.csv: one row per document with its id, path,
 // metadata (metaCols in order; empty where a document has no value), its
-// counts and the measures in cols.
-func DocumentsTable(docs []pipeline.Doc, metaCols []string, cols []Column) *Table {
+// counts, the language it is analysed as (langs, in docs order) and the
+// one detected with its confidence (empty when not detected), and the
+// measures in cols.
+func DocumentsTable(docs []pipeline.Doc, metaCols []string, langs []string, cols []Column) *Table {
 	t := &Table{Header: []string{"doc_id", "path"}}
 	t.Header = append(t.Header, metaCols...)
-	t.Header = append(t.Header, "bytes", "tokens", "types", "sentences", "punctuation", "boilerplate_lines")
+	t.Header = append(t.Header, "bytes", "tokens", "types", "sentences", "punctuation", "boilerplate_lines",
+		"language", "language_detected", "language_confidence")
 	for _, c := range cols {
 		t.Header = append(t.Header, c.Name)
 	}
@@ -33,6 +36,11 @@ func DocumentsTable(docs []pipeline.Doc, metaCols []string, cols []Column) *Tabl
 		}
 		p := d.Profile
 		row = append(row, Int(d.Bytes), Int(p.Words), Int(p.Terms.Len()), Int(p.Sentences), Int(p.Punctuation), Int(p.Boilerplate))
+		conf := ""
+		if p.Language != "" {
+			conf = Float(p.LanguageConfidence)
+		}
+		row = append(row, langs[i], p.Language, conf)
 		for _, c := range cols {
 			row = append(row, Float(c.Values[i]))
 		}

@@ -104,6 +104,9 @@ func measureDocs() []ColumnDoc {
 	out := make([]ColumnDoc, len(pipeline.DocMeasures))
 	for i, m := range pipeline.DocMeasures {
 		out[i] = ColumnDoc{m.Name, m.Type, m.Unit, m.Meaning}
+		if m.EnglishOnly() {
+			out[i].Meaning += "; English only: empty for a document whose language is not en"
+		}
 	}
 	return out
 }
@@ -115,14 +118,27 @@ func documentsFiles(st *pipeline.Study) []file {
 	for j, m := range pipeline.DocMeasures {
 		cols[j] = Column{Name: m.Name, Values: st.Measures[j]}
 	}
-	return []file{table("documents.csv", DocumentsTable(st.Docs, st.Columns, cols))}
+	return []file{table("documents.csv", DocumentsTable(st.Docs, st.Columns, st.Languages, cols))}
 }
 
 func termsFiles(st *pipeline.Study) []file {
 	return []file{{"terms.csv", func(w io.Writer) (int, error) { return WriteTerms(w, st.Docs, st.TFIDF.At, st.TermRows()) }}}
 }
 
-func posFiles(st *pipeline.Study) []file { return []file{table("pos.csv", POSTable(st.Docs))} }
+// posFiles writes pos.csv for the documents analysed as English: the
+// others' tags are guesses of an English tagger.
+func posFiles(st *pipeline.Study) []file {
+	docs := st.Docs
+	if foreign := st.NotEnglish(); len(foreign) > 0 {
+		docs = nil
+		for i, d := range st.Docs {
+			if st.Languages[i] == pipeline.English {
+				docs = append(docs, d)
+			}
+		}
+	}
+	return []file{table("pos.csv", POSTable(docs))}
+}
 
 func errorsFiles(st *pipeline.Study) []file {
 	return []file{table("errors.csv", ErrorsTable(st.Failures))}

@@ -29,6 +29,12 @@ type Doc struct {
 	SlicePresence analysis.TermCounts
 	// Targets, in the order of the target names given to Collocates.
 	Targets []Target
+	// NoKeyness leaves the document out of every keyness comparison: it
+	// has no scope of its own and is in no group, rest or corpus compared
+	// (its Terms are not comparable with the others', as the content
+	// words of a text the tagger cannot tag). Its targets, collocates and
+	// lexicon rates still count.
+	NoKeyness bool
 }
 
 // Target is what one document says around one target term.
@@ -55,20 +61,17 @@ type Scope struct {
 // non-empty value of each column in groupBy against every document with
 // another value; with pairs, every ordered pair of values of each column.
 // Values are in code-point order. A column with fewer than two values gives
-// no comparison (there is nothing to contrast).
+// no comparison (there is nothing to contrast). Documents with NoKeyness
+// are in none.
 func Scopes(docs []Doc, groupBy []string, pairs bool) []Scope {
 	var out []Scope
-	if len(docs) > 1 {
-		all := make([]int, len(docs))
-		for i := range all {
-			all[i] = i
-		}
-		for i, d := range docs {
-			out = append(out, Scope{Kind: "document", Target: d.ID, Reference: "rest", in: []int{i}, all: all})
+	if all := keynessDocs(docs); len(all) > 1 {
+		for _, i := range all {
+			out = append(out, Scope{Kind: "document", Target: docs[i].ID, Reference: "rest", in: []int{i}, all: all})
 		}
 	}
 	for _, col := range groupBy {
-		values, members := groupMembers(docs, col)
+		values, members := keynessMembers(docs, col)
 		if len(values) < 2 {
 			continue
 		}
@@ -108,6 +111,29 @@ func groupMembers(docs []Doc, col string) ([]string, map[string][]int) {
 	}
 	slices.Sort(values)
 	return values, members
+}
+
+// keynessDocs are the indices of the documents keyness compares: those
+// without NoKeyness.
+func keynessDocs(docs []Doc) []int {
+	all := make([]int, 0, len(docs))
+	for i, d := range docs {
+		if !d.NoKeyness {
+			all = append(all, i)
+		}
+	}
+	return all
+}
+
+// keynessMembers is groupMembers of the documents keyness compares.
+func keynessMembers(docs []Doc, col string) ([]string, map[string][]int) {
+	members := map[string][]int{}
+	for i, d := range docs {
+		if v := d.Meta[col]; v != "" && !d.NoKeyness {
+			members[v] = append(members[v], i)
+		}
+	}
+	return slices.Sorted(maps.Keys(members)), members
 }
 
 // Members returns the indices of the documents on the target side.

@@ -54,6 +54,47 @@ func TestScopes(t *testing.T) {
 	}
 }
 
+// TestScopesLeaveOutNoKeyness: a document with NoKeyness has no scope,
+// is in no group and in no rest, here or against a reference; the
+// others' comparisons are those of the corpus without it.
+func TestScopesLeaveOutNoKeyness(t *testing.T) {
+	docs := testDocs()
+	docs[1].NoKeyness = true // b, stance left
+	var got []string
+	for _, s := range Scopes(docs, []string{"stance"}, false) {
+		got = append(got, s.Kind+":"+s.Target, fmtInts(s.in)+"/"+fmtInts(s.all))
+	}
+	want := []string{"document:a", "[0]/[0 2 3]", "document:c", "[2]/[0 2 3]", "document:d", "[3]/[0 2 3]",
+		"stance:left", "[0]/[0 2]", "stance:right", "[2]/[0 2]"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("Scopes (-want +got):\n%s", d)
+	}
+	without := append(testDocs()[:1], testDocs()[2:]...)
+	res, ref := Keyness(docs, Scopes(docs, []string{"stance"}, false), Options{}), Keyness(without, Scopes(without, []string{"stance"}, false), Options{})
+	if d := cmp.Diff(ref[3].Rows, res[3].Rows, cmpopts.EquateNaNs()); d != "" {
+		t.Errorf("stance:left with b left out differs from the corpus without b (-without +with):\n%s", d)
+	}
+	got = got[:0]
+	for _, s := range ReferenceScopes(docs, []string{"stance"}) {
+		got = append(got, s.Kind+":"+s.Target, fmtInts(s.in))
+	}
+	want = []string{"document:a", "[0]", "document:c", "[2]", "document:d", "[3]", "stance:left", "[0]", "stance:right", "[2]", "corpus:corpus", "[0 2 3]"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("ReferenceScopes (-want +got):\n%s", d)
+	}
+}
+
+func fmtInts(v []int) string {
+	s := "["
+	for i, x := range v {
+		if i > 0 {
+			s += " "
+		}
+		s += strconv.Itoa(x)
+	}
+	return s + "]"
+}
+
 func TestKeynessPoolsGroups(t *testing.T) {
 	docs := testDocs()
 	scopes := Scopes(docs, []string{"stance"}, false)

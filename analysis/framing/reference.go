@@ -23,21 +23,24 @@ const MaxReferenceDocs = 100
 
 // ReferenceScopes lists what is compared with a reference: each document
 // (up to MaxReferenceDocs documents), each value of each grouping column
-// (code-point order) and the corpus as a whole.
+// (code-point order) and the corpus as a whole. Documents with NoKeyness
+// are in none.
 func ReferenceScopes(docs []Doc, groupBy []string) []Scope {
 	var out []Scope
-	all := make([]int, len(docs))
-	for i, d := range docs {
-		all[i] = i
-		if len(docs) <= MaxReferenceDocs {
-			out = append(out, Scope{Kind: "document", Target: d.ID, Reference: AgainstReference, in: []int{i}})
+	all := keynessDocs(docs)
+	if len(docs) <= MaxReferenceDocs {
+		for _, i := range all {
+			out = append(out, Scope{Kind: "document", Target: docs[i].ID, Reference: AgainstReference, in: []int{i}})
 		}
 	}
 	for _, col := range groupBy {
-		values, members := groupMembers(docs, col)
+		values, members := keynessMembers(docs, col)
 		for _, v := range values {
 			out = append(out, Scope{Kind: col, Target: v, Reference: AgainstReference, in: members[v]})
 		}
+	}
+	if len(all) == 0 {
+		return out
 	}
 	return append(out, Scope{Kind: "corpus", Target: "corpus", Reference: AgainstReference, in: all})
 }

@@ -242,7 +242,7 @@ func within(docs []Doc, bin, bins []int, o TimeOptions, v string) []Stratified {
 	terms := map[string]*counts{}
 	ta, tb := make([]float64, k), make([]float64, k)
 	for i, d := range docs {
-		if bin[i] == NoYear || d.Meta[o.Column] == "" {
+		if bin[i] == NoYear || d.Meta[o.Column] == "" || d.NoKeyness {
 			continue // undated, or in neither side (as in keyness.csv)
 		}
 		s, in := pos[bin[i]], d.Meta[o.Column] == v

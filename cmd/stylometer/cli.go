@@ -122,6 +122,7 @@ var flags = []flagDef{
 	{"all-words", "", "framing.all_words", "keyness over all words, not only content words", func(c *pipeline.Config) any { return &c.Framing.AllWords }, nil},
 	{"keyness-totals", "", "framing.keyness_totals", "what content-word keyness divides by: words (all words, the corpus sizes) or terms (the content words: a sub-corpus); the same with --all-words", func(c *pipeline.Config) any { return &c.Framing.KeynessTotals }, nil},
 	{"keyness-all", "", "framing.keyness_all", "keyness.csv: every term of every scope, not only terms present in the target or significantly avoided (p_adj < 0.05)", func(c *pipeline.Config) any { return &c.Framing.KeynessAll }, nil},
+	{"language", "", "language", "auto (detect each document's language; a document not in English gets no part-of-speech or readability measures) or the ISO 639 code of every document's language (en: analyse all as English; skips detection)", func(c *pipeline.Config) any { return &c.Language }, nil},
 	{"all-terms", "", "all_terms", "terms.csv: every term of every document (past 100 documents each keeps its 100 most frequent)", func(c *pipeline.Config) any { return &c.AllTerms }, nil},
 	{"stopwords", "", "framing.stopwords", "stopword list removed from keyness: none or english", func(c *pipeline.Config) any { return &c.Framing.Stopwords }, nil},
 }
@@ -264,7 +265,7 @@ func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
 	var v flagValues
 	cmd := &cobra.Command{
 		Use:   "run [flags] [PATH...]",
-		Short: "Analyse the texts in PATHs (directories of .txt/.md, or files); none: the embedded seeds",
+		Short: "Analyse the texts in PATHs (directories of .txt/.md/.html/.htm/.xhtml/.xml, or files); none: the embedded seeds",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := v.resolve(cmd.Flags(), len(args) == 0)
 			if err != nil {

@@ -248,3 +248,18 @@ func TestProfileCache(t *testing.T) {
 		t.Errorf("a run with other text rules used the cached profiles:\n%s", stderr)
 	}
 }
+
+// TestFirstDocumentWithoutKeyness: a corpus whose first document has no
+// keyness row (its only word is under --min-count) draws one chart of the
+// documents' distinctive words, not two of the same name (a panic).
+func TestFirstDocumentWithoutKeyness(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": "Zinoviev.", "b.txt": essay, "c.txt": essay + " Trotsky spoke. The party spoke."})
+	out := filepath.Join(t.TempDir(), "out")
+	if _, stderr, err := cli(t, "run", "--out", out, "--progress", "none", dir); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "charts", "keyness_document.svg")); err != nil {
+		t.Error(err)
+	}
+}

@@ -75,11 +75,15 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 	if err != nil {
 		return nil, interrupted(optionError(err))
 	}
-	skipped := 0
+	skipped, notRead := 0, 0
 	for _, f := range profiles.Failures {
 		switch f.Stage {
 		case "skipped":
-			note(fmt.Sprintf("not read: %s: %s", f.Path, f.Err))
+			// A folder of images and PDFs beside the texts is listed
+			// in errors.csv, not line by line here.
+			if notRead++; notRead <= maxNotRead {
+				note(fmt.Sprintf("not read: %s: %s", f.Path, f.Err))
+			}
 		case "metadata":
 			note(fmt.Sprintf("warning: %s: %s", f.Path, f.Err))
 			continue
@@ -87,6 +91,9 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 			note(fmt.Sprintf("skipped %s (%s): %s", f.Path, f.Stage, f.Err))
 		}
 		skipped++
+	}
+	if notRead > maxNotRead {
+		note(fmt.Sprintf("not read: %d more entries (errors.csv lists every one)", notRead-maxNotRead))
 	}
 	if opt.Cache != nil && opt.Cache.Hits() > 0 {
 		note(fmt.Sprintf("%d of %d documents from the profile cache in %s (--no-cache to tag them again)", opt.Cache.Hits(), len(corpus.Sources), cfg.CacheDir()))
@@ -135,6 +142,9 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 			done <- err
 			return
 		}
+		if st.LanguageWarning != "" {
+			note("warning: " + st.LanguageWarning)
+		}
 		for _, w := range st.FramingWarnings {
 			note("warning: " + w)
 		}
@@ -178,6 +188,10 @@ func job(ctx context.Context, cfg pipeline.Config, paths []string, profile profi
 	}
 	return sum, nil
 }
+
+// maxNotRead is how many entries not read (stage "skipped") stderr names
+// one by one; it counts the rest.
+const maxNotRead = 10
 
 // interrupted says that a cancelled run kept the previous output.
 func interrupted(err error) error {
