@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/framing"
 	"github.com/stylometer/stylometer/analysis/keyness"
+	"github.com/stylometer/stylometer/analysis/stylometry"
 )
 
 // Config is the run's configuration as a person writes it: the TOML file
@@ -95,6 +97,9 @@ type StylometryConfig struct {
 	// KNN is k for the k-nearest-texts vote among the classifiers (0: no
 	// vote); default 3.
 	KNN int `toml:"knn" json:"knn"`
+	// Classifiers are the classifiers evaluated beside the nearest text:
+	// knn, centroid, nsc, svm (default all; "none" for the nearest alone).
+	Classifiers []string `toml:"classifiers" json:"classifiers"`
 	// Imposters is the rounds of the General Imposters verification of
 	// every text against every label (0: not run); stylo's default is 100.
 	Imposters int `toml:"imposters" json:"imposters"`
@@ -148,14 +153,15 @@ func DefaultConfig() Config {
 		Format:   "csv",
 		Language: LanguageAuto,
 		Stylometry: StylometryConfig{
-			Features:  []string{"word:1"},
-			MFW:       "100",
-			Culling:   []float64{0},
-			Linkage:   string(analysis.WardD2),
-			Distances: "default",
-			MaxMatrix: DefaultMaxMatrix,
-			Folds:     DefaultFolds,
-			KNN:       DefaultKNN,
+			Features:    []string{"word:1"},
+			MFW:         "100",
+			Culling:     []float64{0},
+			Linkage:     string(analysis.WardD2),
+			Distances:   "default",
+			MaxMatrix:   DefaultMaxMatrix,
+			Folds:       DefaultFolds,
+			KNN:         DefaultKNN,
+			Classifiers: slices.Clone(stylometry.Classifiers),
 		},
 		Framing: FramingConfig{
 			KeynessTotals: "words",
@@ -258,6 +264,19 @@ func (c Config) Options() (Options, error) {
 	}
 	if sc.KNN < 0 || sc.KNN == 1 {
 		return o, optErr("stylometry.knn", sc.KNN, "want 0 (no vote) or 2 or more (1 is the nearest text, always evaluated)")
+	}
+	o.Classifiers = []string{}
+	for _, c := range sc.Classifiers {
+		c = strings.TrimSpace(c)
+		switch {
+		case c == "none" && len(sc.Classifiers) == 1:
+		case slices.Contains(stylometry.Classifiers, c):
+			if !slices.Contains(o.Classifiers, c) {
+				o.Classifiers = append(o.Classifiers, c)
+			}
+		default:
+			return o, optErr("stylometry.classifiers", c, "want some of %s (the nearest text is always evaluated), or none alone", strings.Join(stylometry.Classifiers, ", "))
+		}
 	}
 	if sc.Imposters < 0 {
 		return o, optErr("stylometry.imposters", sc.Imposters, "want 0 (not run) or a number of rounds (stylo's default: 100)")

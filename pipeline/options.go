@@ -109,6 +109,9 @@ type Options struct {
 	// KNN is k for the vote of the k nearest texts among the classifiers
 	// evaluated (0 or 1: none); the CLI's default is DefaultKNN.
 	KNN int
+	// Classifiers are the classifiers evaluated beside the nearest text
+	// (stylometry.Classifiers); nil: all of them.
+	Classifiers []string
 	// SampleSize cuts documents into samples of this many words for the
 	// stylometry (0: whole documents); SampleOverlap words are shared by
 	// consecutive samples.

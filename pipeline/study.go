@@ -433,6 +433,7 @@ func Analyse(ctx context.Context, p *Profiles, o Options) (*Study, error) {
 		MaxMatrix:    o.MaxMatrix,
 		Folds:        o.Folds,
 		KNN:          o.KNN,
+		Classifiers:  o.Classifiers,
 		Imposters:    o.Imposters,
 		Run:          runner(o.Workers),
 		Monitor:      mon,

@@ -57,6 +57,11 @@ type Options struct {
 	// (analysis.AttributeKNN) to the classifiers evaluated at the default
 	// setting, up to MaxMatrix texts.
 	KNN int
+	// Classifiers are the classifiers evaluated beside the nearest text
+	// (always evaluated: attribution.csv is its): any of "knn", "centroid",
+	// "nsc" and "svm" (Classifiers); nil evaluates them all, an empty
+	// non-nil slice none.
+	Classifiers []string
 	// Imposters, when positive, verifies every text against every label
 	// by the General Imposters method with this many rounds
 	// (analysis.ImpostersScore), up to MaxMatrix texts.
@@ -487,6 +492,10 @@ func validationName(folds int) string {
 	return "leave-one-out"
 }
 
+// Classifiers are the classifiers Options.Classifiers may name, beside the
+// nearest text, in Grid's order.
+var Classifiers = []string{"knn", "centroid", "nsc", "svm"}
+
 // evaluations lists, in Grid's order, the attributions to make: the
 // nearest text by leave-one-out under every measure at every setting with
 // distances (past MaxMatrix the default setting only, from the
@@ -498,6 +507,7 @@ func validationName(folds int) string {
 // SVMLeaveOneOut, which warns of those it leaves out.
 func (r *Result) evaluations(opt Options, docs []int, attrNb map[analysis.Measure][][]analysis.Neighbour) (evals, svm []evaluation) {
 	set := r.Sets[0]
+	use := func(c string) bool { return opt.Classifiers == nil || slices.Contains(opt.Classifiers, c) }
 	for k, s := range r.Sets {
 		if k > 0 && r.Large {
 			break // the other settings hold a sample's matrices only
@@ -531,7 +541,7 @@ func (r *Result) evaluations(opt Options, docs []int, attrNb map[analysis.Measur
 		if folds != nil {
 			add(ms, "nearest", opt.Folds, func(p analysis.Progress) []analysis.Attribution { return analysis.Attribute(d, r.Labels, folds, p) })
 		}
-		if opt.KNN >= 2 {
+		if opt.KNN >= 2 && use("knn") {
 			add(ms, "knn", 0, func(analysis.Progress) []analysis.Attribution {
 				return analysis.AttributeKNN(d, r.Labels, docs, opt.KNN)
 			})
@@ -542,24 +552,31 @@ func (r *Result) evaluations(opt Options, docs []int, attrNb map[analysis.Measur
 			}
 		}
 	}
-	add(analysis.Delta, "centroid", 0, func(analysis.Progress) []analysis.Attribution {
-		return analysis.AttributeCentroids(r.Z, r.Labels, docs, centroidCandidates)
-	})
-	if folds != nil {
-		add(analysis.Delta, "centroid", opt.Folds, func(analysis.Progress) []analysis.Attribution {
-			return analysis.AttributeCentroids(r.Z, r.Labels, folds, centroidCandidates)
+	if use("centroid") {
+		add(analysis.Delta, "centroid", 0, func(analysis.Progress) []analysis.Attribution {
+			return analysis.AttributeCentroids(r.Z, r.Labels, docs, centroidCandidates)
 		})
+		if folds != nil {
+			add(analysis.Delta, "centroid", opt.Folds, func(analysis.Progress) []analysis.Attribution {
+				return analysis.AttributeCentroids(r.Z, r.Labels, folds, centroidCandidates)
+			})
+		}
 	}
 	// Nearest shrunken centroids read the relative frequencies, as stylo
 	// passes them to pamr; a fold costs O(labels × features), so it runs at
 	// any size.
-	add("", "nsc", 0, func(analysis.Progress) []analysis.Attribution {
-		return analysis.AttributeNSC(r.Freq, r.Labels, docs, analysis.NSCThreshold, centroidCandidates)
-	})
-	if folds != nil {
-		add("", "nsc", opt.Folds, func(analysis.Progress) []analysis.Attribution {
-			return analysis.AttributeNSC(r.Freq, r.Labels, folds, analysis.NSCThreshold, centroidCandidates)
+	if use("nsc") {
+		add("", "nsc", 0, func(analysis.Progress) []analysis.Attribution {
+			return analysis.AttributeNSC(r.Freq, r.Labels, docs, analysis.NSCThreshold, centroidCandidates)
 		})
+		if folds != nil {
+			add("", "nsc", opt.Folds, func(analysis.Progress) []analysis.Attribution {
+				return analysis.AttributeNSC(r.Freq, r.Labels, folds, analysis.NSCThreshold, centroidCandidates)
+			})
+		}
+	}
+	if !use("svm") {
+		return evals, nil
 	}
 	// The SVM needs the texts' Gram matrix, n × n.
 	svmEval := func(k int, groups []int) evaluation {

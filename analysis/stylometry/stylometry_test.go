@@ -1,6 +1,7 @@
 package stylometry
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -332,6 +333,38 @@ func TestSVMLeaveOneOutLimit(t *testing.T) {
 		}
 		if !slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, "linear SVM") }) {
 			t.Errorf("folds %d: no warning about the SVM in %v", folds, r.Warnings)
+		}
+	}
+}
+
+// TestClassifiersChosen: Options.Classifiers chooses the classifiers
+// evaluated beside the nearest text, which is always evaluated: nil all of
+// them, an empty slice none, a list those (with k-fold and the k-nearest
+// vote as the other options ask).
+func TestClassifiersChosen(t *testing.T) {
+	ts := texts(corpus...)
+	for i := range ts {
+		ts[i].Label = []string{"A", "B", "A", "B"}[i]
+	}
+	o := opts(analysis.Delta)
+	o.MFW = []int{4}
+	o.Label, o.KNN, o.Folds = true, 2, 2
+	for _, tc := range []struct {
+		chosen []string
+		want   []string
+	}{
+		{nil, []string{"centroid", "knn", "nearest", "nsc", "svm"}},
+		{[]string{}, []string{"nearest"}},
+		{[]string{"svm", "knn"}, []string{"knn", "nearest", "svm"}},
+		{[]string{"nsc"}, []string{"nearest", "nsc"}},
+	} {
+		o.Classifiers = tc.chosen
+		seen := map[string]bool{}
+		for _, g := range Analyse(ts, o).Grid {
+			seen[g.Classifier] = true
+		}
+		if got := slices.Sorted(maps.Keys(seen)); !slices.Equal(got, tc.want) {
+			t.Errorf("Classifiers %q: grid classifiers %v, want %v", tc.chosen, got, tc.want)
 		}
 	}
 }
