@@ -18,6 +18,10 @@
 // would overlap, long labels are shortened with an ellipsis, canvases grow
 // with the number of documents up to a cap, and every document, cell, bar
 // or point carries its full id in an SVG <title> tooltip (a transparent
-// hit area drawn on top of the chart). Group colours come from Palette, so
-// one group has one colour in every chart.
+// hit area drawn on top of the chart). Group colours come from Palette
+// (Okabe–Ito up to 8 groups, Kelly's 20 colours of maximum contrast up to
+// 20, then the colours again with the next mark of Shapes), or for a
+// numeric column from a continuous Scale (viridis, with a colour bar for a
+// legend), so one group looks the same in every chart and no two legend
+// entries look alike.
 package chart
