@@ -111,14 +111,14 @@ type Shape int
 // own mark: a filled circle on a map, a filled square in a legend or on a
 // dendrogram's leaf; the others are the same on every chart.
 const (
-	Plain          Shape = iota
-	Triangle             // filled, point up
-	Diamond              // filled
-	Ring                 // a circle's outline
-	Cross                // ×
-	HollowSquare         // a square's outline
-	Plus                 // +
-	InvertedTriangle     // filled, point down
+	Plain            Shape = iota
+	Triangle               // filled, point up
+	Diamond                // filled
+	Ring                   // a circle's outline
+	Cross                  // ×
+	HollowSquare           // a square's outline
+	Plus                   // +
+	InvertedTriangle       // filled, point down
 	numShapes
 )
 
