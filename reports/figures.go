@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -70,11 +71,15 @@ func placedGroups(st *pipeline.Study) []string {
 	return g
 }
 
-// figure is a rendered chart: its file under charts/ and its SVG.
+// figure is a rendered chart: its file under charts/ and its SVG, and,
+// when it shows a subset of what there is (the 24 strongest of 233
+// documents, the first 12 targets), the sentence that says which and why,
+// which the page prints under it.
 type figure struct {
-	file  string
-	title string
-	svg   []byte
+	file   string
+	title  string
+	svg    []byte
+	subset string
 }
 
 // figures renders charts in the order they are added; a chart that cannot
@@ -87,6 +92,12 @@ type figures struct {
 }
 
 func (f *figures) add(file, title string, draw func(io.Writer) error) {
+	f.addSubset(file, title, "", draw)
+}
+
+// addSubset is add for a chart that shows a subset: subset says which
+// and why, in a sentence for the page.
+func (f *figures) addSubset(file, title, subset string, draw func(io.Writer) error) {
 	if f.get(file) != nil {
 		// slug makes names unique; two charts under one name would lose one.
 		panic("stylometer: two charts named " + file)
@@ -96,7 +107,7 @@ func (f *figures) add(file, title string, draw func(io.Writer) error) {
 		f.skipped = append(f.skipped, fmt.Sprintf("%s: %v", file, err))
 		return
 	}
-	f.list = append(f.list, figure{file: "charts/" + file, title: title, svg: buf.Bytes()})
+	f.list = append(f.list, figure{file: "charts/" + file, title: title, svg: buf.Bytes(), subset: subset})
 }
 
 func (f *figures) get(file string) *figure {
@@ -168,8 +179,47 @@ func (st *studyView) groupOf() []string {
 	return g
 }
 
-// palette is the corpus-wide colour of each group value.
-func (st *studyView) palette() map[string]color.Color { return chart.Palette(st.groupOf()) }
+// groupKey is how every chart tells the values of the colouring column
+// apart: a colour each from chart.Palette, and a shape past
+// chart.MaxColors values; or, for a numeric column (a year) with more
+// than maxCategoricalNumbers distinct values, the colours of a continuous
+// chart.Scale with a colour bar for a legend.
+type groupKey struct {
+	colors map[string]color.Color
+	shapes map[string]chart.Shape
+	scale  *chart.Scale
+}
+
+// maxCategoricalNumbers is the most distinct values a numeric colouring
+// column has for its values to be coloured as categories (each named in
+// the legend); past it they are coloured on a continuous scale.
+const maxCategoricalNumbers = 8
+
+// key is the corpus-wide groupKey of the colouring column.
+func (st *studyView) key() groupKey {
+	groups := st.groupOf()
+	if s := chart.NumericScale(st.ColourBy(), groups); s != nil && distinctValues(groups) > maxCategoricalNumbers {
+		return groupKey{colors: s.Colors(groups), scale: s}
+	}
+	return groupKey{colors: chart.Palette(groups), shapes: chart.Shapes(groups)}
+}
+
+// on returns o with the key's colours, shapes and scale.
+func (k groupKey) on(o chart.Options) chart.Options {
+	o.Colors, o.Shapes, o.Scale = k.colors, k.shapes, k.scale
+	return o
+}
+
+// distinctValues counts the distinct non-empty values of s.
+func distinctValues(s []string) int {
+	seen := map[string]bool{}
+	for _, v := range s {
+		if v != "" {
+			seen[v] = true
+		}
+	}
+	return len(seen)
+}
 
 // topTerms picks a scope's most distinctive (highest log-odds z) and most
 // avoided (lowest) terms, n of each.
@@ -198,12 +248,51 @@ const wideChart = 26 * vg.Centimeter
 // maxFightin is the most documents that get a fightin'-words chart each.
 const maxFightin = 12
 
+// maxFightinValues is the most values of a grouping column that get a
+// fightin'-words chart each: past it, the values with the strongest
+// keyness.
+const maxFightinValues = 20
+
+// maxPanels is the most documents or values a chart of keyness or
+// collocate panels shows: past it each panel is too small to read, and the
+// chart shows those with the strongest scores.
+const maxPanels = 24
+
+// strongest returns the indices of the n largest scores, largest first,
+// ties in input order; with at most n scores, every index in input order.
+func strongest(scores []float64, n int) []int {
+	idx := make([]int, len(scores))
+	for i := range idx {
+		idx[i] = i
+	}
+	if len(scores) <= n {
+		return idx
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
+	return idx[:n]
+}
+
+// topZ is the largest log-odds z of rows (−Inf for none).
+func topZ(rows []keyness.Row) float64 {
+	z := math.Inf(-1)
+	for _, r := range rows {
+		if !math.IsNaN(r.LogOddsZ) {
+			z = max(z, r.LogOddsZ)
+		}
+	}
+	return z
+}
+
 // drawFraming renders the framing charts.
 func (st *studyView) drawFraming(f *figures) {
-	colors := st.palette()
 	// Keyness panels per kind of scope (documents, then each column).
+	type scoped struct {
+		panels []chart.Panel
+		top    []float64 // each panel's largest z
+		scopes int       // scopes compared, with or without a panel
+	}
 	var kinds []string
-	byKind := map[string][]chart.Panel{}
+	byKind := map[string]*scoped{}
 	for _, r := range st.Framing.Keyness {
 		if !r.Scope.Against() {
 			continue
@@ -211,41 +300,75 @@ func (st *studyView) drawFraming(f *figures) {
 		k := r.Scope.Kind
 		if !slices.Contains(kinds, k) {
 			kinds = append(kinds, k)
+			byKind[k] = &scoped{}
 		}
+		byKind[k].scopes++
 		if terms := topTerms(r.Rows, 10); len(terms) > 0 {
-			byKind[k] = append(byKind[k], chart.Panel{Title: r.Scope.Target, Terms: terms})
+			byKind[k].panels = append(byKind[k].panels, chart.Panel{Title: r.Scope.Target, Terms: terms})
+			byKind[k].top = append(byKind[k].top, topZ(r.Rows))
 		}
 	}
 	for _, k := range kinds {
-		panels := byKind[k]
-		if len(panels) == 0 {
-			continue
+		sc := byKind[k]
+		if len(sc.panels) == 0 {
+			continue // no scope of this kind has a word with z > 0: no chart
 		}
-		if len(panels) > 24 {
-			panels = panels[:24]
+		title := "Log-odds z against " + st.against() + ", by " + k
+		var panels []chart.Panel
+		for _, i := range strongest(sc.top, maxPanels) {
+			panels = append(panels, sc.panels[i])
 		}
-		f.add(f.chartFile("keyness", k), "Distinctive words by "+k, func(w io.Writer) error {
-			return chart.KeynessPanels(w, panels, chart.Options{Title: "Log-odds z against " + st.against() + ", by " + k, XLabel: "log-odds z (Monroe et al. 2008)", Width: wideChart})
+		subset := ""
+		switch {
+		case len(sc.panels) > maxPanels:
+			subset = fmt.Sprintf("%d of %d %s: the %d whose most distinctive word has the largest log-odds z, strongest first (%d panels would be too small to read); keyness.csv has every one.",
+				len(panels), sc.scopes, plural(k), len(panels), len(sc.panels))
+			title += fmt.Sprintf(": the %d strongest of %d", len(panels), sc.scopes)
+		case len(panels) < sc.scopes:
+			subset = fmt.Sprintf("%d of %d %s: the other %d have no word with z > 0.", len(panels), sc.scopes, plural(k), sc.scopes-len(panels))
+		}
+		f.addSubset(f.chartFile("keyness", k), "Distinctive words by "+k, subset, func(w io.Writer) error {
+			return chart.KeynessPanels(w, panels, chart.Options{Title: title, XLabel: "log-odds z (Monroe et al. 2008)", Width: wideChart})
 		})
 	}
-	// Fightin' words for each group value, or each document when there are
-	// no groups and at most maxFightin documents (a chart per document does
-	// not help past that: keyness.csv and the panels do).
+	// Fightin' words for each group value (the maxFightinValues strongest
+	// past that many), or each document when there are no groups and at
+	// most maxFightin documents (a chart per document does not help past
+	// that: keyness.csv and the panels do).
+	var fights []framing.KeynessResult
 	for _, r := range st.Framing.Keyness {
 		if !r.Scope.Against() || len(r.Rows) == 0 ||
 			r.Scope.Kind == "document" && (len(st.Options.GroupBy) > 0 || len(st.Docs) > maxFightin) {
 			continue
 		}
-		words := make([]chart.WordScore, 0, len(r.Rows))
-		for _, k := range r.Rows {
-			if n := k.NTarget + k.NReference; n > 0 && !math.IsNaN(k.LogOddsZ) {
-				words = append(words, chart.WordScore{Term: k.Term, LogFreq: math.Log10(n), Z: k.LogOddsZ})
+		fights = append(fights, r)
+	}
+	for _, k := range kinds {
+		var of []framing.KeynessResult
+		var top []float64
+		for _, r := range fights {
+			if r.Scope.Kind == k {
+				of, top = append(of, r), append(top, topZ(r.Rows))
 			}
 		}
-		name := r.Scope.Kind + " " + r.Scope.Target
-		f.add(f.chartFile("fightin", r.Scope.Kind, r.Scope.Target), "Fightin' words: "+name, func(w io.Writer) error {
-			return chart.FightinWords(w, words, chart.Options{Title: r.Scope.Target + " vs " + st.against(), XLabel: "log10 frequency in the corpus", YLabel: "log-odds z"})
-		})
+		chosen := strongest(top, maxFightinValues)
+		for n, i := range chosen {
+			r := of[i]
+			subset := ""
+			if n == 0 && len(chosen) < len(of) {
+				subset = fmt.Sprintf("Charts for %d of the %d %s: the %d whose most distinctive word has the largest log-odds z, strongest first; keyness.csv has every one.", len(chosen), len(of), plural(k), len(chosen))
+			}
+			words := make([]chart.WordScore, 0, len(r.Rows))
+			for _, k := range r.Rows {
+				if n := k.NTarget + k.NReference; n > 0 && !math.IsNaN(k.LogOddsZ) {
+					words = append(words, chart.WordScore{Term: k.Term, LogFreq: math.Log10(n), Z: k.LogOddsZ})
+				}
+			}
+			name := r.Scope.Kind + " " + r.Scope.Target
+			f.addSubset(f.chartFile("fightin", r.Scope.Kind, r.Scope.Target), "Fightin' words: "+name, subset, func(w io.Writer) error {
+				return chart.FightinWords(w, words, chart.Options{Title: r.Scope.Target + " vs " + st.against(), XLabel: "log10 frequency in the corpus", YLabel: "log-odds z"})
+			})
+		}
 	}
 	st.drawPairs(f)
 	if len(st.Framing.Targets) > 0 {
@@ -261,7 +384,7 @@ func (st *studyView) drawFraming(f *figures) {
 		f.add("targets.svg", "Target terms across documents", func(w io.Writer) error {
 			return chart.Rates(w, st.ids, st.Framing.Targets, rates, chart.Options{Title: "Target terms per 10,000 words", XLabel: "per 10,000 words", Width: wideChart})
 		})
-		st.drawCollocates(f, colors)
+		st.drawCollocates(f)
 	}
 	if len(st.Framing.Lexicon) > 0 {
 		var cats []string
@@ -291,11 +414,17 @@ func (st *studyView) drawFraming(f *figures) {
 	}
 }
 
-// drawCollocates renders, per target, the strongest collocates (by G²) of
-// each group value, or of each document without groups. The chart leaves
-// out English function words (framing.Stopwords("english")) so that the
-// content of the frame shows; collocates.csv keeps every word.
-func (st *studyView) drawCollocates(f *figures, _ map[string]color.Color) {
+// maxCollocates is the most collocates a panel of the collocates chart
+// shows.
+const maxCollocates = 8
+
+// drawCollocates renders, per target, the maxCollocates strongest
+// collocates (by G²) of each group value, or of each document without
+// groups; past maxPanels of them, of those whose strongest collocate has
+// the largest G². The chart leaves out English function words
+// (framing.Stopwords("english")) so that the content of the frame shows;
+// collocates.csv keeps every word.
+func (st *studyView) drawCollocates(f *figures) {
 	stop, _ := framing.Stopwords("english")
 	kind := "document"
 	if len(st.Options.GroupBy) > 0 {
@@ -312,15 +441,31 @@ func (st *studyView) drawCollocates(f *figures, _ map[string]color.Color) {
 				panels = append(panels, chart.Panel{Title: c.Unit.Name})
 				cur = &panels[len(panels)-1]
 			}
-			if len(cur.Terms) < 8 {
+			if len(cur.Terms) < maxCollocates {
 				cur.Terms = append(cur.Terms, chart.Term{Term: c.Collocate, Score: c.Stats.G2})
 			}
 		}
 		if len(panels) == 0 {
 			continue
 		}
-		f.add(f.chartFile("collocates", target), "Collocates of "+target, func(w io.Writer) error {
-			return chart.KeynessPanels(w, panels, chart.Options{Title: "Collocates of “" + target + "” by " + kind, XLabel: "G² (window vs outside)"})
+		title, subset := "Collocates of “"+target+"” by "+kind, ""
+		if len(panels) > maxPanels {
+			top := make([]float64, len(panels))
+			for i, p := range panels {
+				for _, t := range p.Terms {
+					top[i] = max(top[i], t.Score)
+				}
+			}
+			var chosen []chart.Panel
+			for _, i := range strongest(top, maxPanels) {
+				chosen = append(chosen, panels[i])
+			}
+			subset = fmt.Sprintf("%d of the %d %s with a collocate of %s: the %d whose strongest collocate has the largest G², strongest first; collocates.csv has every one.", len(chosen), len(panels), plural(kind), target, len(chosen))
+			title += fmt.Sprintf(": the %d strongest of %d", len(chosen), len(panels))
+			panels = chosen
+		}
+		f.addSubset(f.chartFile("collocates", target), "Collocates of "+target, subset, func(w io.Writer) error {
+			return chart.KeynessPanels(w, panels, chart.Options{Title: title, XLabel: "G² (window vs outside)"})
 		})
 	}
 }
@@ -328,7 +473,7 @@ func (st *studyView) drawCollocates(f *figures, _ map[string]color.Color) {
 // drawDescriptives renders sentence lengths and the Zipf plot.
 func (st *studyView) drawDescriptives(f *figures) {
 	groups := st.groupOf()
-	colors := st.palette()
+	key := st.key()
 	var sl, zipf []chart.Series
 	per := "per document"
 	if len(st.Docs) > maxSeriesDocs {
@@ -350,16 +495,35 @@ func (st *studyView) drawDescriptives(f *figures) {
 			zipf = append(zipf, z)
 		}
 	}
-	f.add("sentence_lengths.svg", "Sentence lengths", func(w io.Writer) error {
-		return chart.SentenceLengths(w, sl, chart.Options{Title: "Sentence length (words) " + per, XLabel: "words per sentence", Colors: colors})
+	// pooled says that a chart of one mark a document shows groups.
+	pooled := func(mark string) string {
+		if len(st.Docs) <= maxSeriesDocs {
+			return ""
+		}
+		return fmt.Sprintf("The %d documents pooled %s: past %d documents, one %s a document is not readable.", len(st.Docs), per, maxSeriesDocs, mark)
+	}
+	f.addSubset("sentence_lengths.svg", "Sentence lengths", pooled("box"), func(w io.Writer) error {
+		return chart.SentenceLengths(w, sl, key.on(chart.Options{Title: "Sentence length (words) " + per, XLabel: "words per sentence"}))
 	})
-	f.add("zipf.svg", "Zipf plot", func(w io.Writer) error {
+	f.addSubset("zipf.svg", "Zipf plot", pooled("line"), func(w io.Writer) error {
 		title := "Rank against frequency of words"
 		if len(st.Docs) > maxSeriesDocs {
 			title += " " + per
 		}
-		return chart.Zipf(w, zipf, chart.Options{Title: title, Colors: colors})
+		return chart.Zipf(w, zipf, key.on(chart.Options{Title: title}))
 	})
+}
+
+// biplotArrows is the number of loadings the PCA biplot draws.
+const biplotArrows = 10
+
+// unlabelled says that a map of n points has no point labels (past
+// chart's limit of 60), or is "".
+func unlabelled(n int) string {
+	if n <= 60 {
+		return ""
+	}
+	return fmt.Sprintf("With %d points (more than 60) the points are not labelled: each one's id is in its tooltip.", n)
 }
 
 // maxSeriesDocs is the most documents the sentence-length and Zipf charts
@@ -441,7 +605,7 @@ func (st *studyView) drawStylometry(f *figures) {
 	if s == nil || len(s.Sets) == 0 {
 		return
 	}
-	colors := st.palette()
+	key := st.key()
 	set := s.Sets[0]
 	name := fmt.Sprintf("%s, %d MFW (%s), culling %g%%", s.View.Definition().Name, set.MFW, set.Feature, set.Culling)
 	if s.Sample != nil {
@@ -459,15 +623,15 @@ func (st *studyView) drawStylometry(f *figures) {
 			merges[i] = chart.Merge(m)
 		}
 		f.add("dendrogram.svg", "Dendrogram", func(w io.Writer) error {
-			return chart.Dendrogram(w, s.PlacedIDs, groups, merges, chart.Options{Title: string(s.Linkage) + " clustering of " + name, Colors: colors})
+			return chart.Dendrogram(w, s.PlacedIDs, groups, merges, key.on(chart.Options{Title: string(s.Linkage) + " clustering of " + name}))
 		})
 		if s.MDS != nil {
 			pts := make([]chart.Point, len(s.PlacedIDs))
 			for i, id := range s.PlacedIDs {
 				pts[i] = chart.Point{ID: id, Group: groups[i], X: s.MDS.At(i, 0), Y: s.MDS.At(i, 1)}
 			}
-			f.add("mds.svg", "MDS map", func(w io.Writer) error {
-				return chart.Scatter(w, pts, chart.Options{Title: "Classical MDS of " + name, XLabel: "dimension 1", YLabel: "dimension 2", Colors: colors})
+			f.addSubset("mds.svg", "MDS map", unlabelled(len(pts)), func(w io.Writer) error {
+				return chart.Scatter(w, pts, key.on(chart.Options{Title: "Classical MDS of " + name, XLabel: "dimension 1", YLabel: "dimension 2"}))
 			})
 		}
 	}
@@ -494,9 +658,13 @@ func (st *studyView) drawStylometry(f *figures) {
 		for j, ft := range s.Table.Features {
 			load[j] = chart.Loading{Name: ft, X: s.PCALoadings.At(j, 0), Y: s.PCALoadings.At(j, 1)}
 		}
-		f.add("pca.svg", "PCA biplot", func(w io.Writer) error {
-			return chart.Biplot(w, pts, load, chart.Options{Title: title,
-				XLabel: fmt.Sprintf("PC1 (%.1f%%)", 100*s.PCAVariance[0]), YLabel: fmt.Sprintf("PC2 (%.1f%%)", 100*s.PCAVariance[1]), Colors: colors, TopK: 10})
+		subset := fmt.Sprintf("Arrows: the %d of the %d features with the longest loadings (pca_loadings.csv has every one).", min(biplotArrows, len(load)), len(load))
+		if u := unlabelled(len(pts)); u != "" {
+			subset += " " + u
+		}
+		f.addSubset("pca.svg", "PCA biplot", subset, func(w io.Writer) error {
+			return chart.Biplot(w, pts, load, key.on(chart.Options{Title: title,
+				XLabel: fmt.Sprintf("PC1 (%.1f%%)", 100*s.PCAVariance[0]), YLabel: fmt.Sprintf("PC2 (%.1f%%)", 100*s.PCAVariance[1]), TopK: biplotArrows}))
 		})
 	}
 	if s.Merges != nil && len(s.Sets) > 1 && len(s.PlacedIDs) <= maxHeatmapTexts {

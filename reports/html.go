@@ -190,8 +190,8 @@ body { margin: 0; font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetic
 header { padding: 1.5rem 2rem 1rem; border-bottom: 1px solid var(--line); background: #fff; }
 header h1 { margin: 0 0 .25rem; font-size: 1.6rem; }
 header p { margin: 0; color: var(--muted); }
-nav { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--line); padding: .4rem 2rem; }
-nav a { margin-right: 1.2rem; color: var(--accent); text-decoration: none; font-weight: 600; font-size: .92rem; }
+nav { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--line); padding: .4rem 2rem; display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; }
+nav a { color: var(--accent); text-decoration: none; font-weight: 600; font-size: .92rem; }
 main { padding: 0 2rem 3rem; max-width: 1400px; }
 section { margin-top: 2rem; scroll-margin-top: 3rem; }
 section > h2 { font-size: 1.3rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; }
@@ -222,6 +222,36 @@ dl.methods dd { margin: 0 0 0 1rem; }
 .src { color: var(--muted); font-size: .85rem; }
 pre { background: #f1f3f7; padding: .8rem; overflow-x: auto; font-size: .8rem; }
 a { color: var(--accent); }
+/* A phone (up to 600 px): narrower margins, the menu scrolls away. */
+@media (max-width: 600px) {
+  header { padding: 1rem 1rem .8rem; }
+  nav { position: static; padding: .4rem 1rem; }
+  main { padding: 0 .6rem 2rem; }
+  .block { padding: .6rem .6rem; }
+  .caption, .note { overflow-wrap: anywhere; }
+}
+/* Print (A4 or Letter): one column, every table in full and wrapped to
+   the page, every chart scaled to fit one page, no menu. */
+@media print {
+  @page { size: A4; margin: 12mm; }
+  body { background: #fff; font-size: 10pt; }
+  nav { display: none; }
+  header { padding: 0 0 4mm; border: 0; }
+  main { padding: 0; max-width: none; }
+  section { margin-top: 6mm; }
+  h2, h3 { break-after: avoid; }
+  .grid { display: block; }
+  .block { border: 0; border-radius: 0; padding: 0; margin: 0 0 6mm; }
+  .figure { break-inside: avoid; }
+  .figure svg { max-height: 230mm; width: auto; margin: 0 auto; }
+  .scroll { max-height: none; overflow: visible; }
+  table { font-size: 7.5pt; }
+  th, td { padding: .1rem .25rem; }
+  th, .scroll tbody td:first-child, .scroll th:first-child { position: static; box-shadow: none; }
+  td:not(.n) { min-width: 0; overflow-wrap: break-word; }
+  tr { break-inside: avoid; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+}
 </style>
 <style>
 /* Exploration (issue 14, items 17-18): pair chooser, term search,

@@ -52,11 +52,16 @@ func (st *studyView) drawMethods(f *figures) {
 	// column compared, top 10 by |G²|.
 	seen := map[string]bool{}
 	for _, d := range st.Differentials {
-		key := d.Target
-		if seen[key] {
+		if seen[d.Target] {
 			continue
 		}
-		seen[key] = true
+		seen[d.Target] = true
+		pairs := map[[3]string]bool{}
+		for _, x := range st.Differentials {
+			if x.Target == d.Target {
+				pairs[[3]string{x.Column, x.A, x.B}] = true
+			}
+		}
 		var terms []chart.Term
 		for _, x := range st.Differentials {
 			if x.Target == d.Target && x.Column == d.Column && x.A == d.A && x.B == d.B && len(terms) < 10 && !math.IsNaN(x.G2) {
@@ -67,7 +72,12 @@ func (st *studyView) drawMethods(f *figures) {
 			continue
 		}
 		title := fmt.Sprintf("%s: %s vs %s", d.Target, d.A, d.B)
-		f.add(f.chartFile("differential", d.Target), "Differential collocates of "+d.Target, func(w io.Writer) error {
+		subset := fmt.Sprintf("The %d collocates with the largest |G²|", len(terms))
+		if len(pairs) > 1 {
+			subset += fmt.Sprintf(", for the first of the %d pairs of values compared (%s: %s vs %s, in code-point order); collocates_differential.csv has every pair", len(pairs), d.Column, d.A, d.B)
+		}
+		subset += "."
+		f.addSubset(f.chartFile("differential", d.Target), "Differential collocates of "+d.Target, subset, func(w io.Writer) error {
 			return chart.Keyness(w, terms, chart.Options{Title: title, XLabel: fmt.Sprintf("log2 ratio around %s: + more with %s, − more with %s", d.Target, d.A, d.B)})
 		})
 	}
@@ -95,8 +105,12 @@ func (st *studyView) drawTrends(f *figures) {
 		byItem[k][x.Group] = append(byItem[k][x.Group], chart.LinePoint{X: float64(x.Bin), Y: x.Per10k, Low: x.Low, High: x.High,
 			Tip: fmt.Sprintf("%s, %s: %d in %d words (%s per 10,000)", x.Group, framing.BinLabel(x.Bin, tr.Bin), x.Count, x.Words, fmtNum(x.Per10k))})
 	}
-	colors := st.palette()
-	for _, k := range items[:min(len(items), maxTrendCharts)] {
+	groups := st.key()
+	subset := ""
+	if len(items) > maxTrendCharts {
+		subset = fmt.Sprintf("Charts for the first %d of the %d targets and lexicon categories, in the order given (targets, then categories); trends.csv has every one.", maxTrendCharts, len(items))
+	}
+	for n, k := range items[:min(len(items), maxTrendCharts)] {
 		var lines []chart.Line
 		for _, g := range slices.Sorted(maps.Keys(byItem[k])) {
 			lines = append(lines, chart.Line{Group: g, Points: byItem[k][g]})
@@ -104,8 +118,12 @@ func (st *studyView) drawTrends(f *figures) {
 		if len(lines) == 0 {
 			continue
 		}
-		f.add(f.chartFile("trend", k.kind, k.item), "Trend: "+k.item, func(w io.Writer) error {
-			return chart.Lines(w, lines, chart.Options{Title: fmt.Sprintf("%s per 10,000 words, %d-year bins", k.item, tr.Bin), Colors: colors})
+		note := ""
+		if n == 0 {
+			note = subset
+		}
+		f.addSubset(f.chartFile("trend", k.kind, k.item), "Trend: "+k.item, note, func(w io.Writer) error {
+			return chart.Lines(w, lines, groups.on(chart.Options{Title: fmt.Sprintf("%s per 10,000 words, %d-year bins", k.item, tr.Bin)}))
 		})
 	}
 }
@@ -149,7 +167,7 @@ func (st *studyView) methodsStylometryBlocks(f *figures) []Block {
 			t.Rows = append(t.Rows, []string{s.IDs[e.Item], e.Predicted, e.RunnerUp, names(e.Pull), names(e.Push)})
 		}
 		if len(s.Evidence) > 60 {
-			t.Note = fmt.Sprintf("First 60 of %d texts; attribution_evidence.csv has each one's features with their shares of the distances.", len(s.Evidence))
+			t.Note = fmt.Sprintf("First 60 of %d texts, in input order; attribution_evidence.csv has each one's features with their shares of the distances.", len(s.Evidence))
 		}
 		out = append(out, Block{Title: "Why each text was attributed as it was",
 			Caption: "Delta, leave-one-out: Delta is a mean over the MFW of |z_text − z_other|, so each word's share of the distance to the predicted label's nearest text and to the runner-up's can be read off. Pulling towards the predicted label: the words that make the text nearer it than the runner-up; towards the runner-up: the words that argue the other way. A strong attribution rests on many words, not on one.",
@@ -168,7 +186,7 @@ func (st *studyView) methodsStylometryBlocks(f *figures) []Block {
 			t.Rows = append(t.Rows, []string{s.IDs[v.Item], s.Labels[v.Item], v.Candidate, fmtNum(v.Score), verdict})
 		}
 		if len(t.Rows) > maxPageRows {
-			t.Note = fmt.Sprintf("First %d of %d rows; imposters.csv has every text × candidate.", maxPageRows, len(t.Rows))
+			t.Note = fmt.Sprintf("First %d of %d rows, in input order (more rows than a page can hold); imposters.csv has every text × candidate.", maxPageRows, len(t.Rows))
 			t.Rows = t.Rows[:maxPageRows]
 		}
 		caption := fmt.Sprintf("General Imposters (Koppel & Winter 2014, as stylo's imposters()): in each of %d rounds a random half of the MFW and of the other labels' documents (the imposters) are drawn, and the score is the share of rounds in which the text's nearest text by Delta is the candidate's. Labelled texts are shown against their own label, unlabelled ones against every label; imposters.csv has every pair.", s.ImpostersRounds)
@@ -186,15 +204,21 @@ func (st *studyView) methodsFramingBlocks(f *figures) []Block {
 	var out []Block
 	for _, fig := range f.list {
 		if strings.HasPrefix(fig.file, "charts/differential_") {
-			out = append(out, Block{Title: fig.title, Caption: "The collocates whose share of the target's windows differs most between the two groups (by |G²|, the test of the difference); bar: log2 ratio of the two shares, the effect size. collocates_differential.csv has every pair of values with G², p adjusted over the pair's collocates, and the counts.", SVG: fig.svg, Href: fig.file})
+			out = append(out, figBlock(fig, "The collocates whose share of the target's windows differs most between the two groups (by |G²|, the test of the difference); bar: log2 ratio of the two shares, the effect size. collocates_differential.csv has every pair of values with G², p adjusted over the pair's collocates, and the counts.", false))
 		}
 	}
 	if len(st.Differentials) > 0 {
 		t := &HTMLTable{Header: []string{"target", "groups", "collocate", "in A", "in B", "G²", "p (BH)", "log ratio"}, Numeric: []bool{false, false, false, true, true, true, true, true}}
+		significant := 0
 		for _, d := range st.Differentials {
-			if d.PAdj < 0.05 && len(t.Rows) < 60 {
-				t.Rows = append(t.Rows, []string{d.Target, d.A + " vs " + d.B, d.Term, fmtNum(d.NTarget), fmtNum(d.NReference), fmtNum(d.G2), fmtNum(d.PAdj), fmtNum(d.LogRatio)})
+			if d.PAdj < 0.05 {
+				if significant++; len(t.Rows) < 60 {
+					t.Rows = append(t.Rows, []string{d.Target, d.A + " vs " + d.B, d.Term, fmtNum(d.NTarget), fmtNum(d.NReference), fmtNum(d.G2), fmtNum(d.PAdj), fmtNum(d.LogRatio)})
+				}
 			}
+		}
+		if significant > len(t.Rows) {
+			t.Note = fmt.Sprintf("The first 60 of %d significant rows, by target, column and pair, strongest first within each; collocates_differential.csv has every one.", significant)
 		}
 		if len(t.Rows) > 0 {
 			out = append(out, Block{Title: "Framed differently: collocates that differ between groups", Caption: "Collocates whose difference between the two groups' windows is significant after Benjamini–Hochberg adjustment (p < 0.05), strongest first; at most 60 rows here.", Table: t, Wide: true})
@@ -206,7 +230,7 @@ func (st *studyView) methodsFramingBlocks(f *figures) []Block {
 	}
 	for _, fig := range f.list {
 		if strings.HasPrefix(fig.file, "charts/trend_") {
-			out = append(out, Block{Title: fig.title, Caption: fmt.Sprintf("Rate per 10,000 words in each %d-year bin, one line per value of %s, the band Wilson's 95%% interval: a wide band is a bin with few words (trends.csv).", tr.Bin, orAll(tr.Column)), SVG: fig.svg, Href: fig.file})
+			out = append(out, figBlock(fig, fmt.Sprintf("Rate per 10,000 words in each %d-year bin, one line per value of %s, the band Wilson's 95%% interval: a wide band is a bin with few words (trends.csv).", tr.Bin, orAll(tr.Column)), false))
 		}
 	}
 	if len(tr.Within) > 0 {

@@ -33,12 +33,23 @@ func fmtNum(v float64) string {
 	return strconv.FormatFloat(v, 'f', 3, 64)
 }
 
+// block is the page's block of the chart file, if it was drawn: its
+// caption, then the sentence saying which subset it shows, if it shows
+// one.
 func block(f *figures, file, caption string, wide bool) (Block, bool) {
 	fig := f.get(file)
 	if fig == nil {
 		return Block{}, false
 	}
-	return Block{Title: fig.title, Caption: caption, SVG: fig.svg, Href: fig.file, Wide: wide}, true
+	return figBlock(*fig, caption, wide), true
+}
+
+// figBlock is the page's block of fig (see block).
+func figBlock(fig figure, caption string, wide bool) Block {
+	if fig.subset != "" {
+		caption += " " + fig.subset
+	}
+	return Block{Title: fig.title, Caption: caption, SVG: fig.svg, Href: fig.file, Wide: wide}
 }
 
 // maxPageRows is the most documents (or groups) the page's tables list: a
@@ -82,7 +93,7 @@ func buildPage(ps *pipeline.Study, f *figures, rows map[string]int, run Run) *Re
 	}
 	for i, d := range st.Docs {
 		if i == maxPageRows {
-			t.Note = fmt.Sprintf("First %d of %d documents; documents.csv has every one.", maxPageRows, len(st.Docs))
+			t.Note = fmt.Sprintf("First %d of %d documents, in input order (more rows than a page can hold); documents.csv has every one.", maxPageRows, len(st.Docs))
 			break
 		}
 		row := []string{d.ID}
@@ -188,7 +199,7 @@ func (st *studyView) framingSection(f *figures) Section {
 		}
 	}
 	for _, k := range kinds {
-		if b, ok := block(f, f.chartFile("keyness", k), "Top: most distinctive (z > 0); bottom: most avoided (z < 0), against all other "+plural(k)+".", true); ok {
+		if b, ok := block(f, f.chartFile("keyness", k), "In each panel, top: the 10 most distinctive words (z > 0); bottom: the 5 most avoided (z < 0), against all other "+plural(k)+".", true); ok {
 			b.Detail = k == "document"
 			s.Blocks = append(s.Blocks, b)
 		}
@@ -215,7 +226,7 @@ func (st *studyView) framingSection(f *figures) Section {
 		if len(t.Rows) > 0 {
 			t.Note = "Top five per " + k + "; every term and measure is in keyness.csv."
 			if shown < scopes {
-				t.Note = fmt.Sprintf("Top five per %s for the first %d of %d; every %s, term and measure is in keyness.csv.", k, shown, scopes, k)
+				t.Note = fmt.Sprintf("Top five per %s for the first %d of %d, in input order (more rows than a page can hold); every %s, term and measure is in keyness.csv.", k, shown, scopes, k)
 			}
 			s.Blocks = append(s.Blocks, Block{Title: "Most distinctive words by " + k, Table: t, Detail: k == "document"})
 		}
@@ -223,7 +234,7 @@ func (st *studyView) framingSection(f *figures) Section {
 	s.Blocks = append(s.Blocks, st.pairBlocks(f)...)
 	for _, fig := range f.list {
 		if strings.HasPrefix(fig.file, "charts/fightin_") {
-			s.Blocks = append(s.Blocks, Block{Title: fig.title, Caption: "Each word's corpus frequency against its log-odds z; labelled: the largest |z|; dashed: z = ±1.96.", SVG: fig.svg, Href: fig.file})
+			s.Blocks = append(s.Blocks, figBlock(fig, "Each word's corpus frequency against its log-odds z; labelled: the 20 words with the largest |z|; dashed: z = ±1.96.", false))
 		}
 	}
 	if b, ok := block(f, "targets.svg", "How often each document names each target, per 10,000 words (targets.csv).", true); ok {
@@ -231,7 +242,7 @@ func (st *studyView) framingSection(f *figures) Section {
 	}
 	for _, fig := range f.list {
 		if strings.HasPrefix(fig.file, "charts/collocates_") {
-			s.Blocks = append(s.Blocks, Block{Title: fig.title, Caption: fmt.Sprintf("Strongest collocates by G² within ±%d words in the sentence, function words left out (collocates.csv has every word, with PMI and logDice).", st.Options.Window), SVG: fig.svg, Href: fig.file})
+			s.Blocks = append(s.Blocks, figBlock(fig, fmt.Sprintf("The %d strongest collocates of each by G² within ±%d words in the sentence, function words left out (collocates.csv has every word, with PMI and logDice).", maxCollocates, st.Options.Window), false))
 		}
 	}
 	if kw := st.kwicTable(3); kw != nil {
@@ -383,7 +394,7 @@ func (st *studyView) stylometrySection(f *figures) (Section, bool) {
 		nn.Rows = append(nn.Rows, row)
 	}
 	if len(nn.Rows) > 60 {
-		nn.Note = fmt.Sprintf("First 60 of %d texts.", len(nn.Rows))
+		nn.Note = fmt.Sprintf("First 60 of %d texts, in input order; knn.csv has every text's nearest neighbours.", len(nn.Rows))
 		nn.Rows = nn.Rows[:60]
 	}
 	sec.Blocks = append(sec.Blocks, Block{Title: "Nearest neighbour under each measure", Caption: "Agreement across measures is evidence; disagreement says the signal is weak.", Table: nn, Wide: true})

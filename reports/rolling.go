@@ -73,7 +73,7 @@ func (st *studyView) drawRolling(f *figures) {
 			}
 		}
 	}
-	colors := chart.Palette(all)
+	colors, shapes := chart.Palette(all), chart.Shapes(all)
 	for _, d := range r.Docs[:min(len(r.Docs), maxRollingCharts)] {
 		id, label := rollingDoc(st.Study, d)
 		top := map[string]bool{}
@@ -102,7 +102,7 @@ func (st *studyView) drawRolling(f *figures) {
 		}
 		title := fmt.Sprintf("%s (%s): Delta to each label along the text", id, label)
 		f.add(f.chartFile("rolling", id), "Rolling attribution: "+id, func(w io.Writer) error {
-			return chart.Lines(w, lines, chart.Options{Title: title, XLabel: fmt.Sprintf("word (middle of each window of %d)", r.Size), YLabel: "Delta distance (lower is nearer)", Colors: colors, Width: wideChart, Fit: true})
+			return chart.Lines(w, lines, chart.Options{Title: title, XLabel: fmt.Sprintf("word (middle of each window of %d)", r.Size), YLabel: "Delta distance (lower is nearer)", Colors: colors, Shapes: shapes, Width: wideChart, Fit: true})
 		})
 	}
 }

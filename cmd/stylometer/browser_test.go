@@ -61,7 +61,74 @@ type pageCheck struct {
 	Problems []string          // figures that did not render
 	PNG      []byte            // screenshot of the whole page
 	Sections map[string][]byte // screenshots by section id and screen, e.g. "framing-2"
+	Layout   pageLayout        // widths and what sticks out
 }
+
+// pageLayout is how the page fits its viewport (see measureLayout).
+type pageLayout struct {
+	Viewport    float64  // the viewport's width, CSS pixels
+	ScrollWidth float64  // the document's width: more than Viewport scrolls sideways
+	Wide        []string // elements whose right edge passes the viewport
+	// Tall names the figures taller than MaxFigure (when set).
+	Tall []string
+}
+
+// viewport is the window a page is inspected in. The zero value is the
+// browser's own 1400 × 900 screen.
+type viewport struct {
+	// Width emulates a device this many CSS pixels wide (0: the window's);
+	// below 600 it is a phone: a mobile viewport that honours the page's
+	// meta viewport, as Chrome on a phone does.
+	Width int
+	// Print emulates the print media type (@media print) instead of the
+	// screen.
+	Print bool
+	// MaxFigure, when set, is the tallest a figure may be drawn (CSS
+	// pixels), e.g. a printed page's height.
+	MaxFigure float64
+}
+
+// measureLayout resolves to the viewport width, the document's scroll
+// width and the elements that pass the viewport's right edge, named by
+// tag, class and the start of their text. Inside a box that scrolls on
+// its own (overflow-x auto or scroll: wide tables) nothing counts, except
+// in print, where nothing scrolls. It takes the tallest figure allowed as
+// its argument (0: any).
+const measureLayout = `(function (maxFigure) {
+  var vw = document.documentElement.clientWidth;
+  var printing = matchMedia("print").matches;
+  function scrolls(e) {
+    for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      var o = getComputedStyle(p).overflowX;
+      if (!printing && (o === "auto" || o === "scroll")) return true;
+    }
+    return false;
+  }
+  function name(e) {
+    var t = (e.textContent || "").replace(/\s+/g, " ").trim().slice(0, 40);
+    return e.localName + (e.className && e.className.baseVal === undefined ? "." + e.className : "") + " (" + t + ")";
+  }
+  var wide = [], tall = [];
+  var all = document.body.querySelectorAll("*");
+  for (var i = 0; i < all.length; i++) {
+    var e = all[i];
+    if (e.closest("svg") && e.localName !== "svg") continue;
+    var r = e.getBoundingClientRect();
+    if (r.width > 0 && r.right > vw + 0.5 && !scrolls(e)) {
+      wide.push(name(e) + ": right edge at " + Math.round(r.right) + " px");
+    }
+  }
+  if (maxFigure > 0) {
+    document.querySelectorAll("div.figure svg").forEach(function (s) {
+      var r = s.getBoundingClientRect();
+      if (r.height > maxFigure + 0.5) {
+        var h = s.closest(".block") && s.closest(".block").querySelector("h3");
+        tall.push((h ? h.textContent : "a figure") + ": " + Math.round(r.height) + " px tall");
+      }
+    });
+  }
+  return JSON.stringify({viewport: vw, scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 20), tall: tall});
+})`
 
 // failures lists everything wrong with the page, one line each.
 func (p *pageCheck) failures() []string {
@@ -74,6 +141,15 @@ func (p *pageCheck) failures() []string {
 	}
 	for _, f := range p.Problems {
 		out = append(out, "figure: "+f)
+	}
+	if l := p.Layout; l.ScrollWidth > l.Viewport {
+		out = append(out, fmt.Sprintf("layout: the page is %v px wide in a %v px viewport: it scrolls sideways", l.ScrollWidth, l.Viewport))
+	}
+	for _, w := range p.Layout.Wide {
+		out = append(out, "layout: wider than the viewport: "+w)
+	}
+	for _, h := range p.Layout.Tall {
+		out = append(out, "layout: taller than a page: "+h)
 	}
 	return out
 }
@@ -317,6 +393,12 @@ func inspect(t *testing.T, path string, sections bool) *pageCheck {
 // time.
 func (b *browser) inspect(t *testing.T, path string, sections bool) *pageCheck {
 	t.Helper()
+	return b.inspectIn(t, path, sections, viewport{})
+}
+
+// inspectIn is inspect in the viewport vp.
+func (b *browser) inspectIn(t *testing.T, path string, sections bool, vp viewport) *pageCheck {
+	t.Helper()
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		t.Fatal(err)
@@ -341,6 +423,16 @@ func (b *browser) inspect(t *testing.T, path string, sections bool) *pageCheck {
 	}()
 	for _, d := range []string{"Runtime.enable", "Log.enable", "Network.enable", "Page.enable"} {
 		must(b.call(ctx, d, nil, nil))
+	}
+	if vp.Width > 0 {
+		must(b.call(ctx, "Emulation.setDeviceMetricsOverride", map[string]any{
+			"width": vp.Width, "height": 900, "deviceScaleFactor": 1, "mobile": vp.Width < 600,
+		}, nil))
+		// The whole width is the page's, as on a phone or paper.
+		must(b.call(ctx, "Emulation.setScrollbarsHidden", map[string]any{"hidden": true}, nil))
+	}
+	if vp.Print {
+		must(b.call(ctx, "Emulation.setEmulatedMedia", map[string]any{"media": "print"}, nil))
 	}
 	must(b.call(ctx, "Page.addScriptToEvaluateOnNewDocument", map[string]any{"source": reportCSP}, nil))
 	b.events = nil // about:blank's, and earlier pages'
@@ -369,6 +461,12 @@ func (b *browser) inspect(t *testing.T, path string, sections bool) *pageCheck {
 	}
 	must(json.Unmarshal([]byte(ev.Result.Value), &figs))
 	p.Figures, p.Problems = figs.Figures, figs.Problems
+	ev.Result.Value = ""
+	must(b.call(ctx, "Runtime.evaluate", map[string]any{"expression": fmt.Sprintf("%s(%g)", measureLayout, vp.MaxFigure), "returnByValue": true}, &ev))
+	if ev.ExceptionDetails != nil {
+		t.Fatalf("layout check threw: %s", ev.ExceptionDetails.Text)
+	}
+	must(json.Unmarshal([]byte(ev.Result.Value), &p.Layout))
 
 	var lm struct {
 		CSSContentSize struct{ Width, Height float64 }

@@ -401,7 +401,7 @@ func TestManyDocuments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if f.w > MaxSize+legendWidth([]legendItem{{name: "group 0"}}) || f.h > MaxSize+20 {
+			if f.w > MaxSize+(legend{items: []legendItem{{name: "group 0"}}}).width(f.h) || f.h > MaxSize+20 {
 				t.Errorf("canvas %v×%v exceeds the cap %v", f.w, f.h, MaxSize)
 			}
 			// A report shows a heatmap at most heatmapMax wide; wider, it
@@ -454,28 +454,6 @@ func TestLeafOrder(t *testing.T) {
 		if _, err := LeafOrder(bad, 3); err == nil {
 			t.Errorf("LeafOrder(%v, 3) = nil error, want an error", bad)
 		}
-	}
-}
-
-func TestPalette(t *testing.T) {
-	pal := Palette([]string{"b", "a", "b", "", "c"})
-	if len(pal) != 4 {
-		t.Fatalf("Palette: %d colours, want 4", len(pal))
-	}
-	// Sorted distinct values: "", a, b, c; "" is grey, a gets the first colour.
-	if pal[""] != Grey || pal["a"] != okabeIto[0] || pal["b"] != okabeIto[1] || pal["c"] != okabeIto[2] {
-		t.Errorf("Palette = %v, want grey, then Okabe–Ito in sorted order", pal)
-	}
-	var many []string
-	for i := range 12 {
-		many = append(many, fmt.Sprintf("g%02d", i))
-	}
-	if got := Palette(many)["g11"]; got != Grey {
-		t.Errorf("Palette: 12th group is %v, want Grey", got)
-	}
-	sub := Palette([]string{"c"})
-	if sub["c"] == pal["c"] {
-		t.Log("a subset gets its own colours; pass Options.Colors to keep them")
 	}
 }
 

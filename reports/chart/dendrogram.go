@@ -95,9 +95,10 @@ func dendrogramFigure(ids, groups []string, merges []Merge, opt Options) (figure
 		return groups[i]
 	}
 	pal := groupColors(opt, groups)
-	var items []legendItem
+	shapes := groupShapes(opt, groups)
+	var lg legend
 	if groups != nil {
-		items = groupLegend(groups, pal)
+		lg = groupLegend(groups, opt, pal, shapes)
 	}
 
 	// Node positions: leaves at x=0, y=n-1-slot; clusters at their height,
@@ -119,14 +120,14 @@ func dendrogramFigure(ids, groups []string, merges []Merge, opt Options) (figure
 		hmax = 1
 	}
 
-	W := opt.width() + legendWidth(items)
 	H := clampLen(vg.Length(n)*12+3*vg.Centimeter, 8*vg.Centimeter, MaxSize)
 	if opt.Title != "" {
 		H += 20
 	}
+	W := opt.width() + lg.width(H)
 
 	paint := func(c draw.Canvas, t *tips) {
-		c = withLegend(margin(c, 6), items, t)
+		c = withLegend(margin(c, 6), lg, t)
 		p := newPlot(opt.Title, orDefault(opt.XLabel, "height"), opt.YLabel)
 		p.X.Min, p.X.Max = 0, hmax*1.02
 		p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
@@ -153,12 +154,11 @@ func dendrogramFigure(ids, groups []string, merges []Merge, opt Options) (figure
 			side := min(6, (dc.Max.Y-dc.Min.Y)/vg.Length(n)*0.8)
 			for _, leaf := range order {
 				pt := vg.Point{X: tx(0), Y: ty(ys[leaf])}
-				clr := color.Color(color.Gray{0x33})
+				clr, shape := color.Color(color.Gray{0x33}), Plain
 				if groups != nil {
-					clr = colorOf(pal, group(leaf))
+					clr, shape = colorOf(pal, group(leaf)), shapes[group(leaf)]
 				}
-				dc.SetColor(clr)
-				dc.Fill(rect(pt.X, pt.Y-side/2, pt.X+side, pt.Y+side/2).Path())
+				drawMark(dc, shape, markSquare, clr, vg.Point{X: pt.X + side/2, Y: pt.Y}, side/2)
 				tipText := ids[leaf]
 				if g := group(leaf); g != "" {
 					tipText += " (" + g + ")"

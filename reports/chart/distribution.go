@@ -50,9 +50,11 @@ func zipfPoints(vals []float64) [][2]float64 {
 // (Values; zeros and non-finite values are ignored) sorted descending
 // against rank, both on log scales (Zipf 1935), one line per document in
 // its group's colour (by name when no document has a group), with a
-// legend and a tooltip at the end of each line. Without groups and with
-// more documents than Palette has colours, every line is grey and there
-// is no legend (its swatches past the eighth would all be grey). Axis
+// legend and a tooltip at the end of each line; past MaxColors groups,
+// where colours repeat, each line ends in its group's mark (Shapes).
+// Without groups and with more documents than MaxColors, every line is
+// grey and there is no legend (a legend of colours that repeat would name
+// none of them). Axis
 // labels default to "rank" and "frequency". It returns an error when no
 // document has a positive frequency.
 func Zipf(w io.Writer, docs []Series, opt Options) error {
@@ -79,22 +81,24 @@ func zipfFigure(docs []Series, opt Options) (figure, error) {
 		fmax = fmin * 10
 	}
 	keys, byGroup := colorKeys(docs)
-	pal := groupColors(opt, keys)
+	pal, shapes := groupColors(opt, keys), groupShapes(opt, keys)
 	if !byGroup && !hasAll(opt.Colors, keys) {
-		pal = Palette(keys) // opt.Colors is by group; colour by name
+		// opt.Colors is by group; colour by name
+		pal, shapes = Palette(keys), Shapes(keys)
+		opt.Scale = nil
 	}
-	items := groupLegend(keys, pal)
-	if !byGroup && len(items) > len(okabeIto) {
-		// Grey lines, and no legend of grey swatches that would name
-		// none of them (the line ends' tooltips do).
-		pal, items = nil, nil
+	lg := groupLegend(keys, opt, pal, shapes)
+	if !byGroup && len(lg.items) > MaxColors {
+		// Grey lines, and no legend of colours that repeat, which would
+		// name none of them (the line ends' tooltips do).
+		pal, shapes, lg = nil, nil, legend{}
 	}
 	H := opt.width() * 0.7
 	if opt.Title != "" {
 		H += 20
 	}
-	f := figure{w: opt.width() + legendWidth(items), h: H, draw: func(c draw.Canvas, t *tips) {
-		c = withLegend(margin(c, 6), items, t)
+	f := figure{w: opt.width() + lg.width(H), h: H, draw: func(c draw.Canvas, t *tips) {
+		c = withLegend(margin(c, 6), lg, t)
 		p := newPlot(opt.Title, orDefault(opt.XLabel, "rank"), orDefault(opt.YLabel, "frequency"))
 		p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
 		p.X.Tick.Marker, p.Y.Tick.Marker = plot.LogTicks{Prec: -1}, plot.LogTicks{Prec: -1}
@@ -112,6 +116,9 @@ func zipfFigure(docs []Series, opt Options) (figure, error) {
 				}
 				dc.StrokeLines(draw.LineStyle{Color: fade(colorOf(pal, keys[i]), 0xCC), Width: 1}, pts)
 				last := pts[len(pts)-1]
+				if s := shapes[keys[i]]; s != Plain {
+					drawMark(dc, s, markSquare, colorOf(pal, keys[i]), last, 3)
+				}
 				tipText := docs[i].Name
 				if docs[i].Group != "" {
 					tipText += " (" + docs[i].Group + ")"
@@ -172,10 +179,10 @@ func sentenceFigure(docs []Series, opt Options) (figure, error) {
 		return figure{}, errors.New("sentence lengths: no documents")
 	}
 	keys, grouped := colorKeys(docs)
-	pal := groupColors(opt, keys)
-	var items []legendItem
+	pal, shapes := groupColors(opt, keys), groupShapes(opt, keys)
+	var lg legend
 	if grouped {
-		items = groupLegend(keys, pal)
+		lg = groupLegend(keys, opt, pal, shapes)
 	}
 	names := make([]string, n)
 	for i, d := range docs {
@@ -185,8 +192,8 @@ func sentenceFigure(docs []Series, opt Options) (figure, error) {
 	if opt.Title != "" {
 		H += 20
 	}
-	f := figure{w: opt.width() + legendWidth(items), h: H, draw: func(c draw.Canvas, t *tips) {
-		c = withLegend(margin(c, 6), items, t)
+	f := figure{w: opt.width() + lg.width(H), h: H, draw: func(c draw.Canvas, t *tips) {
+		c = withLegend(margin(c, 6), lg, t)
 		p := newPlot(opt.Title, orDefault(opt.XLabel, "sentence length (tokens)"), opt.YLabel)
 		pos := func(i int) float64 { return float64(n - 1 - i) }
 		p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
@@ -228,6 +235,15 @@ func sentenceFigure(docs []Series, opt Options) (figure, error) {
 			b.FillColor = fade(colorOf(pal, keys[i]), 0xB0)
 			b.GlyphStyle.Radius = 1.5
 			p.Add(b)
+			if s := shapes[keys[i]]; grouped && s != Plain {
+				// Past MaxColors groups the fill repeats: the row's mark,
+				// left of the box, says which group it is.
+				y := pos(i)
+				p.Add(plotFunc(func(dc draw.Canvas, p *plot.Plot) {
+					_, ty := p.Transforms(&dc)
+					drawMark(dc, s, markSquare, colorOf(pal, keys[i]), vg.Point{X: dc.Min.X + 5, Y: ty(y)}, 2.5)
+				}))
+			}
 			s := slices.Clone(d.Values)
 			slices.Sort(s)
 			t.add(rect(dc.Min.X, y-row, dc.Max.X, y), fmt.Sprintf("%s: %d sentences, median %s, mean %s",

@@ -22,6 +22,10 @@
 // bars and panels, fightin' words, biplot loadings) every hit area and
 // every label that stands for a term names it in a data-term attribute, for
 // the report page's search and keyword-in-context panel; no chart holds
-// script or event handlers. Group colours come from Palette, so one group
-// has one colour in every chart.
+// script or event handlers. Group colours come from Palette (Okabe–Ito up
+// to 8 groups, Kelly's 20 colours of maximum contrast up to 20, then the
+// colours again with the next mark of Shapes), or for a numeric column from
+// a continuous Scale (viridis, with a colour bar for a legend), so one
+// group looks the same in every chart and no two legend entries look
+// alike.
 package chart

@@ -3,6 +3,7 @@ package chart
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
 	"math"
 
@@ -67,13 +68,14 @@ func linesFigure(lines []Line, opt Options) (figure, error) {
 		ymax = 1
 	}
 	pal := groupColors(opt, groups)
-	items := groupLegend(groups, pal)
+	shapes := groupShapes(opt, groups)
+	lg := groupLegend(groups, opt, pal, shapes)
 	H := opt.width() * 0.55
 	if opt.Title != "" {
 		H += 20
 	}
-	f := figure{w: opt.width() + legendWidth(items), h: H, draw: func(c draw.Canvas, t *tips) {
-		c = withLegend(margin(c, 6), items, t)
+	f := figure{w: opt.width() + lg.width(H), h: H, draw: func(c draw.Canvas, t *tips) {
+		c = withLegend(margin(c, 6), lg, t)
 		p := newPlot(opt.Title, orDefault(opt.XLabel, "year"), orDefault(opt.YLabel, "per 10,000 words"))
 		pad := (xmax - xmin) * 0.03
 		p.X.Min, p.X.Max = xmin-pad, xmax+pad
@@ -114,8 +116,7 @@ func linesFigure(lines []Line, opt Options) (figure, error) {
 					dc.StrokeLines(draw.LineStyle{Color: clr, Width: 1.5}, pts)
 				}
 				for i, pt := range pts {
-					dc.SetColor(clr)
-					dc.Fill(circle(pt, 2.2))
+					drawMark(dc, shapes[l.Group], markCircle, clr, pt, 2.2)
 					t.addPoint(pt, 4, l.Points[i].Tip)
 				}
 			}
@@ -123,6 +124,12 @@ func linesFigure(lines []Line, opt Options) (figure, error) {
 		p.Draw(c)
 	}}
 	return f, nil
+}
+
+// markCircle is the Plain mark of a line's points: a filled circle.
+func markCircle(c draw.Canvas, clr color.Color, pt vg.Point, r vg.Length) {
+	c.SetColor(clr)
+	c.Fill(circle(pt, r))
 }
 
 // circle is the path of a circle of radius r around c.

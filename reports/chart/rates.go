@@ -26,8 +26,9 @@ import (
 // tokens".
 //
 // When the bars would be thinner than 3pt at the capped height (many
-// documents × targets), or when there are more targets than Palette has
-// colours (so that two targets would share grey), the chart is instead
+// documents × targets), or when there are more than 8 targets and no
+// Options.Colors (a row of bars in nine or more colours is not read at a
+// glance), the chart is instead
 // a grid of tiles (documents down, targets across) coloured by rate on
 // ColorBrewer Blues (Brewer 2003), dark = high, with a colour bar
 // labelled by the x label, the value written in each tile when every
@@ -61,15 +62,15 @@ func ratesFigure(docs, targets []string, rates [][]float64, opt Options) (figure
 			}
 		}
 	}
-	if barsTooThin(n, k) || opt.Colors == nil && len(sortedDistinct(targets)) > len(okabeIto) {
+	if barsTooThin(n, k) || opt.Colors == nil && len(sortedDistinct(targets)) > maxBarTargets {
 		return rateTilesFigure(docs, targets, rates, opt, tileValue), nil
 	}
 	pal := groupColors(opt, targets)
 	// The legend lists the targets in the order of the bars in a row.
-	var items []legendItem
+	var lg legend
 	for i, tg := range targets {
 		if !slices.Contains(targets[:i], tg) {
-			items = append(items, legendItem{name: tg, c: colorOf(pal, tg)})
+			lg.items = append(lg.items, legendItem{name: tg, c: colorOf(pal, tg)})
 		}
 	}
 	H := clampLen(ratesHeight(n, k), 6*vg.Centimeter, MaxSize)
@@ -78,8 +79,8 @@ func ratesFigure(docs, targets []string, rates [][]float64, opt Options) (figure
 	}
 	thick := 0.8 / float64(k)
 	pos := func(i int) float64 { return float64(n - 1 - i) }
-	f := figure{w: opt.width() + legendWidth(items), h: H, draw: func(c draw.Canvas, t *tips) {
-		c = withLegend(margin(c, 6), items, t)
+	f := figure{w: opt.width() + lg.width(H), h: H, draw: func(c draw.Canvas, t *tips) {
+		c = withLegend(margin(c, 6), lg, t)
 		p := newPlot(opt.Title, orDefault(opt.XLabel, "rate per 1,000 tokens"), opt.YLabel)
 		var bars []bar
 		for d := range n {
@@ -99,6 +100,11 @@ func ratesFigure(docs, targets []string, rates [][]float64, opt Options) (figure
 	}}
 	return f, nil
 }
+
+// maxBarTargets is the most targets Rates draws as grouped bars by
+// default: past it, a row of bars in as many colours is not read at a
+// glance, and the chart is tiles.
+const maxBarTargets = 8
 
 // ratesHeight is the height grouped bars want: 6pt a bar and 6pt between
 // documents, plus fixed room.

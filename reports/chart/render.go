@@ -35,6 +35,16 @@ type Options struct {
 	// this chart's data); pass one corpus-wide Palette to every chart to
 	// keep colours consistent when a chart sees only some groups.
 	Colors map[string]color.Color
+	// Shapes maps a group value to its mark's shape where a chart marks
+	// groups (map points, dendrogram leaves, line points, legends).
+	// Default: Shapes(groups of this chart's data) when Colors and Scale
+	// are unset, else Plain for every group; pass the corpus-wide Shapes
+	// with the corpus-wide Palette.
+	Shapes map[string]Shape
+	// Scale, when set, says that Colors come from this continuous scale
+	// (Scale.Colors): the legend is its colour bar instead of one swatch
+	// per group. Default nil: the groups are categories.
+	Scale *Scale
 	// ValueLabel names the colour scale of a Heatmap. Default "distance".
 	ValueLabel string
 	// TopK is the number of items a chart singles out: labelled terms in
@@ -365,69 +375,192 @@ func labelHeight() vg.Length {
 	return e.Ascent + e.Descent
 }
 
-// legendItem is one legend entry.
+// legendItem is one legend entry: a swatch in the group's colour, drawn
+// as its shape, and the group's name.
 type legendItem struct {
-	name string
-	c    color.Color
+	name  string
+	c     color.Color
+	shape Shape
 }
 
-// groupLegend returns the legend items of the sorted distinct groups.
-func groupLegend(groups []string, pal map[string]color.Color) []legendItem {
-	var items []legendItem
+// legend is a chart's key: a colour bar when the colours come from a
+// continuous Scale, and swatches (the groups, or on a Scale the grey of
+// documents without a value).
+type legend struct {
+	scale *Scale
+	items []legendItem
+}
+
+// groupLegend returns the legend of groups: on opt.Scale its colour bar,
+// and a "(none)" swatch if a group is empty; else one swatch per sorted
+// distinct group, in its colour and shape, the empty group named
+// "(none)".
+func groupLegend(groups []string, opt Options, pal map[string]color.Color, shapes map[string]Shape) legend {
+	if opt.Scale != nil {
+		lg := legend{scale: opt.Scale}
+		if slices.Contains(groups, "") {
+			lg.items = []legendItem{{name: "(none)", c: colorOf(pal, "")}}
+		}
+		return lg
+	}
+	var lg legend
 	for _, g := range sortedDistinct(groups) {
 		name := g
 		if name == "" {
 			name = "(none)"
 		}
-		items = append(items, legendItem{name: name, c: colorOf(pal, g)})
+		lg.items = append(lg.items, legendItem{name: name, c: colorOf(pal, g), shape: shapes[g]})
 	}
-	return items
+	return lg
 }
 
-const swatch = 7 // points
+// empty reports whether the legend draws nothing.
+func (l legend) empty() bool { return l.scale == nil && len(l.items) == 0 }
 
-// legendWidth is the width of the legend column (0 without items).
-func legendWidth(items []legendItem) vg.Length {
-	if len(items) == 0 {
+const (
+	swatch         = 7  // points
+	maxLegendCols  = 3  // columns of swatches before "+N more"
+	scaleBarWidth  = 10 // points, the colour bar of a Scale
+	scaleBarHeight = 150
+	legendBottom   = 20 // points kept free below the legend (the x axis)
+)
+
+// legendRowHeight is the height of one swatch's row.
+func legendRowHeight() vg.Length { return labelHeight() * 1.4 }
+
+// legendRows is how many swatches one column holds in a legend of
+// height h (the chart's canvas height).
+func (l legend) legendRows(h vg.Length) int {
+	area := h - 12 - legendBottom
+	if l.scale != nil {
+		area -= l.scaleHeight(h)
+	}
+	return max(1, int(area/legendRowHeight())-1)
+}
+
+// columns is the number of swatch columns in a legend of height h: as
+// many as the items need, up to maxLegendCols.
+func (l legend) columns(h vg.Length) int {
+	if len(l.items) == 0 {
+		return 0
+	}
+	rows := l.legendRows(h)
+	return min(maxLegendCols, (len(l.items)+rows-1)/rows)
+}
+
+// scaleHeight is the height of the colour bar's block (its label, the
+// bar and the room below it) in a legend of height h.
+func (l legend) scaleHeight(h vg.Length) vg.Length {
+	bar := min(scaleBarHeight, max(40, (h-12-legendBottom)*0.6))
+	return labelHeight()*1.6 + bar + labelHeight()
+}
+
+// scaleTicks are the labelled ticks of the colour bar.
+func (l legend) scaleTicks() []plot.Tick {
+	var ts []plot.Tick
+	for _, tk := range (niceTicks{}).Ticks(l.scale.Min, l.scale.Max) {
+		if tk.Label != "" {
+			ts = append(ts, tk)
+		}
+	}
+	return ts
+}
+
+// width is the width of the legend column of a chart of height h (0
+// without a legend).
+func (l legend) width(h vg.Length) vg.Length {
+	if l.empty() {
 		return 0
 	}
 	sty := style(tickSize)
 	var w vg.Length
-	for _, it := range items {
+	for _, it := range l.items {
 		w = max(w, sty.Width(shorten(it.name)))
 	}
-	return w + swatch + 14
+	if len(l.items) > 0 {
+		w = (w + swatch + 14) * vg.Length(l.columns(h))
+	}
+	if l.scale != nil {
+		var lw vg.Length
+		for _, tk := range l.scaleTicks() {
+			lw = max(lw, sty.Width(tk.Label))
+		}
+		w = max(w, scaleBarWidth+4+lw+14, sty.Width(shorten(l.scale.Label))+14)
+	}
+	return w
 }
 
-// drawLegend draws items top-down at the top left of c; entries that do
-// not fit are summarised as "+N more".
-func drawLegend(c draw.Canvas, items []legendItem, t *tips) {
+// draw draws the legend top-down at the top left of c (a canvas as tall
+// as the chart's): a Scale's colour bar, then the swatches in columns,
+// top to bottom and left to right; entries that do not fit in
+// maxLegendCols columns are summarised as "+N more".
+func (l legend) draw(c draw.Canvas, h vg.Length, t *tips) {
 	sty := style(tickSize)
 	sty.YAlign = draw.YCenter
-	lh := labelHeight() * 1.4
 	x := c.Min.X + 6
-	y := c.Max.Y - lh/2
-	for i, it := range items {
-		if y-lh/2 < c.Min.Y+lh && i < len(items)-1 {
-			c.FillText(sty, vg.Point{X: x, Y: y}, fmt.Sprintf("+%d more", len(items)-i))
+	top := c.Max.Y
+	if s := l.scale; s != nil {
+		head := sty
+		head.YAlign = draw.YTop
+		c.FillText(head, vg.Point{X: x, Y: top}, shorten(s.Label))
+		bar := l.scaleHeight(h) - labelHeight()*2.6
+		y1 := top - labelHeight()*1.6
+		y0 := y1 - bar
+		const steps = 48
+		for k := range steps {
+			v := s.Min + (float64(k)+0.5)/steps*(s.Max-s.Min)
+			lo := y0 + bar*vg.Length(k)/steps
+			c.SetColor(s.Color(v))
+			c.Fill(rect(x, lo, x+scaleBarWidth, lo+bar/steps+0.3).Path())
+		}
+		line := draw.LineStyle{Color: color.Gray{0x55}, Width: 0.5}
+		lab := sty
+		for _, tk := range l.scaleTicks() {
+			y := y0 + bar*vg.Length((tk.Value-s.Min)/(s.Max-s.Min))
+			c.StrokeLine2(line, x+scaleBarWidth, y, x+scaleBarWidth+3, y)
+			c.FillText(lab, vg.Point{X: x + scaleBarWidth + 4, Y: y}, tk.Label)
+		}
+		t.add(rect(x, y0, x+scaleBarWidth, y1), fmt.Sprintf("%s: %s (dark) to %s (light)", s.Label, val(s.Min), val(s.Max)))
+		top -= l.scaleHeight(h)
+	}
+	if len(l.items) == 0 {
+		return
+	}
+	lh := legendRowHeight()
+	rows, cols := l.legendRows(h), l.columns(h)
+	colW := (l.width(h)) / vg.Length(cols)
+	if l.scale != nil {
+		colW = l.width(h)
+	}
+	for i, it := range l.items {
+		col, row := i/rows, i%rows
+		y := top - lh/2 - vg.Length(row)*lh
+		cx := x + vg.Length(col)*colW
+		if i == rows*cols-1 && i < len(l.items)-1 {
+			c.FillText(sty, vg.Point{X: cx, Y: y}, fmt.Sprintf("+%d more", len(l.items)-i))
 			return
 		}
-		r := vg.Rectangle{Min: vg.Point{X: x, Y: y - swatch/2}, Max: vg.Point{X: x + swatch, Y: y + swatch/2}}
-		c.SetColor(it.c)
-		c.Fill(r.Path())
-		c.FillText(sty, vg.Point{X: x + swatch + 4, Y: y}, shorten(it.name))
-		t.add(vg.Rectangle{Min: r.Min, Max: vg.Point{X: x + swatch + 4 + sty.Width(shorten(it.name)), Y: r.Max.Y}}, it.name)
-		y -= lh
+		r := vg.Rectangle{Min: vg.Point{X: cx, Y: y - swatch/2}, Max: vg.Point{X: cx + swatch, Y: y + swatch/2}}
+		if it.shape == Plain {
+			c.SetColor(it.c)
+			c.Fill(r.Path())
+		} else {
+			drawMark(c, it.shape, markSquare, it.c, vg.Point{X: cx + swatch/2, Y: y}, 3.5)
+		}
+		c.FillText(sty, vg.Point{X: cx + swatch + 4, Y: y}, shorten(it.name))
+		t.add(vg.Rectangle{Min: r.Min, Max: vg.Point{X: cx + swatch + 4 + sty.Width(shorten(it.name)), Y: r.Max.Y}}, it.name)
 	}
 }
 
-// withLegend splits c into the plot area and a legend column on the right.
-func withLegend(c draw.Canvas, items []legendItem, t *tips) draw.Canvas {
-	lw := legendWidth(items)
+// withLegend splits c, a chart's canvas of height h within its margins,
+// into the plot area and a legend column on the right.
+func withLegend(c draw.Canvas, lg legend, t *tips) draw.Canvas {
+	h := c.Max.Y - c.Min.Y + 12
+	lw := lg.width(h)
 	if lw == 0 {
 		return c
 	}
-	drawLegend(draw.Crop(c, c.Max.X-c.Min.X-lw, 0, 0, -20), items, t)
+	lg.draw(draw.Crop(c, c.Max.X-c.Min.X-lw, 0, 0, -legendBottom), h, t)
 	return draw.Crop(c, 0, -lw, 0, 0)
 }
 

@@ -85,9 +85,10 @@ func scatterFigure(pts []Point, loadings []Loading, opt Options) (figure, error)
 		groups[i] = p.Group
 	}
 	pal := groupColors(opt, groups)
-	items := groupLegend(groups, pal)
-	if len(items) == 1 && items[0].name == "(none)" {
-		items = nil
+	shapes := groupShapes(opt, groups)
+	lg := groupLegend(groups, opt, pal, shapes)
+	if lg.scale == nil && len(lg.items) == 1 && lg.items[0].name == "(none)" {
+		lg.items = nil
 	}
 
 	k := opt.TopK
@@ -122,15 +123,15 @@ func scatterFigure(pts []Point, loadings []Loading, opt Options) (figure, error)
 	// Room for labels: 8% on each side.
 	padX, padY := max((xmax-xmin)*0.08, 1e-9), max((ymax-ymin)*0.08, 1e-9)
 
-	W := opt.width() + legendWidth(items)
 	H := opt.width() * 0.8
 	if opt.Title != "" {
 		H += 20
 	}
+	W := opt.width() + lg.width(H)
 	labelled := len(pts) <= pointLabelLimit
 
 	paint := func(c draw.Canvas, t *tips) {
-		c = withLegend(margin(c, 6), items, t)
+		c = withLegend(margin(c, 6), lg, t)
 		p := newPlot(opt.Title, orDefault(opt.XLabel, "dimension 1"), orDefault(opt.YLabel, "dimension 2"))
 		p.X.Min, p.X.Max = xmin-padX, xmax+padX
 		p.Y.Min, p.Y.Max = ymin-padY, ymax+padY
@@ -165,8 +166,7 @@ func scatterFigure(pts []Point, loadings []Loading, opt Options) (figure, error)
 				t.addPointTerm(tip, 4, fmt.Sprintf("%s: loading %s, %s", l.Name, val(l.X), val(l.Y)), l.Name)
 			}
 			for _, q := range pts {
-				dc.DrawGlyph(draw.GlyphStyle{Color: colorOf(pal, q.Group), Radius: r, Shape: draw.CircleGlyph{}}, at(q.X, q.Y))
-				dc.DrawGlyph(draw.GlyphStyle{Color: color.White, Radius: r, Shape: draw.RingGlyph{}}, at(q.X, q.Y))
+				drawMark(dc, shapes[q.Group], markDot, colorOf(pal, q.Group), at(q.X, q.Y), r)
 				tipText := q.ID
 				if q.Group != "" {
 					tipText += " (" + q.Group + ")"
