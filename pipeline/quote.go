@@ -82,39 +82,45 @@ func QuoteTerms(ctx context.Context, c Corpus, s *Study, terms []string, o Quote
 	// document.
 	out := &Quotes{}
 	want := make([]map[string]int, len(s.Docs)) // by document: term -> lines
-	seen := map[string]bool{}
+	index := map[string]int{}                   // term -> its place in out.Terms
 	for _, term := range terms {
-		if seen[term] {
-			continue
+		if _, dup := index[term]; !dup {
+			index[term] = len(out.Terms)
+			out.Terms = append(out.Terms, TermQuotes{Term: term})
 		}
-		seen[term] = true
-		tq := TermQuotes{Term: term}
-		at := map[string]int{} // group -> index in tq.Groups
-		planned := map[string]int{}
-		for i, d := range s.Docs {
-			n := d.Profile.Terms.Get(term)
-			if n == 0 {
+	}
+	at := make([]map[string]int, len(out.Terms))      // by term: group -> index in Groups
+	planned := make([]map[string]int, len(out.Terms)) // by term: group -> lines planned
+	for k := range out.Terms {
+		at[k], planned[k] = map[string]int{}, map[string]int{}
+	}
+	// Each document's counts are read once, whatever the number of terms
+	// (a term's count, Get, reads the document's table from its start).
+	for i, d := range s.Docs {
+		g := group(d)
+		for term, n := range d.Profile.Terms.All() {
+			t, ok := index[term]
+			if !ok {
 				continue
 			}
-			g := group(d)
-			k, ok := at[g]
+			tq := &out.Terms[t]
+			k, ok := at[t][g]
 			if !ok {
 				k = len(tq.Groups)
-				at[g] = k
+				at[t][g] = k
 				tq.Groups = append(tq.Groups, GroupQuotes{Group: g})
 			}
 			tq.Groups[k].Count += n
 			tq.Groups[k].Docs++
-			if k < maxGroups && planned[g] < per {
-				m := min(n, per-planned[g])
-				planned[g] += m
+			if k < maxGroups && planned[t][g] < per {
+				m := min(n, per-planned[t][g])
+				planned[t][g] += m
 				if want[i] == nil {
 					want[i] = map[string]int{}
 				}
 				want[i][term] = m
 			}
 		}
-		out.Terms = append(out.Terms, tq)
 	}
 	// The documents, read again.
 	lines, unread, err := quoteDocs(ctx, c, s, want, canon)
@@ -122,15 +128,11 @@ func QuoteTerms(ctx context.Context, c Corpus, s *Study, terms []string, o Quote
 		return nil, err
 	}
 	out.Unread = unread
-	for t := range out.Terms {
-		tq := &out.Terms[t]
-		at := map[string]int{}
-		for k, g := range tq.Groups {
-			at[g.Group] = k
-		}
-		for i, d := range s.Docs {
-			for _, kw := range lines[i][tq.Term] {
-				g := &tq.Groups[at[group(d)]]
+	for i, d := range s.Docs {
+		for term, kws := range lines[i] {
+			t := index[term]
+			g := &out.Terms[t].Groups[at[t][group(d)]]
+			for _, kw := range kws {
 				g.Lines = append(g.Lines, Quote{Doc: d.ID, KWIC: kw})
 			}
 		}
