@@ -235,13 +235,41 @@ func sha256Hex(b []byte) string {
 // words of context each side (0: ProfileOptions' default), from the text with
 // its boilerplate blanked as kwic.csv quotes the targets.
 func quoteText(ctx context.Context, tg *Tagger, canon *Canon, text string, want map[string]int, words int) (map[string][]KWIC, error) {
-	toks, _, _, err := tg.tokens(ctx, canon, text, false)
+	// Tokenise no further than the line that gives the last wanted
+	// occurrence its words of context on the right: the lines are the same
+	// as if the whole text had been tokenised.
+	around := ProfileOptions{Context: words}.context()
+	left := 0
+	for _, n := range want {
+		left += n
+	}
+	found := map[string]int{}
+	scanned, after := 0, -1 // tokens looked at; words since the last wanted occurrence (-1: not all found)
+	enough := func(toks []Token) bool {
+		for ; scanned < len(toks); scanned++ {
+			t := toks[scanned]
+			if !t.Word {
+				continue
+			}
+			if after >= 0 {
+				after++
+				continue
+			}
+			if found[t.Term] < want[t.Term] {
+				found[t.Term]++
+				if left--; left == 0 {
+					after = 0
+				}
+			}
+		}
+		return after >= around
+	}
+	toks, _, _, err := tg.tokens(ctx, canon, text, false, enough)
 	if err != nil {
 		return nil, err
 	}
 	st := newStopper(ctx)
 	masked := ProfileOptions{Canon: canon}.masked(text, st)
-	around := ProfileOptions{Context: words}.context()
 	idx := make([]int, 0, len(toks)) // the word tokens
 	for i, t := range toks {
 		if t.Word {
@@ -249,7 +277,7 @@ func quoteText(ctx context.Context, tg *Tagger, canon *Canon, text string, want 
 		}
 	}
 	out := map[string][]KWIC{}
-	left := 0
+	left = 0
 	for _, n := range want {
 		left += n
 	}

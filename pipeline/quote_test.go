@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -163,6 +165,61 @@ func TestQuoteTermsBounds(t *testing.T) {
 		for _, l := range g.Lines {
 			if l.Doc == first.ID {
 				t.Errorf("the changed %s is quoted: %v", first.ID, l)
+			}
+		}
+	}
+}
+
+// TestQuoteTextStopsEarly: quoteText tokenises a text only as far as the
+// last wanted occurrence and its words of context, and its lines are those
+// of the whole text tokenised (brute force: every token, the first
+// occurrences quoted), for wants near the start, in the middle and at the
+// very end of each seed, at two context widths.
+func TestQuoteTextStopsEarly(t *testing.T) {
+	tg := newTestTagger(t)
+	canon := &Canon{}
+	// One word a line, so that the tokens stop at the word, not at the end
+	// of a long paragraph: an occurrence quoted short of context shows.
+	var oneWordLines strings.Builder
+	for i := range 60 {
+		w := fmt.Sprintf("w%d", i)
+		if i == 5 || i == 30 {
+			w = "the"
+		}
+		fmt.Fprintf(&oneWordLines, "%s\n", w)
+	}
+	for _, text := range append(seedTexts(t), oneWordLines.String()) {
+		all, _, _, err := tg.tokens(context.Background(), canon, text, false, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var idx []int
+		for i, tk := range all {
+			if tk.Word {
+				idx = append(idx, i)
+			}
+		}
+		last := all[idx[len(idx)-1]].Term
+		for _, words := range []int{0, 3} {
+			for _, want := range []map[string]int{
+				{"the": 2},
+				{"the": 1, last: 1},
+				{all[idx[len(idx)/2]].Term: 3, "of": 1},
+			} {
+				got, err := quoteText(context.Background(), tg, canon, text, want, words)
+				if err != nil {
+					t.Fatal(err)
+				}
+				around := ProfileOptions{Context: words}.context()
+				wantLines := map[string][]KWIC{}
+				for wi, ti := range idx {
+					if term := all[ti].Term; len(wantLines[term]) < want[term] {
+						wantLines[term] = append(wantLines[term], quote(text, all, idx, wi, 1, around))
+					}
+				}
+				if d := cmp.Diff(wantLines, got); d != "" {
+					t.Errorf("want %v, context %d (-whole text +stopped early):\n%s", want, words, d)
+				}
 			}
 		}
 	}

@@ -100,12 +100,14 @@ func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boil
 // and each sentence (and every few thousand characters while cleaning), and
 // once ctx is done it returns ctx's error and no tokens.
 func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks []Token, sents []Span, boilerplate int, err error) {
-	return t.tokens(ctx, c, text, true)
+	return t.tokens(ctx, c, text, true, nil)
 }
 
 // tokens is TokensContext; without tag, the tokens' Tag is empty and the
-// tagger (most of the time a document takes) never runs.
-func (t *Tagger) tokens(ctx context.Context, c *Canon, text string, tag bool) (toks []Token, sents []Span, boilerplate int, err error) {
+// tagger (most of the time a document takes) never runs. With enough, the
+// text is tokenised a line at a time until enough, given the tokens so
+// far, says they are enough: the tokens of the lines before are returned.
+func (t *Tagger) tokens(ctx context.Context, c *Canon, text string, tag bool, enough func([]Token) bool) (toks []Token, sents []Span, boilerplate int, err error) {
 	s := t.scratch.Get().(*tokensScratch)
 	defer func() {
 		// Keep no string of text alive in the pool.
@@ -172,6 +174,9 @@ func (t *Tagger) tokens(ctx context.Context, c *Canon, text string, tag bool) (t
 					Word:     IsWord(bt.Text),
 				})
 			}
+		}
+		if enough != nil && enough(toks) {
+			break
 		}
 	}
 	if err := ctx.Err(); err != nil {

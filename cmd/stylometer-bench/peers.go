@@ -34,7 +34,8 @@ import (
 //	    canonicalise, segment, tokenise, tag, count) with the default
 //	    settings;
 //	(d) stylometer's whole default run: pipeline.Run, then reports.Write
-//	    into a folder,
+//	    into a folder with the page's context lines (pipeline.QuoteTerms),
+//	    as the command runs it,
 //
 // with one worker, GOMAXPROCS 1 (one core, the collector included), no
 // profile cache. Each is run -rounds times, the four interleaved, and the
@@ -150,8 +151,13 @@ func peers(dir string, args []string) error {
 			for _, d := range st.Docs {
 				t += d.Profile.Words + d.Profile.Punctuation
 			}
+			// As the command does: the page's context lines read the
+			// documents that hold its terms again.
+			quote := func(terms []string, o pipeline.QuoteOptions) (*pipeline.Quotes, error) {
+				return pipeline.QuoteTerms(ctx, corpus, st, terms, o)
+			}
 			return t, 0, reports.WriteFolder(ctx, cfg.Out, func(out *reports.Folder) error {
-				return reports.Write(st, out, reports.Run{Parameters: cfg, Format: cfg.Format})
+				return reports.Write(st, out, reports.Run{Parameters: cfg, Format: cfg.Format, Quote: quote})
 			})
 		}},
 	}
