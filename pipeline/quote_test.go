@@ -188,7 +188,11 @@ func TestQuoteTextStopsEarly(t *testing.T) {
 		}
 		fmt.Fprintf(&oneWordLines, "%s\n", w)
 	}
-	for _, text := range append(seedTexts(t), oneWordLines.String()) {
+	// Terms whose text in the line is not their term: a curly apostrophe
+	// ("Lenin’s" gives 's), capitals, a soft hyphen inside a word, dashes.
+	folded := "Short line.\nLENIN spoke—briefly.\n\nThe revo\u00ADlution came; Lenin’s party\nwon.\n" +
+		"Nothing here.\nAnd Lenin’s words, at last: revolution.\nEnd."
+	for _, text := range append(seedTexts(t), oneWordLines.String(), folded) {
 		all, _, _, err := tg.tokens(context.Background(), canon, text, false, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -203,6 +207,7 @@ func TestQuoteTextStopsEarly(t *testing.T) {
 		for _, words := range []int{0, 3} {
 			for _, want := range []map[string]int{
 				{"the": 2},
+				{"'s": 2, "lenin": 3, "revolution": 2},
 				{"the": 1, last: 1},
 				{all[idx[len(idx)/2]].Term: 3, "of": 1},
 			} {
