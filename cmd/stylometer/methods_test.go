@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"html"
 	"math"
 	"os"
 	"path/filepath"
@@ -223,5 +224,24 @@ func TestKeynessTotals(t *testing.T) {
 	cmd.SetArgs([]string{"--out", filepath.Join(t.TempDir(), "out"), "--progress", "none", "--keyness-totals", "content"})
 	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "--keyness-totals") {
 		t.Errorf("--keyness-totals content: %v, want a refusal naming the flag", err)
+	}
+}
+
+// TestStyloComparabilitySaid: the report says whether the distances can be
+// set beside stylo's: not with the default word:1 (prose's tokens: issue
+// 14, item 7), yes with stylo:1 (stylo's own tokenizer).
+func TestStyloComparabilitySaid(t *testing.T) {
+	for _, tc := range []struct{ features, want string }{
+		{"word:1", "the words are not stylo's tokens"},
+		{"stylo:1", "the MFW and the distances are those stylo gives"},
+	} {
+		out := seedsRun(t, "--features", tc.features)
+		page, err := os.ReadFile(filepath.Join(out, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(html.UnescapeString(string(page)), tc.want) {
+			t.Errorf("--features %s: the page does not say %q", tc.features, tc.want)
+		}
 	}
 }
