@@ -25,7 +25,7 @@ type Quotes struct {
 	Terms []TermQuotes // in the order given, each term once
 	// Unread are the documents that held a wanted occurrence but could
 	// not be quoted: no longer readable, changed since they were
-	// profiled, or longer than StreamBytes (they are profiled in parts
+	// profiled, or plain text longer than StreamBytes (profiled in parts
 	// and never read whole). Their occurrences are counted, not quoted.
 	Unread []string
 }
@@ -173,7 +173,7 @@ func quoteDocs(ctx context.Context, c Corpus, s *Study, want []map[string]int, c
 		g.Go(func() error {
 			x, ok := src[d.ID]
 			var b []byte
-			if ok && d.Bytes <= StreamBytes {
+			if ok && (d.Bytes <= StreamBytes || x.Markup != "") { // as processFile reads them whole
 				b, ok = readSource(x)
 			}
 			if !ok || d.SHA256 != sha256Hex(b) {
@@ -181,6 +181,9 @@ func quoteDocs(ctx context.Context, c Corpus, s *Study, want []map[string]int, c
 				return nil
 			}
 			text, err := Decode(b)
+			if err == nil {
+				text, err = Extract(x.Markup, text) // the text profiled: HTML and XML without their markup
+			}
 			if err != nil {
 				failed[i] = true
 				return nil

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"slices"
@@ -227,5 +228,65 @@ func TestQuoteTextStopsEarly(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestQuoteTermsHTML: an HTML document is quoted from its text, as it was
+// profiled, never from its markup: the lines of QuoteTerms equal the
+// targets' lines of the same terms (found while profiling the extracted
+// text), and none holds a tag.
+func TestQuoteTermsHTML(t *testing.T) {
+	dir := t.TempDir()
+	for i, text := range seedTexts(t) {
+		var b strings.Builder
+		b.WriteString(`<html><head><title>lenin lenin</title><style>p { color: red }</style></head><body>`)
+		for _, line := range strings.Split(text, "\n") {
+			fmt.Fprintf(&b, `<p class="para">%s</p>`+"\n", html.EscapeString(line))
+		}
+		b.WriteString("</body></html>")
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("seed%d.html", i)), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := OpenCorpus([]string{dir}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := []string{"lenin", "para", "class"}
+	o := Options{Workers: 2, Context: 5}
+	for _, term := range terms {
+		o.Targets = append(o.Targets, TargetSpec{Name: term})
+	}
+	s, err := Run(context.Background(), c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := QuoteTerms(context.Background(), c, s, terms, QuoteOptions{Per: 1 << 20, Groups: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Unread) != 0 {
+		t.Fatalf("unread %v", q.Unread)
+	}
+	lines := 0
+	for ti, tq := range q.Terms {
+		got := map[string][]KWIC{}
+		for _, g := range tq.Groups {
+			for _, l := range g.Lines {
+				got[l.Doc] = append(got[l.Doc], l.KWIC)
+				if strings.ContainsAny(l.Left+l.Keyword+l.Right, "<>") {
+					t.Errorf("%s: a line holds markup: %+v", tq.Term, l.KWIC)
+				}
+				lines++
+			}
+		}
+		for _, d := range s.Docs {
+			if diff := cmp.Diff(d.Profile.Targets[ti].KWIC, got[d.ID]); diff != "" {
+				t.Errorf("%s in %s: lines differ from the target's (-target +QuoteTerms):\n%s", tq.Term, d.ID, diff)
+			}
+		}
+	}
+	if lines == 0 {
+		t.Fatal("no line quoted: the test compares nothing")
 	}
 }
