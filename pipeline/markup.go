@@ -53,7 +53,9 @@ func markupOf(name string) string {
 // &mdash; are accepted, other undeclared entities are errors), and
 // malformed markup is an error naming the line. An element breaks lines
 // unless it sits inside mixed content (its parent, or an ancestor, holds
-// text of its own beside it, as <p> holds <hi>): so paragraphs, verse
+// text of its own beside it, as <p> holds <hi>, or a space on the line
+// between its children, or in TEI a phrase-level child such as <w>: see
+// teiPhrase): so paragraphs, verse
 // lines and the fields of a record each make a line, and inline markup
 // joins its text as written. The text must be UTF-8 or UTF-16 (Decode), whatever the XML
 // declaration says. A TEI document (root element TEI, TEI.2 or
@@ -252,6 +254,19 @@ var (
 	teiChoiceDrop = map[string]bool{"sic": true, "orig": true, "abbr": true}
 )
 
+// teiPhrase are TEI's phrase-level elements that hold running text: a
+// parent with one of them is mixed content (its children are inline),
+// even with no text of its own between them, as in word-annotated TEI
+// (<p><w>The</w><w>cat</w><pc>.</pc></p>). Milestones (lb, pb, cb) and
+// elements that can also stand between blocks (quote, q, said, gap) are
+// not among them.
+var teiPhrase = map[string]bool{
+	"w": true, "pc": true, "c": true, "hi": true, "seg": true, "name": true, "persName": true,
+	"placeName": true, "orgName": true, "rs": true, "foreign": true, "emph": true, "term": true,
+	"num": true, "date": true, "choice": true, "abbr": true, "expan": true, "unclear": true,
+	"supplied": true, "add": true, "del": true,
+}
+
 // errNoTEIText is a TEI document with no <text> element.
 var errNoTEIText = errors.New("TEI document without a <text> element: nothing to read (the teiHeader is not the text)")
 
@@ -259,7 +274,7 @@ var errNoTEIText = errors.New("TEI document without a <text> element: nothing to
 // the elements with text of their own (mixed content), a second writes
 // the text.
 func extractXML(text string) (string, error) {
-	var mixed []bool // by element, in document order: holds non-blank text of its own
+	var mixed []bool // by element, in document order: holds running text (see Extract)
 	var open []int   // elements open, as indices into mixed
 	var names []string
 	root, teiText := "", false
@@ -280,13 +295,19 @@ func extractXML(text string) (string, error) {
 			if t.Name.Local == "text" && len(names) > 0 && isTEI(names[len(names)-1]) {
 				teiText = true
 			}
+			if len(open) > 0 && teiPhrase[t.Name.Local] && isTEIRoot(root) {
+				mixed[open[len(open)-1]] = true // words in <w>, <hi>...: the parent is running text
+			}
 			open = append(open, len(mixed))
 			mixed = append(mixed, false)
 			names = append(names, t.Name.Local)
 		case xml.EndElement:
 			open, names = open[:len(open)-1], names[:len(names)-1]
 		case xml.CharData:
-			if len(open) > 0 && strings.TrimSpace(string(t)) != "" {
+			// Text of its own, or a space between two elements on one
+			// line (<hi>Lenin</hi> <hi>spoke</hi>): running text. White
+			// space with a line break is indentation between blocks.
+			if s := string(t); len(open) > 0 && (strings.TrimSpace(s) != "" || !strings.ContainsAny(s, "\n\r")) {
 				mixed[open[len(open)-1]] = true
 			}
 		}
@@ -336,6 +357,8 @@ func extractXML(text string) (string, error) {
 				p.breakLine()
 			case tei && (f.name == "lb" || f.name == "pb" || f.name == "cb") && !breakNo(t):
 				p.space = true
+			case tei && f.name == "w":
+				p.space = true // a word: apart from the one before, spaces or not between them
 			}
 		case xml.EndElement:
 			f := stack[len(stack)-1]

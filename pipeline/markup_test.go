@@ -76,6 +76,15 @@ func TestExtractXML(t *testing.T) {
   <!-- a comment -->
 </records>`,
 			"Lenin\n1917\nA mixed remark \u2014 with <raw> text."},
+		{"word-annotated TEI: one line of running text, spaced between words, not before punctuation",
+			`<TEI><text><body>
+  <p><w>The</w> <w>cat</w> <w>sat</w><pc>.</pc> <w>It</w> <w>slept</w><pc>.</pc></p>
+  <p><w>No</w><w>spaces</w><w>here</w><pc>.</pc></p>
+</body></text></TEI>`,
+			"The cat sat. It slept.\nNo spaces here."},
+		{"other XML: elements on one line with a space between are running text",
+			"<doc>\n  <p><hi>Lenin</hi> <hi>spoke</hi>.</p>\n  <p><b>Then</b> <i>silence</i></p>\n</doc>",
+			"Lenin spoke.\nThen silence"},
 	} {
 		got, err := Extract(MarkupXML, tc.xml)
 		if err != nil || got != tc.want {
