@@ -139,7 +139,7 @@ func (t *Tagger) tokens(ctx context.Context, c *Canon, text string, tag bool, en
 			for pt := range t.tok.tokens(line[sn.Start:sn.End]) {
 				s.buf = splitMixed(s.buf, pt.Text, sn.Start+pt.Start, c != nil && c.SplitHyphens)
 			}
-			s.buf = splitFinalPeriod(s.buf, line[sn.End:])
+			s.buf = splitFinalPeriod(s.buf, line[sn.End:], t.seg.abbrev)
 			for i, bt := range s.buf {
 				start, end := at(bt.Start), at(bt.Start+len(bt.Text)-1)+1
 				s.buf[i] = token.Token{Text: text[start:end], Start: start}
@@ -426,11 +426,12 @@ func joins(tok string, i int, r rune, n int, splitHyphens bool) bool {
 // sentence: the line ends, or the next word begins with a capital. prose
 // never splits a capital and one or two lower-case letters before a period,
 // taking them for an abbreviation ("Mr.", "Vol."), so "the First World
-// War. But" gave "War.". Where the next sentence begins otherwise ("Vol.
-// 25", "the Act. passed") the segmenter may have cut there, but the period
-// is more likely an abbreviation's, and the word is left whole; so is a
-// word with another period ("U.S.", "i.e."), whose periods are its own.
-func splitFinalPeriod(sent []token.Token, after string) []token.Token {
+// War. But" gave "War.". A word the sentence model knows as an
+// abbreviation (abbrev, Punkt's abbreviation types) or among shortAbbrevs keeps its period even where the segmenter
+// cut after it ("Vol. II", "Dr. Who"); so does a word whose next sentence begins
+// otherwise ("Vol. 25", "the Act. passed"), and a word with another period
+// ("U.S.", "i.e."), whose periods are its own.
+func splitFinalPeriod(sent []token.Token, after string, abbrev map[string]int) []token.Token {
 	i := len(sent) - 1
 	for i >= 0 && closing(sent[i].Text) {
 		i--
@@ -442,6 +443,9 @@ func splitFinalPeriod(sent []token.Token, after string) []token.Token {
 	if len(t) < 2 || t[len(t)-1] != '.' || strings.Count(t, ".") != 1 || !IsWord(t[:len(t)-1]) {
 		return sent
 	}
+	if w := strings.ToLower(t[:len(t)-1]); abbrev[w] != 0 || shortAbbrevs[w] {
+		return sent
+	}
 	next := strings.TrimLeftFunc(after, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("\"'“‘([«", r) })
 	if r, _ := utf8.DecodeRuneInString(next); next != "" && !unicode.IsUpper(r) {
 		return sent
@@ -449,6 +453,22 @@ func splitFinalPeriod(sent []token.Token, after string) []token.Token {
 	dot := token.Token{Text: t[len(t)-1:], Start: sent[i].Start + len(t) - 1}
 	sent[i].Text = t[:len(t)-1]
 	return slices.Insert(sent, i+1, dot)
+}
+
+// shortAbbrevs are the English abbreviations of a capital and one or two
+// lower-case letters that prose's tokenizer keeps whole ("Vol.", "Mr.") and
+// that splitFinalPeriod leaves whole where the segmenter ends a sentence
+// after them ("wrote Vol. II"), beside the sentence model's abbreviation
+// types: titles and ranks, references, company words and months.
+var shortAbbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "mt": true, "jr": true, "sr": true,
+	"rev": true, "gen": true, "col": true, "lt": true, "sgt": true, "cpl": true, "pvt": true, "adm": true,
+	"sen": true, "rep": true, "gov": true, "hon": true, "esq": true, "mme": true,
+	"vol": true, "no": true, "nos": true, "ch": true, "art": true, "sec": true, "fig": true, "ed": true,
+	"eds": true, "pp": true, "op": true, "cf": true, "vs": true,
+	"co": true, "inc": true, "ltd": true, "ave": true, "rd": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "oct": true, "nov": true, "dec": true,
 }
 
 // closing reports the tokens that may follow a sentence's final period.
