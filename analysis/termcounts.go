@@ -231,7 +231,7 @@ var errTermCounts = errors.New("analysis: corrupt term counts")
 // table of every document this way.
 func (c *TermCounts) UnmarshalBinary(b []byte) error {
 	n, k := binary.Uvarint(b)
-	if k <= 0 || n > uint64(len(b)) || n > math.MaxUint32 {
+	if k <= 0 || n > uint64(len(b)/2) || n > math.MaxUint32 { // an entry takes 2 bytes or more
 		return errTermCounts
 	}
 	b = b[k:]

@@ -12,7 +12,7 @@ import (
 // fullProfile is a profile in which every field of DocProfile and of what
 // it holds is set: TestProfileEncodingWhole checks that it is, so that a
 // field added to the profile and forgotten by the encoding fails a test.
-func fullProfile(t *testing.T) *DocProfile {
+func fullProfile(t testing.TB) *DocProfile {
 	t.Helper()
 	tg, err := NewTagger()
 	if err != nil {
@@ -104,4 +104,35 @@ func zeroFields(v reflect.Value, path string) []string {
 		out = append(out, zeroFields(it.Value(), path+"[k]")...)
 	}
 	return out
+}
+
+// FuzzProfileUnmarshal: any bytes (a cache file or part record on disk can
+// be cut short or overwritten) decode to an error or to a profile that
+// encodes and decodes again to itself; never a panic.
+func FuzzProfileUnmarshal(f *testing.F) {
+	good, err := fullProfile(f).MarshalBinary()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte{profileEncoding})
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var p DocProfile
+		if p.UnmarshalBinary(b) != nil {
+			return
+		}
+		again, err := p.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var q DocProfile
+		if err := q.UnmarshalBinary(again); err != nil {
+			t.Fatalf("a decoded profile's encoding does not decode: %v", err)
+		}
+		if !cmp.Equal(&p, &q, cmpopts.EquateEmpty(), cmpopts.EquateNaNs()) {
+			t.Fatalf("decode, encode, decode changed the profile: %s", cmp.Diff(&p, &q, cmpopts.EquateEmpty(), cmpopts.EquateNaNs()))
+		}
+	})
 }
