@@ -330,7 +330,7 @@ func styloComparable(feature string) string {
 	case strings.HasPrefix(feature, "stylo:"):
 		return "The words are stylo's (txt.to.words: letters only, apostrophes and hyphens split), so the MFW and the distances are those stylo gives for the same texts and settings."
 	case strings.HasPrefix(feature, "word:"), strings.HasPrefix(feature, "fw:"):
-		return "The measures are stylo's, but the words are not stylo's tokens (prose's tokenizer: hyphenated compounds and numbers stay whole, contractions such as 's and n't are words of their own), so the MFW, and the distances over them, differ from stylo's on the same texts: --features stylo:1 counts words as stylo does."
+		return "The measures are stylo's, but the words are not stylo's tokens (prose's tokenizer: numbers stay whole, contractions such as 's and n't are words of their own, hyphenated compounds are one word unless --split-hyphens), so the MFW, and the distances over them, differ from stylo's on the same texts: --features stylo:1 counts words as stylo does."
 	}
 	return "stylo has no such feature: these distances have no stylo counterpart."
 }

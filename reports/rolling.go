@@ -101,6 +101,9 @@ func (st *studyView) drawRolling(f *figures) {
 			continue
 		}
 		title := fmt.Sprintf("%s (%s): Delta to each label along the text", id, label)
+		if label == "" {
+			title = fmt.Sprintf("%s (unlabelled): Delta to each label along the text", id)
+		}
 		f.add(f.chartFile("rolling", id), "Rolling attribution: "+id, func(w io.Writer) error {
 			return chart.Lines(w, lines, chart.Options{Title: title, XLabel: fmt.Sprintf("word (middle of each window of %d)", r.Size), YLabel: "Delta distance (lower is nearer)", Colors: colors, Shapes: shapes, Width: wideChart, Fit: true})
 		})

@@ -168,7 +168,7 @@ func Roll(texts []RollingText, opt RollingOptions) *Rolling {
 		r.Docs = append(r.Docs, RollingDoc{Text: i, Unattributable: t.Label != "" && byLabel[t.Label] < 2})
 	}
 	if len(labelled) < 3 {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("--rolling: %d labelled documents: the labelled ones are not rolled through (each needs two others); the unlabelled ones are", len(labelled)))
+		r.Warnings = append(r.Warnings, fmt.Sprintf("--rolling: %d labelled documents: the labelled ones are not rolled through (each needs two others); unlabelled ones are", len(labelled)))
 	}
 	r.warn(short, "more documents shorter than one window: not rolled through")
 	tr.Count("", "documents", len(r.Docs))

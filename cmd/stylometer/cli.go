@@ -82,7 +82,7 @@ var flags = []flagDef{
 	{"label", "", "label", "metadata column to attribute documents to (leave-one-out)", func(c *pipeline.Config) any { return &c.Label }, nil},
 	{"time", "", "time", "metadata column with each document's year or date: trends per time bin and group contrasts within time", func(c *pipeline.Config) any { return &c.Time }, nil},
 	{"time-bin", "", "time_bin", "width of a time bin in years (0: chosen for at most 20 bins)", func(c *pipeline.Config) any { return &c.TimeBin }, nil},
-	{"split-hyphens", "", "text.split_hyphens", `split hyphenated compounds into their words, as stylo does ("worker-peasant": "worker", "peasant"); default: one word, as prose and quanteda`, func(c *pipeline.Config) any { return &c.Text.SplitHyphens }, nil},
+	{"split-hyphens", "", "text.split_hyphens", `split hyphenated compounds into their words, as stylo does ("worker-peasant": the words "worker" and "peasant", the hyphen punctuation); default: one word, as prose and quanteda`, func(c *pipeline.Config) any { return &c.Text.SplitHyphens }, nil},
 	{"keep-case", "", "text.keep_case", `count "Party" and "party" as different terms (default: fold case)`, func(c *pipeline.Config) any { return &c.Text.KeepCase }, nil},
 	{"boilerplate", "", "text.boilerplate", "extra whole-line boilerplate regular expression (repeatable)", func(c *pipeline.Config) any { return &c.Text.Boilerplate },
 		func(dst *pipeline.Config, v *flagValues) {
@@ -105,7 +105,7 @@ var flags = []flagDef{
 	{"classifiers", "", "stylometry.classifiers", "attribution: the classifiers evaluated beside the nearest text, comma-separated: knn, centroid, nsc, svm, or none (the SVM costs most: texts² per fold)", func(c *pipeline.Config) any { return &c.Stylometry.Classifiers }, nil},
 	{"knn", "", "stylometry.knn", "attribution: k for the vote of the k nearest texts beside the other classifiers (0: no vote)", func(c *pipeline.Config) any { return &c.Stylometry.KNN }, nil},
 	{"imposters", "", "stylometry.imposters", "attribution: verify every text against every label by the General Imposters method with this many rounds (0: not run; stylo's default 100)", func(c *pipeline.Config) any { return &c.Stylometry.Imposters }, nil},
-	{"rolling", "", "stylometry.rolling", "rolling attribution: slide windows of N words through each labelled document and attribute each against the other documents, as stylo's rolling.classify() (0: off; needs --label)", func(c *pipeline.Config) any { return &c.Stylometry.Rolling }, nil},
+	{"rolling", "", "stylometry.rolling", "rolling attribution: slide windows of N words through each document and attribute each against the labelled documents but its own (an unlabelled one, a disputed text, against them all), as stylo's rolling.classify() (0: off; needs --label)", func(c *pipeline.Config) any { return &c.Stylometry.Rolling }, nil},
 	{"rolling-step", "", "stylometry.rolling_step", "rolling attribution: words between the starts of consecutive windows (0: a tenth of --rolling)", func(c *pipeline.Config) any { return &c.Stylometry.RollingStep }, nil},
 	{"sample-size", "", "stylometry.sample_size", "cut documents into samples of N words (0: whole documents)", func(c *pipeline.Config) any { return &c.Stylometry.SampleSize }, nil},
 	{"sample-overlap", "", "stylometry.sample_overlap", "words shared by consecutive samples", func(c *pipeline.Config) any { return &c.Stylometry.SampleOverlap }, nil},
@@ -123,7 +123,7 @@ var flags = []flagDef{
 	{"all-words", "", "framing.all_words", "keyness over all words, not only content words", func(c *pipeline.Config) any { return &c.Framing.AllWords }, nil},
 	{"keyness-totals", "", "framing.keyness_totals", "what content-word keyness divides by: words (all words, the corpus sizes) or terms (the content words: a sub-corpus); the same with --all-words", func(c *pipeline.Config) any { return &c.Framing.KeynessTotals }, nil},
 	{"keyness-all", "", "framing.keyness_all", "keyness.csv: every term of every scope, not only terms present in the target or significantly avoided (p_adj < 0.05)", func(c *pipeline.Config) any { return &c.Framing.KeynessAll }, nil},
-	{"language", "", "language", "auto (detect each document's language; a document not in English gets no part-of-speech or readability measures) or the ISO 639 code of every document's language (en: analyse all as English; skips detection)", func(c *pipeline.Config) any { return &c.Language }, nil},
+	{"language", "", "language", "auto (detect each document's language; a document not in English gets no part-of-speech measures and no readability formula but LIX) or the ISO 639 code of every document's language (en: analyse all as English; skips detection)", func(c *pipeline.Config) any { return &c.Language }, nil},
 	{"all-terms", "", "all_terms", "terms.csv: every term of every document (past 100 documents each keeps its 100 most frequent)", func(c *pipeline.Config) any { return &c.AllTerms }, nil},
 	{"stopwords", "", "framing.stopwords", "stopword list removed from keyness: none or english", func(c *pipeline.Config) any { return &c.Framing.Stopwords }, nil},
 }
