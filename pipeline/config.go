@@ -42,7 +42,7 @@ type Config struct {
 	// gives at most 20 bins.
 	TimeBin int `toml:"time_bin" json:"time_bin"`
 	// Format is "csv" (default) or "parquet": the long tables (terms,
-	// keyness, distances, knn) as Parquet instead of CSV.
+	// keyness, distances, knn, attribution) as Parquet instead of CSV.
 	Format string `toml:"format" json:"format"`
 	// Cache is the folder of the profile cache: "" for the user cache
 	// folder (stylometer under os.UserCacheDir), "off" for none.

@@ -258,7 +258,7 @@ var Dictionary = []FileDoc{
 		{"Weight", "float", "", "summed over the grid and both directions: 3 for a nearest neighbour, 2 for the second, 1 for the third (stylo's consensus network, linear edge weights; stylo lists each undirected edge twice, this table once)"},
 		{"Type", "string", "", "Undirected"},
 	}},
-	{Name: "attribution.csv", files: attributionFiles(0), RowPer: "measure × text with a label × candidate label (long format): each text's " + fmt.Sprint(AttributionCandidates) + " nearest labels at the default setting, leave-one-out, and its own label's row wherever that ranks; filter candidate_rank == 1 for one row per text", Columns: []ColumnDoc{
+	{Name: "attribution.csv", parquet: attributionFiles(-1), files: attributionFiles(0), RowPer: "measure × text with a label × candidate label (long format): each text's " + fmt.Sprint(AttributionCandidates) + " nearest labels at the default setting, leave-one-out, and its own label's row wherever that ranks; filter candidate_rank == 1 for one row per text", Columns: []ColumnDoc{
 		{"measure", "string", "", "distance measure"},
 		{"doc_id", "string", "", "text id"},
 		{"label", "string", "", "its value of the --label column (its true label)"},

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"io"
+	"math"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -63,6 +64,21 @@ type knnRow struct {
 	Rank      int64   `parquet:"rank"`
 	Neighbour string  `parquet:"neighbour"`
 	Distance  float64 `parquet:"distance"`
+}
+
+type attributionRow struct {
+	Measure       string  `parquet:"measure"`
+	DocID         string  `parquet:"doc_id"`
+	Label         string  `parquet:"label"`
+	Predicted     string  `parquet:"predicted"`
+	Correct       *bool   `parquet:"correct,optional"` // null for an unattributable text
+	LabelRank     int64   `parquet:"label_rank"`
+	Margin        float64 `parquet:"margin"`
+	Attributable  bool    `parquet:"attributable"`
+	CandidateRank int64   `parquet:"candidate_rank"`
+	Candidate     string  `parquet:"candidate"`
+	Distance      float64 `parquet:"distance"`
+	Nearest       string  `parquet:"nearest"`
 }
 
 // parquetBatch is how many rows are buffered before a write.
@@ -137,6 +153,36 @@ func knnParquet(w io.Writer, ids []string, measures []analysis.Measure, nb map[a
 			for i, l := range nb[m] {
 				for r, x := range l {
 					emit(knnRow{string(m), ids[i], int64(r + 1), ids[x.Item], x.Distance})
+				}
+			}
+		}
+	})
+}
+
+// attributionParquet writes WriteAttribution's rows.
+func attributionParquet(w io.Writer, ids []string, measures []string, res map[string][]analysis.Attribution) (int, error) {
+	return writeParquet(w, func(emit func(attributionRow)) {
+		for _, m := range measures {
+			for _, a := range res[m] {
+				row := attributionRow{Measure: m, DocID: ids[a.Item], Label: a.Label, Predicted: a.Predicted,
+					LabelRank: int64(a.Rank), Margin: a.Margin(), Attributable: !a.Unattributable, Distance: math.NaN()}
+				if !a.Unattributable {
+					correct := a.Predicted == a.Label
+					row.Correct = &correct
+				}
+				if len(a.Candidates) == 0 {
+					emit(row)
+					continue
+				}
+				for r, c := range a.Candidates {
+					if r >= AttributionCandidates && r+1 != a.Rank {
+						continue
+					}
+					row.CandidateRank, row.Candidate, row.Distance, row.Nearest = int64(r+1), c.Label, c.Distance, ""
+					if c.Item >= 0 {
+						row.Nearest = ids[c.Item]
+					}
+					emit(row)
 				}
 			}
 		}

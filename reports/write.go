@@ -315,7 +315,7 @@ func networkFiles(nodes bool) func(st *pipeline.Study) []file {
 	}
 }
 
-// attributionFiles gives attribution.csv (which 0),
+// attributionFiles gives attribution.csv (which 0; -1 its Parquet),
 // attribution_accuracy.csv (1) or attribution_confusion.csv (2).
 func attributionFiles(which int) func(st *pipeline.Study) []file {
 	return func(st *pipeline.Study) []file {
@@ -332,6 +332,8 @@ func attributionFiles(which int) func(st *pipeline.Study) []file {
 		switch which {
 		case 0:
 			return []file{{"attribution.csv", func(w io.Writer) (int, error) { return WriteAttribution(w, s.IDs, ms, res) }}}
+		case -1:
+			return []file{{"attribution.parquet", func(w io.Writer) (int, error) { return attributionParquet(w, s.IDs, ms, res) }}}
 		case 1:
 			return []file{table("attribution_accuracy.csv", GridAccuracyTable(s.Grid))}
 		}

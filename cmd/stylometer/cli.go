@@ -73,7 +73,7 @@ var flags = []flagDef{
 	{"meta", "", "meta", "metadata CSV joined on an id (file name without extension) or path column", func(c *pipeline.Config) any { return &c.Meta }, nil},
 	{"workers", "j", "workers", "documents processed at once (0: GOMAXPROCS)", func(c *pipeline.Config) any { return &c.Workers }, nil},
 	{"progress", "", "progress", "progress on stderr: auto, bar, log or none", func(c *pipeline.Config) any { return &c.Progress }, nil},
-	{"format", "", "format", "csv, or parquet for the long tables (terms, keyness, distances, knn) as Parquet instead of CSV", func(c *pipeline.Config) any { return &c.Format }, nil},
+	{"format", "", "format", "csv, or parquet for the long tables (terms, keyness, distances, knn, attribution) as Parquet instead of CSV", func(c *pipeline.Config) any { return &c.Format }, nil},
 	{"cache", "", "cache", `profile cache folder (default: the user cache folder; "off": none)`, func(c *pipeline.Config) any { return &c.Cache }, nil},
 	{"no-cache", "", "cache", "do not read or write the profile cache", func(c *pipeline.Config) any { return new(bool) },
 		func(dst *pipeline.Config, v *flagValues) { dst.Cache = "off" }},

@@ -15,10 +15,10 @@ import (
 // files holding, row for row, the values of the CSV a --format csv run
 // writes (the CSV is the reference; its floats read back exactly).
 func TestParquetEqualsCSV(t *testing.T) {
-	csvOut := seedsRun(t)
-	pqOut := seedsRun(t, "--format", "parquet")
+	csvOut := seedsRun(t, "--label", "stance")
+	pqOut := seedsRun(t, "--label", "stance", "--format", "parquet")
 	got := files(t, pqOut)
-	for _, name := range []string{"terms", "keyness", "distances", "knn"} {
+	for _, name := range []string{"terms", "keyness", "distances", "knn", "attribution"} {
 		if _, ok := got[name+".csv"]; ok {
 			t.Errorf("%s.csv written beside %s.parquet", name, name)
 		}
@@ -53,6 +53,8 @@ func TestParquetEqualsCSV(t *testing.T) {
 					s = string(v.ByteArray())
 				case parquet.Int64:
 					s = strconv.FormatInt(v.Int64(), 10)
+				case parquet.Boolean:
+					s = strconv.FormatBool(v.Boolean())
 				case parquet.Double:
 					if x := v.Double(); math.IsNaN(x) {
 						s = ""
