@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -236,6 +237,51 @@ func topTerms(rows []keyness.Row, n int) []chart.Term {
 		out = append(out, low[i])
 	}
 	return out
+}
+
+// maxTreeLeaves is the most texts the dendrogram draws one by one; past it
+// it draws the top treeClusters clusters (chart.Truncate).
+const (
+	maxTreeLeaves = 300
+	treeClusters  = 60
+)
+
+// clusterLeaves names each cluster of a truncated tree: the text itself for
+// a cluster of one, else its size and, with groups, its most common group
+// and that group's share ("47 texts: left 60%").
+func clusterLeaves(ids, groups []string, members [][]int) []string {
+	out := make([]string, len(members))
+	for i, m := range members {
+		switch {
+		case len(m) == 1:
+			out[i] = ids[m[0]]
+		case groups == nil:
+			out[i] = fmt.Sprintf("%d texts", len(m))
+		default:
+			g, n := majority(groups, m)
+			if g == "" {
+				g = "(none)"
+			}
+			out[i] = fmt.Sprintf("%d texts: %s %.0f%%", len(m), g, 100*float64(n)/float64(len(m)))
+		}
+	}
+	return out
+}
+
+// majority is the most common of groups[i] over the members, ties to the
+// first by name, and how many members have it.
+func majority(groups []string, members []int) (string, int) {
+	count := map[string]int{}
+	for _, i := range members {
+		count[groups[i]]++
+	}
+	best, n := "", -1
+	for _, g := range slices.Sorted(maps.Keys(count)) {
+		if count[g] > n {
+			best, n = g, count[g]
+		}
+	}
+	return best, n
 }
 
 // maxHeatmapTexts is the most texts a heatmap is drawn for: past it a cell
@@ -622,8 +668,24 @@ func (st *studyView) drawStylometry(f *figures) {
 		for i, m := range s.Merges {
 			merges[i] = chart.Merge(m)
 		}
-		f.add("dendrogram.svg", "Dendrogram", func(w io.Writer) error {
-			return chart.Dendrogram(w, s.PlacedIDs, groups, merges, key.on(chart.Options{Title: string(s.Linkage) + " clustering of " + name}))
+		ids, treeGroups, subset := s.PlacedIDs, groups, ""
+		if n := len(ids); n > maxTreeLeaves {
+			// Past maxTreeLeaves a leaf is a line of a pixel: the top of
+			// the tree, its treeClusters clusters, says what can be read.
+			members, top, err := chart.Truncate(merges, n, treeClusters)
+			if err == nil {
+				ids, treeGroups, merges = clusterLeaves(s.PlacedIDs, groups, members), nil, top
+				if groups != nil {
+					treeGroups = make([]string, len(members))
+					for i, m := range members {
+						treeGroups[i], _ = majority(groups, m)
+					}
+				}
+				subset = fmt.Sprintf("The top %d clusters of the tree of %d texts (scipy's truncate_mode=\"lastp\"): each leaf is a cluster, named by its size and, with groups, its most common group and that group's share; clusters.csv has every merge.", len(members), n)
+			}
+		}
+		f.addSubset("dendrogram.svg", "Dendrogram", subset, func(w io.Writer) error {
+			return chart.Dendrogram(w, ids, treeGroups, merges, key.on(chart.Options{Title: string(s.Linkage) + " clustering of " + name}))
 		})
 		if s.MDS != nil {
 			pts := make([]chart.Point, len(s.PlacedIDs))

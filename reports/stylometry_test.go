@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,5 +94,22 @@ func TestWriteAttribution(t *testing.T) {
 	}
 	if wantRows := strings.Count(want, "\n") - 1; rows != wantRows || got.String() != want {
 		t.Errorf("WriteAttribution = %d rows\n%s\nwant %d rows\n%s", rows, got.String(), wantRows, want)
+	}
+}
+
+// TestClusterLeaves: a truncated tree's leaves are named by their size and
+// most common group with its share (ties to the first group by name), a
+// cluster of one by its text, and without groups by their size alone.
+func TestClusterLeaves(t *testing.T) {
+	ids := []string{"a", "b", "c", "d", "e", "f"}
+	groups := []string{"left", "right", "left", "right", "", "left"}
+	members := [][]int{{0, 2, 5, 1}, {3}, {1, 3, 0, 2}, {4, 4}}
+	got := clusterLeaves(ids, groups, members)
+	want := []string{"4 texts: left 75%", "d", "4 texts: left 50%", "2 texts: (none) 100%"}
+	if !slices.Equal(got, want) {
+		t.Errorf("clusterLeaves = %q, want %q", got, want)
+	}
+	if got := clusterLeaves(ids, nil, members[:2]); !slices.Equal(got, []string{"4 texts", "d"}) {
+		t.Errorf("clusterLeaves without groups = %q", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -806,5 +807,37 @@ func TestFightinSpots(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("tooltips (-want +got):\n%s", diff)
+	}
+}
+
+// TestTruncate: a tree of six leaves, worked by hand, cut to its top three
+// clusters (scipy's truncate_mode="lastp", p=3): after the first three
+// merges the clusters are {2,3} (node 7), {5} and {0,1,4} (node 8), named in
+// the order the two top merges first use them; p ≥ n keeps the tree whole,
+// and p = 1 gives one cluster of every leaf.
+func TestTruncate(t *testing.T) {
+	merges := []Merge{{0, 1, 1, 2}, {2, 3, 2, 2}, {6, 4, 3, 3}, {7, 5, 4, 3}, {8, 9, 5, 6}}
+	members, top, err := Truncate(merges, 6, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantMembers := [][]int{{2, 3}, {5}, {0, 1, 4}}
+	wantTop := []Merge{{0, 1, 4, 3}, {2, 3, 5, 6}}
+	if !reflect.DeepEqual(members, wantMembers) || !reflect.DeepEqual(top, wantTop) {
+		t.Errorf("Truncate(p=3) = %v, %v; want %v, %v", members, top, wantMembers, wantTop)
+	}
+	if _, err := LeafOrder(top, len(members)); err != nil {
+		t.Errorf("the truncated tree is not a tree: %v", err)
+	}
+	members, top, err = Truncate(merges, 6, 10)
+	if err != nil || len(members) != 6 || !reflect.DeepEqual(top, merges) {
+		t.Errorf("Truncate(p=10) = %v, %v, %v; want the tree whole", members, top, err)
+	}
+	members, top, err = Truncate(merges, 6, 1)
+	if err != nil || !reflect.DeepEqual(members, [][]int{{0, 1, 2, 3, 4, 5}}) || len(top) != 0 {
+		t.Errorf("Truncate(p=1) = %v, %v, %v; want one cluster", members, top, err)
+	}
+	if _, _, err := Truncate(merges[:4], 6, 3); err == nil {
+		t.Error("a broken tree was truncated")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -176,3 +177,62 @@ func dendrogramFigure(ids, groups []string, merges []Merge, opt Options) (figure
 type plotFunc func(c draw.Canvas, p *plot.Plot)
 
 func (f plotFunc) Plot(c draw.Canvas, p *plot.Plot) { f(c, p) }
+
+// Truncate cuts the tree given by merges over n leaves to its top p
+// clusters, as scipy.cluster.hierarchy.dendrogram's truncate_mode="lastp"
+// does: the clusters left after the first n − p merges become the leaves
+// of a tree of the last p − 1 merges. members[i] lists the original leaves
+// of new leaf i (ascending); new leaves are numbered in the order the top
+// merges first name them, and top holds those merges over them, heights
+// and sizes kept. With p ≥ n the tree is returned whole, a leaf a cluster.
+func Truncate(merges []Merge, n, p int) (members [][]int, top []Merge, err error) {
+	if _, err := LeafOrder(merges, n); err != nil {
+		return nil, nil, fmt.Errorf("truncate: %w", err)
+	}
+	if p < 1 {
+		return nil, nil, fmt.Errorf("truncate: %d clusters, want 1 or more", p)
+	}
+	cut := max(0, n-p)
+	p = n - cut
+	children := func(c int) (int, int) { return merges[c-n].A, merges[c-n].B }
+	leavesOf := func(root int) []int {
+		var out []int
+		stack := []int{root}
+		for len(stack) > 0 {
+			c := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if c < n {
+				out = append(out, c)
+				continue
+			}
+			a, b := children(c)
+			stack = append(stack, a, b)
+		}
+		slices.Sort(out)
+		return out
+	}
+	index := map[int]int{} // a node of the original tree -> its node in the truncated one
+	name := func(c int) int {
+		if c >= n+cut {
+			return p + (c - n - cut) // a top merge
+		}
+		k, ok := index[c]
+		if !ok {
+			k = len(members)
+			index[c] = k
+			members = append(members, leavesOf(c))
+		}
+		return k
+	}
+	for k := cut; k < n-1; k++ {
+		m := merges[k]
+		top = append(top, Merge{A: name(m.A), B: name(m.B), Height: m.Height, Size: m.Size})
+	}
+	if len(members) == 0 { // one cluster: the whole tree
+		members = [][]int{leavesOf(2*n - 2)}
+		if n == 1 {
+			members = [][]int{{0}}
+		}
+	}
+	return members, top, nil
+}
