@@ -112,24 +112,34 @@ func cmpAttributions(a, b []Attribution) bool {
 	return true
 }
 
-// TestKNearestRunConcurrent: tiles computed at once, in any order, give
-// the neighbours of the sequential run.
-func TestKNearestRunConcurrent(t *testing.T) {
+// concurrentKNN is the relative frequencies of 70 random texts and their 6
+// nearest by Delta, run in order, for the tests of KNearestRun's tiles run
+// at once.
+func concurrentKNN(t *testing.T) (*mat.Dense, [][]Neighbour) {
+	t.Helper()
 	ids, counts, totals := randomCounts(70, 15, 21)
 	f := RelFreq(nil, NewTable(ids, counts, totals))
 	want, err := KNearest(Delta, f, 6)
 	if err != nil {
 		t.Fatal(err)
 	}
-	concurrent := func(n int, task func(int)) {
-		var wg sync.WaitGroup
-		for i := n - 1; i >= 0; i-- { // reverse order, all at once
-			wg.Add(1)
-			go func() { defer wg.Done(); task(i) }()
-		}
-		wg.Wait()
+	return f, want
+}
+
+// allAtOnce is a Runner that starts every task at once, in reverse order.
+func allAtOnce(n int, task func(int)) {
+	var wg sync.WaitGroup
+	for i := n - 1; i >= 0; i-- {
+		wg.Go(func() { task(i) })
 	}
-	got, err := KNearestRun(Delta, f, 6, concurrent, nil)
+	wg.Wait()
+}
+
+// TestKNearestRunConcurrent: tiles computed at once, in any order, give
+// the neighbours of the sequential run.
+func TestKNearestRunConcurrent(t *testing.T) {
+	f, want := concurrentKNN(t)
+	got, err := KNearestRun(Delta, f, 6, allAtOnce, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

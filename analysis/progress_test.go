@@ -3,7 +3,6 @@ package analysis
 import (
 	"math"
 	"slices"
-	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -122,24 +121,12 @@ func TestTrackerStopsOnce(t *testing.T) {
 // serial run and the step ends with every tile counted; told to stop, the
 // concurrent run returns too.
 func TestKNearestRunConcurrentProgress(t *testing.T) {
-	ids, counts, totals := randomCounts(70, 15, 21)
-	f := RelFreq(nil, NewTable(ids, counts, totals))
-	want, err := KNearest(Delta, f, 6)
-	if err != nil {
-		t.Fatal(err)
-	}
-	concurrent := func(n int, task func(int)) {
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Go(func() { task(i) })
-		}
-		wg.Wait()
-	}
+	f, want := concurrentKNN(t)
 	for _, stopAt := range []int{0, 20} {
 		var last Step
 		tr := Monitor(func(s Step) bool { last = s; return stopAt == 0 || s.Done < stopAt }).Begin("distances")
 		tr.Count("delta", "k-NN tiles", 0)
-		got, err := KNearestRun(Delta, f, 6, concurrent, tr.Progress())
+		got, err := KNearestRun(Delta, f, 6, allAtOnce, tr.Progress())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,8 +8,9 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-// BenchmarkCachePut: storing one profile of a 1,000-word document.
-func BenchmarkCachePut(b *testing.B) {
+// benchProfile is the profile of a 1,000-word document synthesized from
+// the seeds, for the cache benchmarks.
+func benchProfile(b *testing.B) *DocProfile {
 	tg, err := NewTagger()
 	if err != nil {
 		b.Fatal(err)
@@ -17,7 +18,12 @@ func BenchmarkCachePut(b *testing.B) {
 	texts, _ := SeedTexts()
 	text := Synthesize(texts, 1, 6000, 1)[0]
 	toks, sents, _ := tg.Tokens(nil, text)
-	p := Build(text, toks, sents, ProfileOptions{SliceSize: 500})
+	return Build(text, toks, sents, ProfileOptions{SliceSize: 500})
+}
+
+// BenchmarkCachePut: storing one profile of a 1,000-word document.
+func BenchmarkCachePut(b *testing.B) {
+	p := benchProfile(b)
 	c := NewCache(b.TempDir(), Options{})
 	b.ReportAllocs()
 	for b.Loop() {
@@ -76,14 +82,7 @@ func TestCacheRoundTrip(t *testing.T) {
 // BenchmarkCacheGet: reading one profile of a 1,000-word document back
 // (a re-run from the cache does this for every document).
 func BenchmarkCacheGet(b *testing.B) {
-	tg, err := NewTagger()
-	if err != nil {
-		b.Fatal(err)
-	}
-	texts, _ := SeedTexts()
-	text := Synthesize(texts, 1, 6000, 1)[0]
-	toks, sents, _ := tg.Tokens(nil, text)
-	p := Build(text, toks, sents, ProfileOptions{SliceSize: 500})
+	p := benchProfile(b)
 	c := NewCache(b.TempDir(), Options{})
 	c.put("00ff00ff", "", p)
 	b.ReportAllocs()

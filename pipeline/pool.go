@@ -158,8 +158,7 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	if err := ctx.Err(); err != nil {
 		return Doc{}, nil, err
 	}
-	sum := sha256.Sum256(b)
-	sha := hex.EncodeToString(sum[:])
+	sha := sha256Hex(b)
 	if opt.Cache != nil {
 		if p := opt.Cache.get(sha, s.Markup); p != nil {
 			return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: sha, Profile: p}, nil, nil
@@ -249,4 +248,10 @@ func processFile(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions)
 		opt.Cache.put(sha, s.Markup, p)
 	}
 	return Doc{ID: s.ID, Path: s.Path, Bytes: size, SHA256: sha, Profile: p}, nil, true, nil, nil
+}
+
+// sha256Hex is b's SHA-256 in hexadecimal: a document's content key.
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }

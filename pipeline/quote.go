@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
@@ -207,31 +205,14 @@ func quoteDocs(ctx context.Context, c Corpus, s *Study, want []map[string]int, c
 	return lines, unread, nil
 }
 
-// readSource reads a source whole, or reports that it cannot.
+// readSource reads a source whole (a file's Read opens it as a regular
+// file and reads it, as profiling does), or reports that it cannot.
 func readSource(s Source) ([]byte, bool) {
-	if s.Skip != "" {
+	if s.Skip != "" || s.Read == nil {
 		return nil, false
 	}
-	if s.Open == nil {
-		b, err := s.Read()
-		return b, err == nil
-	}
-	f, err := s.Open()
-	if err != nil {
-		return nil, false
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, false
-	}
-	b, err := readAll(f, info.Size())
+	b, err := s.Read()
 	return b, err == nil
-}
-
-func sha256Hex(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }
 
 // quoteText quotes the first want[term] occurrences of each term in text,

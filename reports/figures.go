@@ -248,24 +248,32 @@ const (
 
 // clusterLeaves names each cluster of a truncated tree: the text itself for
 // a cluster of one, else its size and, with groups, its most common group
-// and that group's share ("47 texts: left 60%").
-func clusterLeaves(ids, groups []string, members [][]int) []string {
-	out := make([]string, len(members))
+// and that group's share ("47 texts: left 60%"); with groups it also gives
+// each cluster's most common group, its colour (nil without groups).
+func clusterLeaves(ids, groups []string, members [][]int) (names, majorities []string) {
+	names = make([]string, len(members))
+	if groups != nil {
+		majorities = make([]string, len(members))
+	}
 	for i, m := range members {
+		g, n := "", 0
+		if groups != nil {
+			g, n = majority(groups, m)
+			majorities[i] = g
+		}
 		switch {
 		case len(m) == 1:
-			out[i] = ids[m[0]]
+			names[i] = ids[m[0]]
 		case groups == nil:
-			out[i] = fmt.Sprintf("%d texts", len(m))
+			names[i] = fmt.Sprintf("%d texts", len(m))
 		default:
-			g, n := majority(groups, m)
 			if g == "" {
 				g = "(none)"
 			}
-			out[i] = fmt.Sprintf("%d texts: %s %.0f%%", len(m), g, 100*float64(n)/float64(len(m)))
+			names[i] = fmt.Sprintf("%d texts: %s %.0f%%", len(m), g, 100*float64(n)/float64(len(m)))
 		}
 	}
-	return out
+	return names, majorities
 }
 
 // majority is the most common of groups[i] over the members, ties to the
@@ -674,13 +682,8 @@ func (st *studyView) drawStylometry(f *figures) {
 			// the tree, its treeClusters clusters, says what can be read.
 			members, top, err := chart.Truncate(merges, n, treeClusters)
 			if err == nil {
-				ids, treeGroups, merges = clusterLeaves(s.PlacedIDs, groups, members), nil, top
-				if groups != nil {
-					treeGroups = make([]string, len(members))
-					for i, m := range members {
-						treeGroups[i], _ = majority(groups, m)
-					}
-				}
+				ids, treeGroups = clusterLeaves(s.PlacedIDs, groups, members)
+				merges = top
 				subset = fmt.Sprintf("The top %d clusters of the tree of %d texts (scipy's truncate_mode=\"lastp\"): each leaf is a cluster, named by its size and, with groups, its most common group and that group's share; clusters.csv has every merge.", len(members), n)
 			}
 		}

@@ -344,9 +344,19 @@ func compare(docs []Doc, s Scope, r *rest, opt Options) []keyness.Row {
 	} else {
 		ref = pool(docs, s.out, opt)
 	}
+	return comparePooled(t, ref, true, opt)
+}
+
+// comparePooled compares t with ref over every term of the two counted at
+// least opt.MinCount times on the two sides together and not in opt.Stop,
+// with their slices for Zeta (else Zeta is NaN), keeping with opt.Present
+// only the rows present returns.
+func comparePooled(t, ref pooled, slices bool, opt Options) []keyness.Row {
 	var c keyness.Counts
 	c.TargetTotal, c.ReferenceTotal = float64(t.words), float64(ref.words)
-	c.NTargetSlices, c.NReferenceSlices = t.slices, ref.slices
+	if slices {
+		c.NTargetSlices, c.NReferenceSlices = t.slices, ref.slices
+	}
 	for _, term := range unionKeys(t.terms, ref.terms) {
 		a, b := t.terms[term], ref.terms[term]
 		if a+b < opt.MinCount || opt.Stop[term] {
@@ -355,8 +365,10 @@ func compare(docs []Doc, s Scope, r *rest, opt Options) []keyness.Row {
 		c.Terms = append(c.Terms, term)
 		c.Target = append(c.Target, float64(a))
 		c.Reference = append(c.Reference, float64(b))
-		c.TargetSlices = append(c.TargetSlices, float64(t.presence[term]))
-		c.ReferenceSlices = append(c.ReferenceSlices, float64(ref.presence[term]))
+		if slices {
+			c.TargetSlices = append(c.TargetSlices, float64(t.presence[term]))
+			c.ReferenceSlices = append(c.ReferenceSlices, float64(ref.presence[term]))
+		}
 	}
 	rows := keyness.Compare(c, opt.Keyness)
 	if opt.Present {

@@ -226,9 +226,8 @@ func TestDocRowsCap(t *testing.T) {
 // tc is m as term counts.
 func tc(m map[string]int) analysis.TermCounts { return analysis.NewTermCounts(m) }
 
-// TestKeynessRunSame: with a Runner that runs every scope at once the
-// rows are those of the serial run (checked under -race by make test).
-func TestKeynessRunSame(t *testing.T) {
+// twelveDocs are 12 documents of 30 terms in 3 groups (g = a, b, c).
+func twelveDocs() []Doc {
 	var docs []Doc
 	for i := range 12 {
 		terms := map[string]int{}
@@ -238,6 +237,13 @@ func TestKeynessRunSame(t *testing.T) {
 		docs = append(docs, Doc{ID: "d" + strconv.Itoa(i), Meta: map[string]string{"g": []string{"a", "b", "c"}[i%3]}, Words: 150,
 			Terms: tc(terms), All: tc(terms), Slices: 1, SlicePresence: tc(terms)})
 	}
+	return docs
+}
+
+// TestKeynessRunSame: with a Runner that runs every scope at once the
+// rows are those of the serial run (checked under -race by make test).
+func TestKeynessRunSame(t *testing.T) {
+	docs := twelveDocs()
 	all := func(n int, task func(int)) {
 		var wg sync.WaitGroup
 		for i := range n {
@@ -340,15 +346,7 @@ func TestTermTotals(t *testing.T) {
 // collocates; told to stop inside keyness, it compares no scope more and
 // begins no later step.
 func TestStudySteps(t *testing.T) {
-	var docs []Doc
-	for i := range 12 {
-		terms := map[string]int{}
-		for j := range 30 {
-			terms["w"+strconv.Itoa(j)] = (i*5 + j*7) % 6
-		}
-		docs = append(docs, Doc{ID: "d" + strconv.Itoa(i), Meta: map[string]string{"g": []string{"a", "b", "c"}[i%3]}, Words: 150,
-			Terms: tc(terms), All: tc(terms), Slices: 1, SlicePresence: tc(terms)})
-	}
+	docs := twelveDocs()
 	for _, stop := range []bool{false, true} {
 		var steps []string
 		last := analysis.Step{}

@@ -1,7 +1,5 @@
 package framing
 
-import "github.com/stylometer/stylometer/analysis/keyness"
-
 // Reference is a background corpus that keyness compares with instead of
 // the rest of the corpus: a folder of texts profiled as the corpus is, or
 // a frequency list. Terms are its counts, Words its total word tokens
@@ -59,22 +57,7 @@ func KeynessAgainst(docs []Doc, scopes []Scope, ref *Reference, opt Options) []K
 		}
 		defer c.add(1)
 		s := scopes[k]
-		t := pool(docs, s.in, opt)
-		var c keyness.Counts
-		c.TargetTotal, c.ReferenceTotal = float64(t.words), float64(ref.Words)
-		for _, term := range unionKeys(t.terms, ref.Terms) {
-			a, b := t.terms[term], ref.Terms[term]
-			if a+b < opt.MinCount || opt.Stop[term] {
-				continue
-			}
-			c.Terms = append(c.Terms, term)
-			c.Target = append(c.Target, float64(a))
-			c.Reference = append(c.Reference, float64(b))
-		}
-		rows := keyness.Compare(c, opt.Keyness)
-		if opt.Present {
-			rows = present(rows)
-		}
+		rows := comparePooled(pool(docs, s.in, opt), pooled{words: ref.Words, terms: ref.Terms}, false, opt)
 		out[k] = KeynessResult{Scope: s, Rows: capRows(s, rows, opt.DocRows)}
 	}
 	if opt.Run == nil {

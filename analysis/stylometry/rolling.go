@@ -170,7 +170,7 @@ func Roll(texts []RollingText, opt RollingOptions) *Rolling {
 	if len(labelled) < 3 {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("--rolling: %d labelled documents: the labelled ones are not rolled through (each needs two others); unlabelled ones are", len(labelled)))
 	}
-	r.warn(short, "more documents shorter than one window: not rolled through")
+	r.Warnings = appendNotes(r.Warnings, short, "more documents shorter than one window: not rolled through")
 	tr.Count("", "documents", len(r.Docs))
 	task := func(k int) {
 		if tr.Stopped() {
@@ -206,14 +206,4 @@ func Roll(texts []RollingText, opt RollingOptions) *Rolling {
 		opt.Run(len(r.Docs), task)
 	}
 	return r
-}
-
-// warn adds notes to the warnings as Result.warn does.
-func (r *Rolling) warn(notes []string, rest string) {
-	if len(notes) <= maxNotes {
-		r.Warnings = append(r.Warnings, notes...)
-		return
-	}
-	r.Warnings = append(r.Warnings, notes[:maxNotes]...)
-	r.Warnings = append(r.Warnings, fmt.Sprintf("… and %d %s", len(notes)-maxNotes, rest))
 }

@@ -600,16 +600,18 @@ func (r *Result) evaluations(opt Options, docs []int, attrNb map[analysis.Measur
 	return evals, svm
 }
 
-// warn adds notes to the warnings, the first maxNotes one by one and the
-// rest counted in one line, so that 5,000 short samples do not bury the
-// log: "… and 4,990 more <rest>".
-func (r *Result) warn(notes []string, rest string) {
+// warn adds notes to the warnings (appendNotes).
+func (r *Result) warn(notes []string, rest string) { r.Warnings = appendNotes(r.Warnings, notes, rest) }
+
+// appendNotes appends notes to warnings, the first maxNotes one by one and
+// the rest counted in one line, so that 5,000 short samples do not bury
+// the log: "… and 4,990 more <rest>".
+func appendNotes(warnings, notes []string, rest string) []string {
 	if len(notes) <= maxNotes {
-		r.Warnings = append(r.Warnings, notes...)
-		return
+		return append(warnings, notes...)
 	}
-	r.Warnings = append(r.Warnings, notes[:maxNotes]...)
-	r.Warnings = append(r.Warnings, fmt.Sprintf("… and %d %s", len(notes)-maxNotes, rest))
+	warnings = append(warnings, notes[:maxNotes]...)
+	return append(warnings, fmt.Sprintf("… and %d %s", len(notes)-maxNotes, rest))
 }
 
 // noteUndefined warns, naming the file, about every text with undefined

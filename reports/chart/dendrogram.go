@@ -46,8 +46,14 @@ func LeafOrder(merges []Merge, n int) ([]int, error) {
 			used[c] = true
 		}
 	}
-	order := make([]int, 0, n)
-	stack := []int{2*n - 2}
+	return leavesUnder(merges, n, 2*n-2), nil
+}
+
+// leavesUnder returns the leaves of the cluster root (a leaf, or n + k for
+// merge k) in dendrogram order: depth first, A before B.
+func leavesUnder(merges []Merge, n, root int) []int {
+	var order []int
+	stack := []int{root}
 	for len(stack) > 0 {
 		c := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -58,7 +64,7 @@ func LeafOrder(merges []Merge, n int) ([]int, error) {
 		m := merges[c-n]
 		stack = append(stack, m.B, m.A)
 	}
-	return order, nil
+	return order
 }
 
 // Dendrogram writes a horizontal dendrogram of merges (SciPy linkage
@@ -192,24 +198,15 @@ func Truncate(merges []Merge, n, p int) (members [][]int, top []Merge, err error
 	if p < 1 {
 		return nil, nil, fmt.Errorf("truncate: %d clusters, want 1 or more", p)
 	}
+	if n == 0 {
+		return nil, nil, nil
+	}
 	cut := max(0, n-p)
 	p = n - cut
-	children := func(c int) (int, int) { return merges[c-n].A, merges[c-n].B }
 	leavesOf := func(root int) []int {
-		var out []int
-		stack := []int{root}
-		for len(stack) > 0 {
-			c := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if c < n {
-				out = append(out, c)
-				continue
-			}
-			a, b := children(c)
-			stack = append(stack, a, b)
-		}
-		slices.Sort(out)
-		return out
+		leaves := leavesUnder(merges, n, root)
+		slices.Sort(leaves)
+		return leaves
 	}
 	index := map[int]int{} // a node of the original tree -> its node in the truncated one
 	name := func(c int) int {
@@ -228,11 +225,8 @@ func Truncate(merges []Merge, n, p int) (members [][]int, top []Merge, err error
 		m := merges[k]
 		top = append(top, Merge{A: name(m.A), B: name(m.B), Height: m.Height, Size: m.Size})
 	}
-	if len(members) == 0 { // one cluster: the whole tree
+	if len(members) == 0 { // one cluster: the whole tree (a single leaf too)
 		members = [][]int{leavesOf(2*n - 2)}
-		if n == 1 {
-			members = [][]int{{0}}
-		}
 	}
 	return members, top, nil
 }
