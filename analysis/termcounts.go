@@ -168,6 +168,36 @@ func (c TermCounts) All() iter.Seq2[string, int] {
 	}
 }
 
+// TermID names a term within this process: the interner hands ids out in
+// the order it first sees the terms, so they differ from process to
+// process and mean no order. Use them as keys and indices inside one run
+// (a map keyed by TermID hashes an integer, not a string) and turn them
+// back into terms (TermOf, TermNames) for anything written.
+type TermID uint32
+
+// IDs yields each term's id and count, ids ascending: All without the
+// strings.
+func (c TermCounts) IDs() iter.Seq2[TermID, int] {
+	return func(yield func(TermID, int) bool) {
+		c.each(func(id uint32, n int) bool { return yield(TermID(id), n) })
+	}
+}
+
+// TermOf is the term id names; id must come from this process.
+func TermOf(id TermID) string { return terms()[id] }
+
+// TermNames returns the interned terms by id: the slice names at least
+// every id handed out before the call, and its elements never change. One
+// call serves a loop that would call TermOf for each id.
+func TermNames() []string { return terms() }
+
+// LookupTerm is term's id, if the process has interned it (no table holds
+// a term it has not).
+func LookupTerm(term string) (TermID, bool) {
+	id, ok := termID(term)
+	return TermID(id), ok
+}
+
 // Map returns the counts as a new map.
 func (c TermCounts) Map() map[string]int {
 	m := make(map[string]int, c.len)
@@ -182,9 +212,17 @@ func (c TermCounts) Map() map[string]int {
 func (c TermCounts) each(f func(id uint32, n int) bool) {
 	id := uint32(0)
 	for b := c.b; len(b) > 0; {
-		d, k := binary.Uvarint(b)
-		n, m := binary.Uvarint(b[k:])
-		b = b[k+m:]
+		// Most gaps and counts fit a byte: read those without Uvarint.
+		var d, n uint64
+		if len(b) >= 2 && b[0] < 0x80 && b[1] < 0x80 {
+			d, n = uint64(b[0]), uint64(b[1])
+			b = b[2:]
+		} else {
+			var k, m int
+			d, k = binary.Uvarint(b)
+			n, m = binary.Uvarint(b[k:])
+			b = b[k+m:]
+		}
 		id += uint32(d)
 		if !f(id, int(n)) {
 			return

@@ -29,6 +29,37 @@ func TestTermCounts(t *testing.T) {
 	}
 }
 
+// TestTermIDs: IDs yields what All yields, by id, ascending; TermOf,
+// TermNames and LookupTerm agree with it. The counts include ones past a
+// byte (varints of two and three bytes) beside one-byte ones, which each
+// reads by a shorter path.
+func TestTermIDs(t *testing.T) {
+	m := map[string]int{"the": 3, "war": 200, "peace": 70000, "Ленин": 1, "x" + strconv.Itoa(1<<20): 128}
+	c := NewTermCounts(m)
+	got := map[string]int{}
+	last, first := TermID(0), true
+	names := TermNames()
+	for id, n := range c.IDs() {
+		if !first && id <= last {
+			t.Errorf("ids not ascending: %d after %d", id, last)
+		}
+		last, first = id, false
+		if TermOf(id) != names[id] {
+			t.Errorf("TermOf(%d) = %q, TermNames()[%d] = %q", id, TermOf(id), id, names[id])
+		}
+		if back, ok := LookupTerm(TermOf(id)); !ok || back != id {
+			t.Errorf("LookupTerm(%q) = %d, %v; want %d", TermOf(id), back, ok, id)
+		}
+		got[TermOf(id)] = n
+	}
+	if d := cmp.Diff(m, got); d != "" {
+		t.Errorf("IDs (-want +got):\n%s", d)
+	}
+	if _, ok := LookupTerm("never-interned-anywhere-at-all"); ok {
+		t.Error("LookupTerm found a term no table holds")
+	}
+}
+
 // TestTermCountsBytes: the encoding is the documented one, terms in byte
 // order, whatever order the process interned them in; it round-trips,
 // through gob too.
