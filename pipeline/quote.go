@@ -2,9 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"maps"
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/stylometer/stylometer/analysis"
 )
 
 // QuoteOptions configure QuoteTerms. The zero value quotes up to 3 occurrences
@@ -81,9 +84,13 @@ func QuoteTerms(ctx context.Context, c Corpus, s *Study, terms []string, o Quote
 	out := &Quotes{}
 	want := make([]map[string]int, len(s.Docs)) // by document: term -> lines
 	index := map[string]int{}                   // term -> its place in out.Terms
+	byID := map[analysis.TermID]int{}           // the same by id, for the terms some document counts
 	for _, term := range terms {
 		if _, dup := index[term]; !dup {
 			index[term] = len(out.Terms)
+			if id, ok := analysis.LookupTerm(term); ok {
+				byID[id] = len(out.Terms)
+			}
 			out.Terms = append(out.Terms, TermQuotes{Term: term})
 		}
 	}
@@ -96,12 +103,13 @@ func QuoteTerms(ctx context.Context, c Corpus, s *Study, terms []string, o Quote
 	// (a term's count, Get, reads the document's table from its start).
 	for i, d := range s.Docs {
 		g := group(d)
-		for term, n := range d.Profile.Terms.All() {
-			t, ok := index[term]
+		for id, n := range d.Profile.Terms.IDs() {
+			t, ok := byID[id]
 			if !ok {
 				continue
 			}
 			tq := &out.Terms[t]
+			term := tq.Term
 			k, ok := at[t][g]
 			if !ok {
 				k = len(tq.Groups)
@@ -227,7 +235,9 @@ func quoteText(ctx context.Context, tg *Tagger, canon *Canon, text string, want 
 	for _, n := range want {
 		left += n
 	}
-	found := map[string]int{}
+	// need is what is still to find of each term: one map lookup a word
+	// that is not wanted, which most are.
+	need := maps.Clone(want)
 	scanned, after := 0, -1 // tokens looked at; words since the last wanted occurrence (-1: not all found)
 	enough := func(toks []Token) bool {
 		for ; scanned < len(toks); scanned++ {
@@ -239,8 +249,8 @@ func quoteText(ctx context.Context, tg *Tagger, canon *Canon, text string, want 
 				after++
 				continue
 			}
-			if found[t.Term] < want[t.Term] {
-				found[t.Term]++
+			if k := need[t.Term]; k > 0 {
+				need[t.Term] = k - 1
 				if left--; left == 0 {
 					after = 0
 				}
@@ -265,12 +275,15 @@ func quoteText(ctx context.Context, tg *Tagger, canon *Canon, text string, want 
 	for _, n := range want {
 		left += n
 	}
+	clear(need)
+	maps.Copy(need, want)
 	for wi, ti := range idx {
 		if left == 0 || st.stopped() {
 			break
 		}
 		term := toks[ti].Term
-		if len(out[term]) < want[term] {
+		if k := need[term]; k > 0 {
+			need[term] = k - 1
 			out[term] = append(out[term], quote(masked, toks, idx, wi, 1, around))
 			left--
 		}
