@@ -84,7 +84,9 @@ func Readability(c ReadabilityCounts) ReadabilityScores {
 //     "boxes", "wishes", "tables");
 //  5. every word with a letter has at least one syllable.
 func Syllables(word string) int {
-	var b []byte
+	var bb [64]byte
+	var vb [64]bool // a word's letters and vowels, on the stack unless longer
+	b := bb[:0]
 	for _, r := range strings.ToLower(word) {
 		if r >= 'a' && r <= 'z' {
 			b = append(b, byte(r))
@@ -94,7 +96,11 @@ func Syllables(word string) int {
 	if n == 0 {
 		return 0
 	}
-	vowel := make([]bool, n)
+	vowel := vb[:0]
+	if n > len(vb) {
+		vowel = make([]bool, 0, n)
+	}
+	vowel = vowel[:n]
 	for i, c := range b {
 		switch c {
 		case 'a', 'e', 'i', 'o', 'u':

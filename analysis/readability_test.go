@@ -62,6 +62,11 @@ func TestSyllables(t *testing.T) {
 		{"tables", 2},      // consonant + les
 		{"readability", 5}, // ea, a, i, i, y
 		{"Don't", 1},       // apostrophe dropped
+		// The stack buffers hold 64 letters: 35 "ba" (70 letters) are 35
+		// vowel runs; 29 "ba" and "tables" fill them exactly, with the
+		// consonant + les rule at their end.
+		{strings.Repeat("ba", 35), 35},
+		{strings.Repeat("ba", 29) + "tables", 29 + 2},
 	} {
 		if got := Syllables(tc.word); got != tc.want {
 			t.Errorf("Syllables(%q) = %d, want %d", tc.word, got, tc.want)

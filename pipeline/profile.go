@@ -226,6 +226,7 @@ type builder struct {
 	termN, contentN []int             // word and content-word counts by id
 	seq             []uint32          // each word's term id, in order
 	read            analysis.ReadabilityCounts
+	reading         []termReading // what readability counts of each term, by id, computed once
 	styloTail       []string // the last stylo words, for n-grams across parts
 	pend            []Token  // the tokens from the next sample's first word on (global offsets and sentences)
 	pendText        string   // the masked text from pendBase
@@ -298,12 +299,7 @@ func (b *builder) add(text string, base int, toks []Token, sents []Span, canon *
 	if b.opt.DetectLanguage && !b.sampled {
 		b.language, b.sampled = languageSample(toks, words), true
 	}
-	rc := readabilityCounts(toks, words, st)
-	b.read.Syllables += rc.Syllables
-	b.read.Characters += rc.Characters
-	b.read.Letters += rc.Letters
-	b.read.Polysyllables += rc.Polysyllables
-	b.read.LongWords += rc.LongWords
+	b.readability(b.seq[len(b.seq)-len(words):], st)
 	masked := ProfileOptions{Canon: canon}.masked(text, st)
 	var stylo []string
 	for _, f := range b.opt.Features {
@@ -368,39 +364,61 @@ func (b *builder) finish(st *stopper) *DocProfile {
 	return p
 }
 
-// readabilityCounts counts what the readability formulas need from the
-// word terms (Words and Sentences are left to the caller): syllables (analysis.Syllables), letters, letters and digits,
-// words of three or more syllables and words of more than six letters.
-func readabilityCounts(toks []Token, words []int, st *stopper) analysis.ReadabilityCounts {
-	var c analysis.ReadabilityCounts
-	for _, wi := range words {
+// termReading is what the readability formulas count of one word term
+// (see readability): a function of the term alone, so computed once a
+// document for each of its terms.
+type termReading struct {
+	letters, alnum, syllables int32
+	done                      bool
+}
+
+// readability adds to b.read what the readability formulas need from the
+// words whose term ids are ids (Words and Sentences are left to finish):
+// syllables (analysis.Syllables), letters, letters and digits, words of
+// three or more syllables and words of more than six letters, each
+// reckoned from the word's term.
+func (b *builder) readability(ids []uint32, st *stopper) {
+	if n := len(b.terms); len(b.reading) < n {
+		b.reading = append(b.reading, make([]termReading, n-len(b.reading))...)
+	}
+	c := &b.read
+	for _, id := range ids {
 		if st.stopped() {
 			break
 		}
-		w := toks[wi].Term
-		letters, alnum := 0, 0
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				letters++
-				alnum++
-			} else if unicode.IsDigit(r) {
-				alnum++
-			}
+		r := &b.reading[id]
+		if !r.done {
+			*r = readTerm(b.terms[id])
 		}
-		c.Letters += letters
-		c.Characters += alnum
-		if letters > 6 {
+		c.Letters += int(r.letters)
+		c.Characters += int(r.alnum)
+		if r.letters > 6 {
 			c.LongWords++
 		}
-		if letters > 0 {
-			sy := analysis.Syllables(w)
-			c.Syllables += sy
-			if sy >= 3 {
+		if r.letters > 0 {
+			c.Syllables += int(r.syllables)
+			if r.syllables >= 3 {
 				c.Polysyllables++
 			}
 		}
 	}
-	return c
+}
+
+// readTerm is what readability counts of the term w.
+func readTerm(w string) termReading {
+	r := termReading{done: true}
+	for _, c := range w {
+		if unicode.IsLetter(c) {
+			r.letters++
+			r.alnum++
+		} else if unicode.IsDigit(c) {
+			r.alnum++
+		}
+	}
+	if r.letters > 0 {
+		r.syllables = int32(analysis.Syllables(w))
+	}
+	return r
 }
 
 func alnum(s string) int {

@@ -7,8 +7,11 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/stylometer/stylometer/analysis"
 )
 
 func TestBuildHandCounted(t *testing.T) {
@@ -238,6 +241,75 @@ func TestRowCaps(t *testing.T) {
 		s := &Study{Docs: make([]Doc, tc.n), Options: Options{AllTerms: tc.all}}
 		if got := s.TermRows(); got != tc.want {
 			t.Errorf("%d documents, AllTerms %v: TermRows = %d, want %d", tc.n, tc.all, got, tc.want)
+		}
+	}
+}
+
+// TestReadabilityPerTerm: the readability counts, reckoned once for each
+// term of a document, are what reckoning every word of it gives (each
+// word's term: its letters, letters and digits, analysis.Syllables), on
+// the seeds whole and given to the builder in parts (a term first met in
+// a later part). A hand-counted line first: "Revolutionary" has 13
+// letters and 6 syllables (re-vo-lu-tion-ar-y, by the rule's vowel
+// groups: e, o, u, io, a, y), "war" 3 letters and 1, "1917" 4 digits.
+func TestReadabilityPerTerm(t *testing.T) {
+	tg := newTestTagger(t)
+	perWord := func(toks []Token) analysis.ReadabilityCounts {
+		var c analysis.ReadabilityCounts
+		for _, tk := range toks {
+			if !tk.Word {
+				continue
+			}
+			letters, alnum := 0, 0
+			for _, r := range tk.Term {
+				if unicode.IsLetter(r) {
+					letters++
+					alnum++
+				} else if unicode.IsDigit(r) {
+					alnum++
+				}
+			}
+			c.Letters += letters
+			c.Characters += alnum
+			if letters > 6 {
+				c.LongWords++
+			}
+			if letters > 0 {
+				sy := analysis.Syllables(tk.Term)
+				c.Syllables += sy
+				if sy >= 3 {
+					c.Polysyllables++
+				}
+			}
+		}
+		return c
+	}
+	text := "Revolutionary war, war in 1917."
+	toks, sents, _ := tg.Tokens(nil, text)
+	got := Build(text, toks, sents, ProfileOptions{}).ReadabilityCounts
+	hand := analysis.ReadabilityCounts{Words: 5, Sentences: 1, Letters: 13 + 3 + 3 + 2, Characters: 13 + 3 + 3 + 2 + 4, Syllables: 6 + 1 + 1 + 1, Polysyllables: 1, LongWords: 1}
+	if got != hand {
+		t.Errorf("hand-counted line: %+v, want %+v", got, hand)
+	}
+	for k, text := range seedTexts(t) {
+		toks, sents, _ := tg.Tokens(nil, text)
+		want := perWord(toks)
+		want.Words, want.Sentences = Build(text, toks, sents, ProfileOptions{}).Words, len(sents)
+		if got := Build(text, toks, sents, ProfileOptions{}).ReadabilityCounts; got != want {
+			t.Errorf("seed %d whole: %+v, want %+v", k, got, want)
+		}
+		// In two parts, cut at a sentence.
+		cut := sents[len(sents)/2].Start
+		b := newBuilder(ProfileOptions{})
+		st := newStopper(context.Background())
+		t1, s1, _ := tg.Tokens(nil, text[:cut])
+		t2, s2, _ := tg.Tokens(nil, text[cut:])
+		b.add(text[:cut], 0, t1, s1, nil, st)
+		b.add(text[cut:], cut, t2, s2, nil, st)
+		w2 := perWord(append(t1, t2...))
+		w2.Words, w2.Sentences = len(b.seq), len(s1)+len(s2)
+		if got := b.finish(st).ReadabilityCounts; got != w2 {
+			t.Errorf("seed %d in parts: %+v, want %+v", k, got, w2)
 		}
 	}
 }
