@@ -227,9 +227,9 @@ type builder struct {
 	seq             []uint32          // each word's term id, in order
 	read            analysis.ReadabilityCounts
 	reading         []termReading // what readability counts of each term, by id, computed once
-	styloTail       []string // the last stylo words, for n-grams across parts
-	pend            []Token  // the tokens from the next sample's first word on (global offsets and sentences)
-	pendText        string   // the masked text from pendBase
+	styloTail       []string      // the last stylo words, for n-grams across parts
+	pend            []Token       // the tokens from the next sample's first word on (global offsets and sentences)
+	pendText        string        // the masked text from pendBase
 	pendBase        int
 	presence        []int    // Zeta: slices that contain each term, by id
 	inSlice         []int32  // 1 + the slice each term was last seen in, by id
