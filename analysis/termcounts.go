@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"iter"
@@ -73,28 +72,46 @@ func NewTermCountsOf(terms []string, n []int) TermCounts {
 	if len(terms) != len(n) {
 		panic("analysis: length mismatch")
 	}
-	type entry struct {
-		id uint32
-		n  uint64
+	var kept []string
+	var kn []int
+	for i, t := range terms {
+		if n[i] > 0 {
+			kept, kn = append(kept, t), append(kn, n[i])
+		}
 	}
-	es := make([]entry, 0, len(terms))
-	var missing []int
+	return NewTermSet(kept).Counts(kn)
+}
+
+// TermSet is a list of terms interned once and put in id order once, from
+// which several tables of counts of the same terms are made: a document's
+// word counts, content-word counts and slice presence share its terms, and
+// NewTermCountsOf would look each term up and sort again for each.
+type TermSet struct {
+	keys []uint64 // each term's id above its place in the list, ascending
+}
+
+// NewTermSet interns terms (a term may be given twice).
+func NewTermSet(terms []string) TermSet {
+	if len(terms) > math.MaxUint32 {
+		panic("analysis: too many terms")
+	}
+	keys := make([]uint64, len(terms))
+	missing := false
 	dictionary.RLock()
 	for i, t := range terms {
-		if n[i] <= 0 {
-			continue
+		id, ok := dictionary.id[t]
+		if !ok {
+			id, missing = math.MaxUint32, true
 		}
-		if id, ok := dictionary.id[t]; ok {
-			es = append(es, entry{id, uint64(n[i])})
-		} else {
-			missing = append(missing, i)
-		}
+		keys[i] = uint64(id)<<32 | uint64(i)
 	}
 	dictionary.RUnlock()
-	if len(missing) > 0 {
+	if missing {
 		dictionary.Lock()
-		for _, i := range missing {
-			t := terms[i]
+		for i, t := range terms {
+			if keys[i]>>32 != math.MaxUint32 {
+				continue
+			}
 			id, ok := dictionary.id[t]
 			if !ok {
 				t = strings.Clone(t) // never a slice of a document's text
@@ -102,33 +119,52 @@ func NewTermCountsOf(terms []string, n []int) TermCounts {
 				dictionary.terms = append(dictionary.terms, t)
 				dictionary.id[t] = id
 			}
-			es = append(es, entry{id, uint64(n[i])})
+			keys[i] = uint64(id)<<32 | uint64(i)
 		}
 		dictionary.Unlock()
 	}
-	if len(es) == 0 {
+	// Plain integers sort several times faster than entries with a
+	// comparison function.
+	slices.Sort(keys)
+	return TermSet{keys: keys}
+}
+
+// Counts is the TermCounts of the set's i-th term counted n[i] times
+// (n as long as the list the set was made from); a term given twice counts
+// the sum, and zero and negative counts are left out.
+func (s TermSet) Counts(n []int) TermCounts {
+	if len(n) != len(s.keys) {
+		panic("analysis: length mismatch")
+	}
+	var buf []byte
+	entries, prev := 0, uint32(0)
+	var id uint32
+	var sum uint64
+	flush := func() {
+		if sum > 0 {
+			if buf == nil {
+				buf = make([]byte, 0, 3*len(s.keys))
+			}
+			buf = binary.AppendUvarint(buf, uint64(id-prev))
+			buf = binary.AppendUvarint(buf, sum)
+			prev = id
+			entries++
+		}
+	}
+	for k, key := range s.keys {
+		if k == 0 || uint32(key>>32) != id {
+			flush()
+			id, sum = uint32(key>>32), 0
+		}
+		if v := n[uint32(key)]; v > 0 {
+			sum += uint64(v)
+		}
+	}
+	flush()
+	if entries == 0 {
 		return TermCounts{}
 	}
-	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
-	// A term given twice: one entry with the sum.
-	k := 0
-	for _, e := range es {
-		if k > 0 && es[k-1].id == e.id {
-			es[k-1].n += e.n
-			continue
-		}
-		es[k] = e
-		k++
-	}
-	es = es[:k]
-	buf := make([]byte, 0, 3*len(es))
-	prev := uint32(0)
-	for _, e := range es {
-		buf = binary.AppendUvarint(buf, uint64(e.id-prev))
-		buf = binary.AppendUvarint(buf, e.n)
-		prev = e.id
-	}
-	return TermCounts{b: slices.Clip(buf), len: len(es)}
+	return TermCounts{b: slices.Clip(buf), len: entries}
 }
 
 // Len is the number of terms with a positive count.

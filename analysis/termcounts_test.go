@@ -60,6 +60,48 @@ func TestTermIDs(t *testing.T) {
 	}
 }
 
+// TestTermSet: each table a set makes holds the sums the test adds up (a
+// term given twice summed, zero and negative counts left out), in the
+// same bytes whatever order the terms are given in and whichever of them
+// the process had interned before.
+func TestTermSet(t *testing.T) {
+	terms := []string{"set-b", "set-a", "set-c", "set-a", "set-new-" + strconv.Itoa(len(TermNames())), "set-d"}
+	NewTermCounts(map[string]int{"set-c": 1}) // interned first: a lower id than the others
+	for _, n := range [][]int{
+		{1, 2, 3, 4, 5, 6},
+		{0, 2, -1, 0, 7, 0}, // set-a from its first place only; set-c left out
+		{0, 0, 0, 0, 0, 0},
+		{0, -3, 0, 5, 0, 0}, // set-a from its second place only
+		{1 << 40, 0, 0, 0, 0, 1},
+	} {
+		m := map[string]int{}
+		for i, term := range terms {
+			if n[i] > 0 {
+				m[term] += n[i]
+			}
+		}
+		var first TermCounts
+		for k, order := range [][]int{{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}} {
+			ts, ns := make([]string, len(order)), make([]int, len(order))
+			for k, i := range order {
+				ts[k], ns[k] = terms[i], n[i]
+			}
+			got := NewTermSet(ts).Counts(ns)
+			if d := cmp.Diff(m, got.Map()); d != "" || got.Len() != len(m) {
+				t.Errorf("counts %v, order %v: Len %d, (-want +got):\n%s", n, order, got.Len(), d)
+			}
+			if k == 0 {
+				first = got
+			} else if !got.Equal(first) {
+				t.Errorf("counts %v: the two orders give different bytes", n)
+			}
+			if d := cmp.Diff(m, NewTermCountsOf(ts, ns).Map()); d != "" {
+				t.Errorf("NewTermCountsOf %v, order %v (-want +got):\n%s", n, order, d)
+			}
+		}
+	}
+}
+
 // TestTermCountsBytes: the encoding is the documented one, terms in byte
 // order, whatever order the process interned them in; it round-trips,
 // through gob too.

@@ -336,7 +336,8 @@ func (b *builder) add(text string, base int, toks []Token, sents []Span, canon *
 func (b *builder) finish(st *stopper) *DocProfile {
 	p := b.p
 	p.Words = len(b.seq)
-	p.Terms, p.Content = analysis.NewTermCountsOf(b.terms, b.termN), analysis.NewTermCountsOf(b.terms, b.contentN)
+	terms := analysis.NewTermSet(b.terms) // interned and sorted once for the three tables
+	p.Terms, p.Content = terms.Counts(b.termN), terms.Counts(b.contentN)
 	p.POS = analysis.NewTermCounts(b.pos)
 	p.Diversity = analysis.ComputeDiversity(b.seq)
 	b.read.Words, b.read.Sentences = p.Words, p.Sentences
@@ -353,7 +354,7 @@ func (b *builder) finish(st *stopper) *DocProfile {
 	if b.sliceWords > 0 && (b.sliceWords >= b.opt.slice()/2 || p.Slices == 0) && !st.stopped() {
 		b.closeSlice()
 	}
-	p.SlicePresence = analysis.NewTermCountsOf(b.terms, b.presence)
+	p.SlicePresence = terms.Counts(b.presence)
 	b.windows(st)
 	for k := range p.Targets {
 		p.Targets[k].Collocates = analysis.NewTermCounts(b.collocates[k])
