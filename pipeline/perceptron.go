@@ -25,7 +25,8 @@ import (
 // Here the feature strings are parsed once, at load, into the parts they
 // are made of (a word, a suffix, a first byte, one or two tags), and each
 // part is interned: a token costs one map lookup of its text (two when its
-// lower-case form differs), and each feature is then read from a dense
+// lower-case form differs; one in a small map of the forms seen lately,
+// most of the time: see perceptronScratch.memo), and each feature is then read from a dense
 // table (by word, suffix, byte or tag ids) as the span of its weights in
 // one flat array, where the features of a word lie side by side. Nothing
 // is allocated per token once a worker's scratch space has grown to its
@@ -69,6 +70,7 @@ type perceptron struct {
 	pairs   []weight // the model's sparse weights, feature by feature
 
 	lexicon map[string]int32 // word -> entry id; 0 (absent) is the unknown word
+	words   []string         // entry id -> word (the lexicon's keys)
 	entries []entry          // by entry id
 	wordTag []tagFeature     // "i-1 tag+i word" features, by entry, sorted by tag
 
@@ -128,8 +130,24 @@ type perceptronScratch struct {
 	ctx    []int32      // entry ids of the normalised words, padded by two at each end
 	suf    []int32      // suffix ids of the same
 	raw    []int32      // entry ids of the words as written
+	rsuf   []int32      // suffix ids of the same
 	buf    []byte       // a lower-cased word
+	// memo holds what read finds of the forms it has seen, in this
+	// scratch's earlier calls too: a document repeats most of its words,
+	// and a small map of them stays in the processor's caches where the
+	// model's lexicon and entries do not. Its keys are the lexicon's own
+	// strings, or copies for unknown words: no key holds a document's
+	// text alive. It is emptied when it reaches maxMemo forms.
+	memo map[string]formIDs
 }
+
+// formIDs is what read finds of one form: its entry and suffix ids as
+// written and normalised, a function of the form alone.
+type formIDs struct{ raw, rsuf, ctx, suf int32 }
+
+// maxMemo bounds perceptronScratch.memo: some 200 kB, the words of a long
+// document.
+const maxMemo = 1 << 13
 
 // TagTokens sets the Tag of each token to prose v3's tag for its Text, the
 // tokens being one sentence: the tag tag.Tagger.TagTokens gives.
@@ -175,16 +193,44 @@ func (p *perceptron) read(s *perceptronScratch, toks []token.Token) {
 	if cap(s.ctx) < n+4 {
 		s.ctx, s.suf, s.raw = make([]int32, n+4), make([]int32, n+4), make([]int32, n+4)
 	}
-	s.ctx, s.suf, s.raw = s.ctx[:n+4], s.suf[:n+4], s.raw[:n]
+	if cap(s.rsuf) < n {
+		s.rsuf = make([]int32, n)
+	}
+	s.ctx, s.suf, s.raw, s.rsuf = s.ctx[:n+4], s.suf[:n+4], s.raw[:n], s.rsuf[:n]
 	s.ctx[0], s.ctx[1], s.ctx[n+2], s.ctx[n+3] = p.start, p.start2, p.end, p.end2
 	for _, k := range [...]int{0, 1, n + 2, n + 3} {
 		s.suf[k] = p.entries[s.ctx[k]].suffix
 	}
 	for i := range toks {
 		w := toks[i].Text
-		s.raw[i] = p.lexicon[w]
-		s.ctx[i+2], s.suf[i+2] = p.normal(w, s.raw[i], &s.buf)
+		f, ok := s.memo[w]
+		if !ok {
+			f = p.form(w, &s.buf)
+			key := p.words[f.raw]
+			if f.raw == 0 {
+				key = strings.Clone(w)
+			}
+			if s.memo == nil {
+				s.memo = make(map[string]formIDs)
+			} else if len(s.memo) >= maxMemo {
+				clear(s.memo)
+			}
+			s.memo[key] = f
+		}
+		s.raw[i], s.rsuf[i], s.ctx[i+2], s.suf[i+2] = f.raw, f.rsuf, f.ctx, f.suf
 	}
+}
+
+// form looks w up in the model: its entry and suffix ids as written and
+// normalised.
+func (p *perceptron) form(w string, buf *[]byte) formIDs {
+	f := formIDs{raw: p.lexicon[w]}
+	f.rsuf = p.entries[f.raw].suffix
+	if f.raw == 0 {
+		f.rsuf = p.suffixes[packSuffix(w)]
+	}
+	f.ctx, f.suf = p.normal(w, f.raw, buf)
+	return f
 }
 
 // rule is the tag prose gives w (whose entry is e) without the model, and
@@ -231,11 +277,7 @@ func (p *perceptron) predict(s *perceptronScratch, k int, w string, e, p1, p2 in
 	sc := &s.scores
 	clear(sc[:len(p.classes)])
 	p.add(sc, p.bias)
-	rs := p.entries[e].suffix
-	if e == 0 {
-		rs = p.suffixes[packSuffix(w)]
-	}
-	p.add(sc, p.suffix[rs][suffixI])
+	p.add(sc, p.suffix[s.rsuf[k-2]][suffixI])
 	if w == "" {
 		p.add(sc, p.pref1[256])
 	} else {

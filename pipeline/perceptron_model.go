@@ -259,6 +259,7 @@ func parsePerceptron(data []byte) (*perceptron, error) {
 	}
 	p.dashTag, p.symTag, p.nnTag, p.noneTag = unknown("-"), unknown("SYM"), unknown("NN"), unknown("-NONE-")
 	p.relayout()
+	p.words = names
 	p.pool.New = func() any { return new(perceptronScratch) }
 	return p, nil
 }
