@@ -2,8 +2,10 @@ package framing
 
 import (
 	"cmp"
+	"iter"
 	"maps"
 	"slices"
+	"strings"
 	"sync/atomic"
 
 	"github.com/stylometer/stylometer/analysis"
@@ -195,8 +197,7 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 			continue
 		}
 		if n := len(rests); n == 0 || !sameSlice(rests[n-1].key, s.all) {
-			p := pool(docs, s.all, opt)
-			rests = append(rests, &rest{key: s.all, pool: p, corpus: restCorpus(p, opt)})
+			rests = append(rests, newRest(pool(docs, s.all, opt), s.all, opt))
 		}
 		restOf[k] = rests[len(rests)-1]
 	}
@@ -217,10 +218,11 @@ func Keyness(docs []Doc, scopes []Scope, opt Options) []KeynessResult {
 		}
 		// Documents against one rest, all of one size.
 		parts := make([]keyness.Part, len(ks))
+		r := restOf[ks[0]]
 		for j, k := range ks {
-			parts[j] = docPart(docs[scopes[k].in[0]], opt)
+			parts[j] = r.docPart(docs[scopes[k].in[0]], opt)
 		}
-		rows := restOf[ks[0]].corpus.CompareRestTops(parts, opt.Keyness, 0.05, opt.DocRows)
+		rows := r.corpus.CompareRestTops(parts, opt.Keyness, 0.05, opt.DocRows)
 		for j, k := range ks {
 			out[k] = KeynessResult{Scope: scopes[k], Rows: capRows(scopes[k], rows[j], opt.DocRows)}
 		}
@@ -305,18 +307,59 @@ func batchScopes(docs []Doc, scopes []Scope, restOf []*rest, opt Options) [][]in
 	return batches
 }
 
-// docPart is a document as a part of the corpus, read from its own
-// counts.
-func docPart(d Doc, opt Options) keyness.Part {
-	return keyness.Part{Counts: d.Terms.All(), Presence: d.SlicePresence.All(), Words: float64(opt.total(d)), Slices: d.Slices}
-}
-
 // rest is the documents of one "rest" reference (key), pooled, and its
-// terms for keyness.Corpus.CompareRest.
+// terms for keyness.Corpus.CompareRest, with the index there of each term
+// by id (1 + the index; 0 for a term it lacks).
 type rest struct {
 	key    []int
 	pool   pooled
 	corpus *keyness.Corpus
+	at     []int32
+}
+
+// newRest is the rest of the documents key, pooled as p: p's terms that a
+// comparison reports (count at least opt.MinCount, not a stopword).
+func newRest(p pooled, key []int, opt Options) *rest {
+	names := analysis.TermNames()
+	size := 0
+	for id := range p.terms {
+		size = max(size, int(id)+1)
+	}
+	r := &rest{key: key, pool: p, at: make([]int32, size)}
+	var terms []string
+	var count, presence []float64
+	for id, n := range p.terms {
+		if n < opt.MinCount || opt.Stop[names[id]] {
+			continue
+		}
+		terms = append(terms, names[id])
+		count = append(count, float64(n))
+		presence = append(presence, float64(p.presence[id]))
+		r.at[id] = int32(len(terms))
+	}
+	r.corpus = keyness.NewCorpus(terms, count, presence, float64(p.words), p.slices)
+	return r
+}
+
+// indices yields the terms of counts that r's corpus holds, by their index
+// there.
+func (r *rest) indices(counts iter.Seq2[analysis.TermID, int]) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for id, n := range counts {
+			if int(id) < len(r.at) {
+				if k := r.at[id]; k > 0 && !yield(int(k-1), n) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// docPart is a document as a part of r's corpus, read from its own
+// counts.
+func (r *rest) docPart(d Doc, opt Options) keyness.Part {
+	return keyness.Part{Indices: r.indices(d.Terms.IDs()), PresenceIndices: r.indices(d.SlicePresence.IDs()),
+		Words: float64(opt.total(d)), Slices: d.Slices}
 }
 
 // compare is one scope's rows; r is its rest (nil for a pair of values).
@@ -331,10 +374,11 @@ func compare(docs []Doc, s Scope, r *rest, opt Options) []keyness.Row {
 			limit = opt.DocRows
 		}
 		if len(s.in) == 1 {
-			return r.corpus.CompareRestTop(docPart(docs[s.in[0]], opt), opt.Keyness, 0.05, limit)
+			return r.corpus.CompareRestTop(r.docPart(docs[s.in[0]], opt), opt.Keyness, 0.05, limit)
 		}
 		t := pool(docs, s.in, opt)
-		part := keyness.Part{Counts: maps.All(t.terms), Presence: maps.All(t.presence), Words: float64(t.words), Slices: t.slices}
+		part := keyness.Part{Indices: r.indices(maps.All(t.terms)), PresenceIndices: r.indices(maps.All(t.presence)),
+			Words: float64(t.words), Slices: t.slices}
 		return r.corpus.CompareRestTop(part, opt.Keyness, 0.05, limit)
 	}
 	t := pool(docs, s.in, opt)
@@ -357,17 +401,18 @@ func comparePooled(t, ref pooled, slices bool, opt Options) []keyness.Row {
 	if slices {
 		c.NTargetSlices, c.NReferenceSlices = t.slices, ref.slices
 	}
-	for _, term := range unionKeys(t.terms, ref.terms) {
-		a, b := t.terms[term], ref.terms[term]
-		if a+b < opt.MinCount || opt.Stop[term] {
+	names := analysis.TermNames()
+	for _, id := range unionKeys(t.terms, ref.terms, names) {
+		a, b := t.terms[id], ref.terms[id]
+		if a+b < opt.MinCount || opt.Stop[names[id]] {
 			continue
 		}
-		c.Terms = append(c.Terms, term)
+		c.Terms = append(c.Terms, names[id])
 		c.Target = append(c.Target, float64(a))
 		c.Reference = append(c.Reference, float64(b))
 		if slices {
-			c.TargetSlices = append(c.TargetSlices, float64(t.presence[term]))
-			c.ReferenceSlices = append(c.ReferenceSlices, float64(ref.presence[term]))
+			c.TargetSlices = append(c.TargetSlices, float64(t.presence[id]))
+			c.ReferenceSlices = append(c.ReferenceSlices, float64(ref.presence[id]))
 		}
 	}
 	rows := keyness.Compare(c, opt.Keyness)
@@ -408,40 +453,25 @@ func sameSlice(a, b []int) bool {
 	return slices.Equal(a, b)
 }
 
-// restCorpus is p's terms that a comparison reports (count at least
-// opt.MinCount, not a stopword), for keyness.Corpus.CompareRest.
-func restCorpus(p pooled, opt Options) *keyness.Corpus {
-	var terms []string
-	var count, presence []float64
-	for t, n := range p.terms {
-		if n < opt.MinCount || opt.Stop[t] {
-			continue
-		}
-		terms = append(terms, t)
-		count = append(count, float64(n))
-		presence = append(presence, float64(p.presence[t]))
-	}
-	return keyness.NewCorpus(terms, count, presence, float64(p.words), p.slices)
-}
-
+// pooled is documents' counts summed, by term id.
 type pooled struct {
 	words, slices int
-	terms         map[string]int
-	presence      map[string]int
+	terms         map[analysis.TermID]int
+	presence      map[analysis.TermID]int
 }
 
 // pool sums the documents idx of docs, their keyness totals under opt.
 func pool(docs []Doc, idx []int, opt Options) pooled {
-	p := pooled{terms: map[string]int{}, presence: map[string]int{}}
+	p := pooled{terms: map[analysis.TermID]int{}, presence: map[analysis.TermID]int{}}
 	for _, i := range idx {
 		d := docs[i]
 		p.words += opt.total(d)
 		p.slices += d.Slices
-		for t, n := range d.Terms.All() {
-			p.terms[t] += n
+		for id, n := range d.Terms.IDs() {
+			p.terms[id] += n
 		}
-		for t, n := range d.SlicePresence.All() {
-			p.presence[t] += n
+		for id, n := range d.SlicePresence.IDs() {
+			p.presence[id] += n
 		}
 	}
 	return p
@@ -451,22 +481,24 @@ func pool(docs []Doc, idx []int, opt Options) pooled {
 // p's documents); terms left at zero are dropped.
 func (p pooled) minus(q pooled) pooled {
 	r := pooled{words: p.words - q.words, slices: p.slices - q.slices,
-		terms: make(map[string]int, len(p.terms)), presence: make(map[string]int, len(p.presence))}
-	for t, n := range p.terms {
-		if n -= q.terms[t]; n > 0 {
-			r.terms[t] = n
+		terms: make(map[analysis.TermID]int, len(p.terms)), presence: make(map[analysis.TermID]int, len(p.presence))}
+	for id, n := range p.terms {
+		if n -= q.terms[id]; n > 0 {
+			r.terms[id] = n
 		}
 	}
-	for t, n := range p.presence {
-		if n -= q.presence[t]; n > 0 {
-			r.presence[t] = n
+	for id, n := range p.presence {
+		if n -= q.presence[id]; n > 0 {
+			r.presence[id] = n
 		}
 	}
 	return r
 }
 
-func unionKeys(a, b map[string]int) []string {
-	keys := make([]string, 0, len(a)+len(b))
+// unionKeys is the ids of a and b, in the byte order of their terms
+// (names, by id).
+func unionKeys(a, b map[analysis.TermID]int, names []string) []analysis.TermID {
+	keys := make([]analysis.TermID, 0, len(a)+len(b))
 	for k := range a {
 		keys = append(keys, k)
 	}
@@ -475,7 +507,7 @@ func unionKeys(a, b map[string]int) []string {
 			keys = append(keys, k)
 		}
 	}
-	slices.Sort(keys)
+	slices.SortFunc(keys, func(x, y analysis.TermID) int { return strings.Compare(names[x], names[y]) })
 	return keys
 }
 

@@ -376,3 +376,33 @@ func TestStudySteps(t *testing.T) {
 		}
 	}
 }
+
+// TestPresentMatchesPooled: the "rest" comparisons with Present, whose
+// documents and groups reach keyness.Corpus by corpus index (through the
+// rest's table of term ids), give the rows of the full comparison of the
+// pooled counts by term (Compare, the brute-force reference) that Present
+// keeps, bit for bit, with stopwords and a minimum count filtering the
+// corpus.
+func TestPresentMatchesPooled(t *testing.T) {
+	docs := benchDocs(60, 2)
+	for i := range docs {
+		docs[i].Meta = map[string]string{"stance": string(rune('a' + i%3))}
+	}
+	scopes := Scopes(docs, []string{"stance"}, false)
+	opt := Options{MinCount: 3, Stop: map[string]bool{"w2": true, "w40": true}}
+	full := Keyness(docs, scopes, opt)
+	opt.Present = true
+	got := Keyness(docs, scopes, opt)
+	kept := 0
+	for k := range scopes {
+		want := present(full[k].Rows)
+		kept += len(want)
+		if !cmp.Equal(got[k].Rows, want, cmpopts.EquateNaNs()) {
+			t.Fatalf("%s %s: rows differ from the pooled comparison's:\n%s", scopes[k].Kind, scopes[k].Target,
+				cmp.Diff(want, got[k].Rows, cmpopts.EquateNaNs()))
+		}
+	}
+	if kept == 0 || kept == len(full[0].Rows)*len(scopes) {
+		t.Errorf("%d rows kept of %d: Present keeps all or none, the test cannot fail", kept, len(full[0].Rows)*len(scopes))
+	}
+}

@@ -1,5 +1,7 @@
 package framing
 
+import "github.com/stylometer/stylometer/analysis"
+
 // Reference is a background corpus that keyness compares with instead of
 // the rest of the corpus: a folder of texts profiled as the corpus is, or
 // a frequency list. Terms are its counts, Words its total word tokens
@@ -50,6 +52,11 @@ func ReferenceScopes(docs []Doc, groupBy []string) []Scope {
 // opt.DocRows as in Keyness.
 func KeynessAgainst(docs []Doc, scopes []Scope, ref *Reference, opt Options) []KeynessResult {
 	out := make([]KeynessResult, len(scopes))
+	// The reference's terms by id: interned, if the documents lack them.
+	refPool := pooled{words: ref.Words, terms: map[analysis.TermID]int{}}
+	for id, n := range analysis.NewTermCounts(ref.Terms).IDs() {
+		refPool.terms[id] = n
+	}
 	c := newCounter(opt.Progress, len(scopes))
 	task := func(k int) {
 		if c.stopped() {
@@ -57,7 +64,7 @@ func KeynessAgainst(docs []Doc, scopes []Scope, ref *Reference, opt Options) []K
 		}
 		defer c.add(1)
 		s := scopes[k]
-		rows := comparePooled(pool(docs, s.in, opt), pooled{words: ref.Words, terms: ref.Terms}, false, opt)
+		rows := comparePooled(pool(docs, s.in, opt), refPool, false, opt)
 		out[k] = KeynessResult{Scope: s, Rows: capRows(s, rows, opt.DocRows)}
 	}
 	if opt.Run == nil {

@@ -35,10 +35,11 @@ func BenchmarkCompare(b *testing.B) {
 	}
 }
 
-// benchRest returns a corpus of n documents of 500 to 700 terms drawn from
-// a Zipf vocabulary of 20,000 (terms seen fewer than 3 times left out),
-// each document as a part with twice as many words in all, ± 20, seeded.
-func benchRest(n int) (*Corpus, []Part) {
+// benchRest returns a corpus of n documents of content to content + spread
+// terms drawn from a Zipf vocabulary of 20,000 (terms seen fewer than 3
+// times left out), each document as a part with twice as many words in
+// all, ± 20, seeded.
+func benchRest(n, content, spread int) (*Corpus, []Part) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	zipf := rand.NewZipf(rng, 1.07, 2, 19_999)
 	corpus := map[string]int{}
@@ -47,7 +48,7 @@ func benchRest(n int) (*Corpus, []Part) {
 	total := 0.0
 	for i := range parts {
 		doc, pres := map[string]int{}, map[string]int{}
-		content := 450 + rng.IntN(200)
+		content := content + rng.IntN(spread)
 		for range content {
 			w := "w" + strconv.FormatUint(zipf.Uint64(), 10)
 			doc[w]++
@@ -73,17 +74,31 @@ func benchRest(n int) (*Corpus, []Part) {
 }
 
 // BenchmarkCompareRestTops: every document of a corpus against the rest,
-// in batches of 32 documents by size, 20 rows kept; per op, all n.
+// in batches of 32 documents by size, 20 rows kept; per op, all n: 500
+// and 5000 documents of 450 to 650 terms, and 250 of 3000 to 4200 (a
+// corpus of 40 kB texts).
 func BenchmarkCompareRestTops(b *testing.B) {
-	for _, n := range []int{500, 5000} {
-		c, parts := benchRest(n)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				for k := 0; k < len(parts); k += 32 {
-					c.CompareRestTops(parts[k:min(k+32, len(parts))], Options{}, 0.05, 20)
+	for _, s := range []struct{ n, content, spread int }{{500, 450, 200}, {5000, 450, 200}, {250, 3000, 1200}} {
+		c, parts := benchRest(s.n, s.content, s.spread)
+		// The same parts by corpus index, as framing gives them.
+		byIndex := make([]Part, len(parts))
+		for k, p := range parts {
+			counts := maps.Collect(c.indices(p.Counts))
+			presence := maps.Collect(c.indices(p.Presence))
+			byIndex[k] = Part{Indices: maps.All(counts), PresenceIndices: maps.All(presence), Words: p.Words, Slices: p.Slices}
+		}
+		for _, run := range []struct {
+			name  string
+			parts []Part
+		}{{fmt.Sprint(s.n), parts}, {fmt.Sprint(s.n, "/indices"), byIndex}} {
+			b.Run(run.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					for k := 0; k < len(run.parts); k += 32 {
+						c.CompareRestTops(run.parts[k:min(k+32, len(run.parts))], Options{}, 0.05, 20)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -17,18 +17,12 @@ type Corpus struct {
 	terms    []string
 	count    []float64
 	presence []float64
-	index    map[string]termRef
+	group    []int32 // by term: its count group, an index into byCount
+	index    map[string]int32
 	total    float64
 	slices   int
 	hasSl    bool
 	byCount  []countGroup // the terms grouped by count, count ascending
-}
-
-// termRef is what a comparison looks up of a term: its index, count and
-// count group (an index into byCount), in one place.
-type termRef struct {
-	i, group int32
-	count    float64
 }
 
 // countGroup is the terms (indices) that share one corpus count.
@@ -47,8 +41,8 @@ func NewCorpus(terms []string, count, presence []float64, total float64, nSlices
 	if len(terms) > math.MaxInt32 {
 		panic("keyness: too many terms")
 	}
-	c := &Corpus{terms: terms, count: count, presence: presence, index: make(map[string]termRef, len(terms)),
-		total: total, slices: nSlices, hasSl: presence != nil}
+	c := &Corpus{terms: terms, count: count, presence: presence, group: make([]int32, len(terms)),
+		index: make(map[string]int32, len(terms)), total: total, slices: nSlices, hasSl: presence != nil}
 	groups := map[float64][]int{}
 	for i := range terms {
 		groups[count[i]] = append(groups[count[i]], i)
@@ -57,16 +51,27 @@ func NewCorpus(terms []string, count, presence []float64, total float64, nSlices
 		c.byCount = append(c.byCount, countGroup{n, idx})
 	}
 	slices.SortFunc(c.byCount, func(x, y countGroup) int { return cmp.Compare(x.count, y.count) })
-	groupOf := make([]int32, len(terms))
 	for g, grp := range c.byCount {
 		for _, i := range grp.terms {
-			groupOf[i] = int32(g)
+			c.group[i] = int32(g)
 		}
 	}
 	for i, t := range terms {
-		c.index[t] = termRef{i: int32(i), group: groupOf[i], count: count[i]}
+		c.index[t] = int32(i)
 	}
 	return c
+}
+
+// indices yields what terms yields, each term by its index in c, leaving
+// out the terms c lacks.
+func (c *Corpus) indices(terms iter.Seq2[string, int]) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for t, n := range terms {
+			if i, ok := c.index[t]; ok && !yield(int(i), n) {
+				return
+			}
+		}
+	}
 }
 
 // Part is a part of a corpus, the target that [Corpus.CompareRestTop]
@@ -81,6 +86,13 @@ type Part struct {
 	// once, for the rows kept, and only when the corpus has slice presence;
 	// nil is in no slice.
 	Presence iter.Seq2[string, int]
+	// Indices, if not nil, stands for Counts: it yields each corpus term
+	// the part uses by its index in the terms given to NewCorpus (an index
+	// out of range panics), and its count, as Counts would. A caller that
+	// holds its terms as indices spares the lookup of each term's string.
+	Indices iter.Seq2[int, int]
+	// PresenceIndices, if not nil, stands for Presence likewise.
+	PresenceIndices iter.Seq2[int, int]
 	// Words is the part's number of all tokens, N_t; Slices its number of
 	// slices.
 	Words  float64
@@ -107,7 +119,8 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 // limit > 0, to its limit/2 first and limit − limit/2 last rows (the
 // highest and lowest log-odds z), as [Cap] cuts them: the same rows, the
 // others never built. Every term the part uses costs its p-value and
-// log-odds z, every distinct corpus count of the terms it lacks one
+// log-odds z (computed once for the terms of one small count and one
+// corpus count), every distinct corpus count of the terms it lacks one
 // p-value; the full statistics are computed only for the rows returned.
 func (c *Corpus) CompareRestTop(p Part, opt Options, maxPAdj float64, limit int) []Row {
 	return c.compareRestTop(p, opt, maxPAdj, limit, nil, &work{})
@@ -165,15 +178,34 @@ func (c *Corpus) scale(p Part, opt Options) scale {
 type work struct {
 	usedIn            []int // the part's terms per count group
 	used              []use
+	memo              []memo // a used term's p and z by count and count group
+	part              uint32 // the part being compared, counted from 1: memo's stamp
 	groups            []absent
 	cands             []cand
-	isUsed            []bool         // by corpus term
-	ps, qs            []float64      // adjust
-	bits              []uint64       // sortProbabilities
-	keys              []uint64       // top
-	first, last, kept []cand         // top
-	want              map[string]int // a kept term of the part -> its row
-	ts                []float64      // the kept terms' slice presence
+	isUsed            []bool      // by corpus term
+	ps, qs            []float64   // adjust
+	bits              []uint64    // sortProbabilities
+	keys              []uint64    // top
+	first, last, kept []cand      // top
+	want              map[int]int // a kept term of the part (corpus index) -> its row
+	ts                []float64   // the kept terms' slice presence
+}
+
+// memoCounts and memoGroups bound the terms of a part whose p-value and
+// log-odds z are memoised, by count and corpus count (count group): a
+// count up to memoCounts, a corpus count among the memoGroups smallest.
+// Most of a document's terms occur in it once or twice, and many of those
+// share a small corpus count; past these the memo would rarely be hit.
+const (
+	memoCounts = 4
+	memoGroups = 256
+)
+
+// memo is one memoised p-value and log-odds z, valid when part is the
+// part being compared.
+type memo struct {
+	part uint32
+	p, z float64
 }
 
 // zeroed returns s resized to n zero values, in its own array when that is
@@ -194,18 +226,40 @@ func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int,
 	sc := c.scale(p, opt)
 
 	// The part's terms: what ranking and adjusting need, no rows yet.
+	// Terms that share a small count and a corpus count share their p and
+	// z (the same functions of the same numbers), computed once.
 	used := w.used[:0]
 	usedIn := zeroed(w.usedIn, len(c.byCount)) // the part's terms per count group
-	for t, n := range p.Counts {
-		ref, ok := c.index[t]
-		if !ok || n <= 0 {
+	nGroups := min(len(c.byCount), memoGroups)
+	if w.part++; len(w.memo) < memoCounts*nGroups || w.part == 0 {
+		w.memo, w.part = make([]memo, memoCounts*nGroups), 1
+	}
+	counts := p.Indices
+	if counts == nil {
+		counts = c.indices(p.Counts)
+	}
+	for i, n := range counts {
+		if n <= 0 {
 			continue
 		}
+		g := int(c.group[i])
 		a := float64(n)
-		b := ref.count - a
+		var m *memo
+		if n <= memoCounts && g < nGroups {
+			if m = &w.memo[(n-1)*nGroups+g]; m.part == w.part {
+				used = append(used, use{i: i, a: a, p: m.p, z: m.z})
+				usedIn[g]++
+				continue
+			}
+		}
+		b := c.count[i] - a
 		_, z := sc.logOdds(a, b, opt)
-		used = append(used, use{i: int(ref.i), a: a, p: sc.p(a, b, opt), z: z})
-		usedIn[ref.group]++
+		e := use{i: i, a: a, p: sc.p(a, b, opt), z: z}
+		if m != nil {
+			*m = memo{part: w.part, p: e.p, z: e.z}
+		}
+		used = append(used, e)
+		usedIn[g]++
 	}
 	w.used, w.usedIn = used, usedIn
 	// The absent terms of each count: one p for all.
@@ -254,6 +308,10 @@ func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int,
 	cands = c.top(cands, limit, w)
 
 	rows := make([]Row, len(cands))
+	presence := p.PresenceIndices
+	if presence == nil && p.Presence != nil {
+		presence = c.indices(p.Presence)
+	}
 	want := w.want // a kept term of the part -> its row
 	clear(want)
 	for k, cd := range cands {
@@ -274,12 +332,12 @@ func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int,
 			j, _ := slices.BinarySearch(ps, e.p) // tied p-values share one q
 			rows[k].PAdj = qs[j]
 		}
-		if c.hasSl && p.Presence != nil {
+		if c.hasSl && presence != nil {
 			if want == nil {
-				want = make(map[string]int, len(cands))
+				want = make(map[int]int, len(cands))
 				w.want = want
 			}
-			want[c.terms[i]] = k
+			want[i] = k
 		}
 	}
 	// The kept terms' slice presence, in one pass over the part's.
@@ -287,8 +345,8 @@ func (c *Corpus) compareRestTop(p Part, opt Options, maxPAdj float64, limit int,
 	w.ts = ts
 	if len(want) > 0 {
 		left := len(want)
-		for t, n := range p.Presence {
-			if k, ok := want[t]; ok {
+		for i, n := range presence {
+			if k, ok := want[i]; ok {
 				ts[k] = float64(n)
 				if left--; left == 0 {
 					break

@@ -2,6 +2,7 @@ package keyness
 
 import (
 	"cmp"
+	"iter"
 	"maps"
 	"math"
 	"math/rand/v2"
@@ -89,12 +90,15 @@ func TestCompareRestMatchesCompare(t *testing.T) {
 				// CompareRestTop is Cap of the same rows, and so is
 				// CompareRestTops of parts of one size, which share the
 				// absent terms' p-values.
+				// By corpus index (terms[i] is index i) the rows are the
+				// same.
 				part := Part{Counts: maps.All(target), Presence: maps.All(tPresence), Words: words, Slices: targetSlices}
+				byIndex := Part{Indices: byPosition(terms, target), PresenceIndices: byPosition(terms, tPresence), Words: words, Slices: targetSlices}
 				other := Part{Counts: maps.All(map[string]int{terms[0]: 1}), Words: words + 1, Slices: targetSlices}
 				for _, limit := range []int{1, 2, 7, 20, len(want) - 1, len(want), len(want) + 1} {
 					capped := Cap(want, limit)
-					tops := corpus.CompareRestTops([]Part{part, other, part}, opt, 0.05, limit)
-					for j, top := range [][]Row{corpus.CompareRestTop(part, opt, 0.05, limit), tops[0], tops[2]} {
+					tops := corpus.CompareRestTops([]Part{part, other, part, byIndex}, opt, 0.05, limit)
+					for j, top := range [][]Row{corpus.CompareRestTop(part, opt, 0.05, limit), tops[0], tops[2], tops[3], corpus.CompareRestTop(byIndex, opt, 0.05, limit)} {
 						if len(top) != len(capped) {
 							t.Fatalf("seed %d %+v slices %v limit %d (%d): %d rows, want %d", seed, opt, withSlices, limit, j, len(top), len(capped))
 						}
@@ -123,6 +127,18 @@ func TestCompareRestMatchesCompare(t *testing.T) {
 		t.Error("no significantly avoided term in any case: the test does not exercise them")
 	}
 	t.Logf("%d avoided rows compared", avoided)
+}
+
+// byPosition yields the counts of m by the index of each term in terms,
+// in the order of terms.
+func byPosition(terms []string, m map[string]int) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i, t := range terms {
+			if n, ok := m[t]; ok && !yield(i, n) {
+				return
+			}
+		}
+	}
 }
 
 // sameRow compares rows bit for bit (NaN equal to NaN).
