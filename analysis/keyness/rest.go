@@ -8,6 +8,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Corpus is the whole of a corpus for CompareRest: each term's count and
@@ -123,7 +124,9 @@ func (c *Corpus) CompareRest(target, tPresence map[string]int, words float64, nS
 // corpus count), every distinct corpus count of the terms it lacks one
 // p-value; the full statistics are computed only for the rows returned.
 func (c *Corpus) CompareRestTop(p Part, opt Options, maxPAdj float64, limit int) []Row {
-	return c.compareRestTop(p, opt, maxPAdj, limit, nil, &work{})
+	w := works.Get().(*work)
+	defer works.Put(w)
+	return c.compareRestTop(p, opt, maxPAdj, limit, nil, w)
 }
 
 // CompareRestTops is [Corpus.CompareRestTop] of each of parts, in order.
@@ -134,7 +137,8 @@ func (c *Corpus) CompareRestTop(p Part, opt Options, maxPAdj float64, limit int)
 // working memory, so that a batch allocates little beyond the rows it
 // returns.
 func (c *Corpus) CompareRestTops(parts []Part, opt Options, maxPAdj float64, limit int) [][]Row {
-	w := &work{}
+	w := works.Get().(*work)
+	defer works.Put(w)
 	n := map[float64]int{}
 	for _, p := range parts {
 		n[p.Words]++
@@ -207,6 +211,12 @@ type memo struct {
 	part uint32
 	p, z float64
 }
+
+// works holds the working memory of finished comparisons for the next:
+// the documents of a corpus, each of its own size, are compared one batch
+// each, and their arrays (some as long as the corpus's vocabulary) would
+// otherwise be allocated again for every one.
+var works = sync.Pool{New: func() any { return new(work) }}
 
 // zeroed returns s resized to n zero values, in its own array when that is
 // large enough.
