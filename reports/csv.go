@@ -258,6 +258,11 @@ func appendFloat(dst []byte, v float64) []byte {
 	if v == 0 {
 		return append(dst, '0') // no "-0"
 	}
+	// A whole number under a million (a count): 'g' writes its digits
+	// alone, as AppendInt does, faster; from 1e6 on it writes an exponent.
+	if v > -1e6 && v < 1e6 && v == float64(int64(v)) {
+		return strconv.AppendInt(dst, int64(v), 10)
+	}
 	return strconv.AppendFloat(dst, v, 'g', -1, 64)
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,10 +52,21 @@ func TestFloat(t *testing.T) {
 	}{
 		{0, "0"}, {math.Copysign(0, -1), "0"}, {1.5, "1.5"}, {math.Nextafter(0.3, 1), "0.30000000000000004"},
 		{1e-7, "1e-07"}, {math.NaN(), ""}, {math.Inf(1), "Inf"}, {math.Inf(-1), "-Inf"}, {-2, "-2"},
+		{999999, "999999"}, {1e6, "1e+06"}, {-1e6, "-1e+06"}, {1234567, "1.234567e+06"}, {999999.5, "999999.5"},
 	}
 	for _, tc := range tests {
 		if got := Float(tc.in); got != tc.want {
 			t.Errorf("Float(%v) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// Whole numbers, which Float writes as integers under a million, as
+	// strconv's 'g' writes them, on either side of the million.
+	for v := -1_000_010.0; v <= 1_000_010; v++ {
+		if v == 0 {
+			continue
+		}
+		if got, want := Float(v), strconv.FormatFloat(v, 'g', -1, 64); got != want {
+			t.Fatalf("Float(%v) = %q, want %q", v, got, want)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/stylometer/stylometer/analysis/stylometry"
-	"github.com/stylometer/stylometer/pipeline"
 )
 
 // FileDoc documents one output file: what a row is and every column. It
@@ -23,10 +22,10 @@ type FileDoc struct {
 	// files gives the file (or, for a name with a *, the files) a study
 	// has for this entry, with their writers; none when the study has no
 	// content for it.
-	files func(st *pipeline.Study) []file
+	files func(st *study) []file
 	// parquet, for the long tables, gives the Parquet file written
 	// instead of the CSV with --format parquet (same columns, typed).
-	parquet func(st *pipeline.Study) []file
+	parquet func(st *study) []file
 }
 
 // ColumnDoc documents one column.

@@ -17,6 +17,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/framing"
 	"github.com/stylometer/stylometer/analysis/keyness"
 	"github.com/stylometer/stylometer/pipeline"
@@ -598,34 +599,38 @@ func (st *studyView) pooledSeries(groups []string) (sl, zipf []chart.Series, per
 		return g
 	}
 	lengths := map[string][]float64{}
-	counts := map[string]map[string]int{}
+	members := map[string][]int{}
 	for i, d := range st.Docs {
 		g := name(groups[i])
 		for _, n := range d.Profile.SentenceLengths {
 			lengths[g] = append(lengths[g], float64(n))
 		}
-		if counts[g] == nil {
-			counts[g] = map[string]int{}
-		}
-		for t, n := range d.Profile.Terms.All() {
-			counts[g][t] += n
-		}
+		members[g] = append(members[g], i)
 	}
-	var names []string
-	for g := range counts {
-		names = append(names, g)
-	}
-	slices.Sort(names)
-	for _, g := range names {
+	// Each group's counts are summed by term id, a group at a time: sum
+	// holds them and seen the ids counted, in the order first met (the
+	// chart sorts the values).
+	sum := make([]int, len(analysis.TermNames()))
+	var seen []analysis.TermID
+	for _, g := range slices.Sorted(maps.Keys(members)) {
 		colour := g
 		if st.ColourBy() == "" || g == "(none)" {
 			colour = ""
 		}
 		sl = append(sl, chart.Series{Name: g, Group: colour, Values: lengths[g]})
-		z := chart.Series{Name: g, Group: colour}
-		for _, n := range counts[g] {
-			z.Values = append(z.Values, float64(n))
+		for _, i := range members[g] {
+			for id, n := range st.Docs[i].Profile.Terms.IDs() {
+				if sum[id] == 0 {
+					seen = append(seen, id)
+				}
+				sum[id] += n
+			}
 		}
+		z := chart.Series{Name: g, Group: colour, Values: make([]float64, len(seen))}
+		for k, id := range seen {
+			z.Values[k], sum[id] = float64(sum[id]), 0
+		}
+		seen = seen[:0]
 		zipf = append(zipf, z)
 	}
 	per = "in the corpus"

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"io"
+	"math"
 	"strings"
 
 	"github.com/stylometer/stylometer/analysis/framing"
@@ -15,11 +16,28 @@ func WriteKeyness(w io.Writer, res []framing.KeynessResult) (int, error) {
 	t := NewStream(w, "scope", "target", "reference", "term", "n_target", "n_reference",
 		"rate_target", "rate_reference", "g2", "p", "p_adj", "chi2", "pmi", "log_ratio", "pct_diff",
 		"bic", "ell", "log_odds", "log_odds_z", "zeta_craig", "zeta_eder")
+	// A value equal to the one above it in its column (a third of them:
+	// terms with the same counts in a scope score alike, and sort
+	// together) is not formatted again: last holds each column's last
+	// value, as bits, and text its text.
+	var last [17]uint64
+	var text [17][]byte
+	for c := range text {
+		text[c] = appendFloat(nil, 0)
+	}
 	for _, r := range res {
+		scope := encode(r.Scope.Kind, r.Scope.Target, r.Scope.Reference)
 		for _, k := range r.Rows {
-			t.Text(r.Scope.Kind, r.Scope.Target, r.Scope.Reference, k.Term)
-			t.Float(k.NTarget, k.NReference, k.RelTarget, k.RelReference, k.G2, k.P, k.PAdj, k.Chi2,
-				k.PMI, k.LogRatio, k.PctDiff, k.BIC, k.ELL, k.LogOddsDelta, k.LogOddsZ, k.ZetaCraig, k.ZetaEder)
+			t.encoded(scope)
+			t.Text(k.Term)
+			values := [17]float64{k.NTarget, k.NReference, k.RelTarget, k.RelReference, k.G2, k.P, k.PAdj, k.Chi2,
+				k.PMI, k.LogRatio, k.PctDiff, k.BIC, k.ELL, k.LogOddsDelta, k.LogOddsZ, k.ZetaCraig, k.ZetaEder}
+			for c, v := range values {
+				if b := math.Float64bits(v); b != last[c] {
+					last[c], text[c] = b, appendFloat(text[c][:0], v)
+				}
+				t.number(text[c])
+			}
 			t.End()
 		}
 	}

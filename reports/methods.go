@@ -6,7 +6,6 @@ import (
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/analysis/framing"
 	"github.com/stylometer/stylometer/analysis/stylometry"
-	"github.com/stylometer/stylometer/pipeline"
 )
 
 // EvidenceTable is attribution_evidence.csv: for each text attributed by
@@ -49,8 +48,8 @@ func VerificationTable(ids []string, v []stylometry.Verification, c *analysis.Ca
 
 // verifyFiles gives attribution_evidence.csv (which 0), imposters.csv
 // (1) or imposters_calibration.csv (2).
-func verifyFiles(which int) func(st *pipeline.Study) []file {
-	return func(st *pipeline.Study) []file {
+func verifyFiles(which int) func(st *study) []file {
+	return func(st *study) []file {
 		s := st.Stylometry
 		switch {
 		case which == 0 && len(s.Evidence) > 0:
@@ -100,8 +99,8 @@ func WithinTimeTable(tr *framing.TimeResult) *Table {
 
 // framingMethodFiles gives collocates_differential.csv (which 0),
 // trends.csv (1) or keyness_within_time.csv (2).
-func framingMethodFiles(which int) func(st *pipeline.Study) []file {
-	return func(st *pipeline.Study) []file {
+func framingMethodFiles(which int) func(st *study) []file {
+	return func(st *study) []file {
 		switch {
 		case which == 0 && len(st.Differentials) > 0:
 			return []file{table("collocates_differential.csv", DifferentialTable(st.Differentials))}

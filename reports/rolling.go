@@ -50,11 +50,11 @@ func rollingDoc(st *pipeline.Study, d stylometry.RollingDoc) (id, label string) 
 	return doc.ID, doc.Meta[st.Options.Label]
 }
 
-func rollingFiles(st *pipeline.Study) []file {
+func rollingFiles(st *study) []file {
 	if st.Rolling == nil || len(st.Rolling.Docs) == 0 {
 		return nil
 	}
-	return []file{table("rolling.csv", RollingTable(st))}
+	return []file{table("rolling.csv", RollingTable(st.Study))}
 }
 
 // drawRolling draws, for each of the first maxRollingCharts documents

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"io"
 	"maps"
 	"slices"
@@ -40,26 +41,83 @@ type DistanceRow struct {
 // setting and pair of documents (doc_a before doc_b in input order). It
 // returns the rows written.
 func WriteDistances(w io.Writer, ids []string, sets []DistanceRow) (int, error) {
+	return writeDistances(w, ids, sets, func(mat.Symmetric) *triangle { return nil })
+}
+
+// writeDistances is WriteDistances with the text of the matrices that
+// kept holds (nil for one it does not): those are not formatted again.
+func writeDistances(w io.Writer, ids []string, sets []DistanceRow, kept func(mat.Symmetric) *triangle) (int, error) {
 	t := NewStream(w, "measure", "features", "mfw", "culling", "doc_a", "doc_b", "value")
 	// The cells that repeat from row to row are encoded once: each id,
-	// and each setting (its numbers encode as they format).
+	// and each setting with doc_a (its numbers encode as they format).
 	docs := make([]cells, len(ids))
 	for i, id := range ids {
 		docs[i] = encode(id)
 	}
 	for _, s := range sets {
-		setting := encode(s.Measure, s.Features, Int(s.MFW), Float(s.Culling))
+		up := kept(s.D)
+		if up == nil {
+			up = &triangle{d: s.D}
+		}
 		for i := range ids {
+			lead := encode(s.Measure, s.Features, Int(s.MFW), Float(s.Culling))
+			lead.add(docs[i].text)
+			row := up.row(i)
 			for j := i + 1; j < len(ids); j++ {
-				t.encoded(setting)
-				t.encoded(docs[i])
+				t.encoded(lead)
 				t.encoded(docs[j])
-				t.Float(s.D.At(i, j))
+				k := bytes.IndexByte(row, ',')
+				t.number(row[:k])
+				row = row[k+1:]
 				t.End()
 			}
 		}
 	}
 	return t.Close()
+}
+
+// triangle is the text of the cells above the diagonal of a symmetric
+// matrix d, each value formatted as Float formats it and followed by a
+// comma, row by row: distances.csv and the distance_<measure>.csv matrices
+// write the same cells. A kept triangle (formatTriangle) holds every row,
+// row i's cells (i, j), j > i, at text[start[i]:start[i+1]]; without start
+// a triangle formats each row when asked, into the same text.
+type triangle struct {
+	d     mat.Symmetric
+	text  []byte
+	start []int
+}
+
+// formatTriangle formats every row of the cells above d's diagonal.
+func formatTriangle(d mat.Symmetric) *triangle {
+	n := d.SymmetricDim()
+	// About 20 bytes a cell: 17 digits, "0.", the comma.
+	up := &triangle{d: d, text: make([]byte, 0, 20*n*(n-1)/2), start: make([]int, n+1)}
+	for i := range n {
+		up.start[i] = len(up.text)
+		up.text = appendRow(up.text, d, i)
+	}
+	up.start[n] = len(up.text)
+	return up
+}
+
+// appendRow appends the cells (i, j), j > i, of d, each followed by a
+// comma.
+func appendRow(dst []byte, d mat.Symmetric, i int) []byte {
+	for j := i + 1; j < d.SymmetricDim(); j++ {
+		dst = append(appendFloat(dst, d.At(i, j)), ',')
+	}
+	return dst
+}
+
+// row is the text of row i's cells, each followed by a comma; for a
+// triangle that is not kept, valid until the next call.
+func (up *triangle) row(i int) []byte {
+	if up.start == nil {
+		up.text = appendRow(up.text[:0], up.d, i)
+		return up.text
+	}
+	return up.text[up.start[i]:up.start[i+1]]
 }
 
 // WriteNeighbours writes knn.csv, streaming: for each measure at the
@@ -85,24 +143,28 @@ func WriteNeighbours(w io.Writer, ids []string, measures []analysis.Measure, nb 
 // Each value is formatted once: a cell below the diagonal repeats the text
 // of the cell above it that it mirrors.
 func WriteMatrix(w io.Writer, ids []string, d mat.Symmetric) (int, error) {
+	return writeMatrix(w, ids, d, formatTriangle(d))
+}
+
+// writeMatrix is WriteMatrix with the text of the cells above d's diagonal
+// formatted and kept (formatTriangle).
+func writeMatrix(w io.Writer, ids []string, d mat.Symmetric, up *triangle) (int, error) {
 	t := NewStream(w, append([]string{"doc_id"}, ids...)...)
-	// lower[i] gathers the cells left of the diagonal in row i, (j, i) for
-	// j < i, as row j formats them.
-	lower := make([]cells, len(ids))
-	var cell []byte
+	// Row i's cells left of the diagonal, (j, i) for j < i, are the next
+	// cell of each row j above: next[j] is where it starts in up.text.
+	next := slices.Clone(up.start[:len(ids)])
+	var diagonal []byte
 	for i, id := range ids {
 		t.Text(id)
-		t.encoded(lower[i])
-		lower[i] = cells{} // written: let it go
-		t.Float(d.At(i, i))
-		for j := i + 1; j < len(ids); j++ {
-			cell = appendFloat(cell[:0], d.At(i, j))
-			t.number(cell)
-			if i == 0 {
-				// Room for the row's j cells, if as long as this one.
-				lower[j].text = make([]byte, 0, j*(len(cell)+1))
-			}
-			lower[j].add(cell)
+		for j := range i {
+			k := next[j] + bytes.IndexByte(up.text[next[j]:], ',')
+			t.number(up.text[next[j]:k])
+			next[j] = k + 1
+		}
+		diagonal = appendFloat(diagonal[:0], d.At(i, i))
+		t.number(diagonal)
+		if row := up.row(i); len(row) > 0 {
+			t.encoded(cells{text: row[:len(row)-1], n: len(ids) - 1 - i})
 		}
 		t.End()
 	}

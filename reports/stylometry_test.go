@@ -52,6 +52,49 @@ func TestWriteMatrix(t *testing.T) {
 	}
 }
 
+// TestWriteDistances: one row per measure and pair, each value Float of
+// the matrix's (an undefined one an empty cell), as a table of cells
+// formatted one by one writes it.
+func TestWriteDistances(t *testing.T) {
+	values := []float64{0.1, math.NaN(), 2.5e-9, 1, math.Inf(1), 0.30000000000000004, -3, 123456789.125}
+	for _, n := range []int{0, 1, 2, 3, 9} {
+		ids := make([]string, n)
+		var sets []DistanceRow
+		for k, m := range []string{"delta", "=cosine"} {
+			d := &mat.SymDense{}
+			if n > 0 {
+				d = mat.NewSymDense(n, nil)
+			}
+			for i := range n {
+				ids[i] = fmt.Sprint("d", i)
+				for j := i; j < n; j++ {
+					d.SetSym(i, j, values[(i*n+j+k)%len(values)]*float64(i+1))
+				}
+			}
+			sets = append(sets, DistanceRow{Measure: m, Features: "word:1", MFW: 100 * (k + 1), Culling: float64(k) / 2, D: d})
+		}
+		want := &Table{Header: []string{"measure", "features", "mfw", "culling", "doc_a", "doc_b", "value"}}
+		for _, s := range sets {
+			for i := range n {
+				for j := i + 1; j < n; j++ {
+					want.Add(s.Measure, s.Features, Int(s.MFW), Float(s.Culling), ids[i], ids[j], Float(s.D.At(i, j)))
+				}
+			}
+		}
+		var got, wantCSV bytes.Buffer
+		rows, err := WriteDistances(&got, ids, sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteCSV(&wantCSV, want); err != nil {
+			t.Fatal(err)
+		}
+		if rows != len(want.Rows) || got.String() != wantCSV.String() {
+			t.Errorf("WriteDistances(%d texts) = %d rows\n%s\nwant %d rows\n%s", n, rows, got.String(), len(want.Rows), wantCSV.String())
+		}
+	}
+}
+
 // TestWriteAttribution: attribution.csv in long format, one row per text
 // and candidate. The expected rows are written out by hand from the
 // attributions: a text keeps its first AttributionCandidates candidates

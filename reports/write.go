@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/stylometer/stylometer/analysis"
 	"github.com/stylometer/stylometer/pipeline"
 )
@@ -60,10 +62,17 @@ func pageQuotes(st *pipeline.Study) pipeline.QuoteOptions {
 // see WriteManifest). Files are written in the Dictionary's order.
 func Write(st *pipeline.Study, sink Sink, run Run) error {
 	rows := map[string]int{}
+	sf := &study{Study: st}
+	if run.Format != "parquet" && pairTables(st) && len(st.Stylometry.IDs) <= pipeline.LargeCorpus {
+		sf.keep = map[mat.Symmetric]*triangle{}
+		for _, d := range st.Stylometry.Sets[0].ByMeasure {
+			sf.keep[d] = nil
+		}
+	}
 	for _, d := range Dictionary {
-		files := d.files(st)
+		files := d.files(sf)
 		if run.Format == "parquet" && d.parquet != nil && len(files) > 0 {
-			files = d.parquet(st)
+			files = d.parquet(sf)
 		}
 		for _, f := range files {
 			err := sink.Write(f.name, func(w io.Writer) error {
@@ -99,6 +108,29 @@ func Write(st *pipeline.Study, sink Sink, run Run) error {
 	return sink.Write("index.html", func(w io.Writer) error { return WriteHTML(w, page) })
 }
 
+// study is the Study Write writes, with what its files share.
+type study struct {
+	*pipeline.Study
+	// keep holds the text of the default setting's distance matrices,
+	// which distances.csv and the distance_<measure>.csv matrices both
+	// write, so that each value is formatted once: a key with a nil text
+	// is a matrix to keep once formatted. It is nil (nothing kept) when the
+	// two are not both written, or past pipeline.LargeCorpus texts: at
+	// 500 texts the 13 measures' texts take about 32 MB.
+	keep map[mat.Symmetric]*triangle
+}
+
+// kept is the text of the cells above d's diagonal if d is a matrix to
+// keep, formatted the first time; nil for another.
+func (st *study) kept(d mat.Symmetric) *triangle {
+	up, ok := st.keep[d]
+	if ok && up == nil {
+		up = formatTriangle(d)
+		st.keep[d] = up
+	}
+	return up
+}
+
 // measureDocs is the data dictionary's table of per-document measures.
 func measureDocs() []ColumnDoc {
 	out := make([]ColumnDoc, len(pipeline.DocMeasures))
@@ -113,7 +145,7 @@ func measureDocs() []ColumnDoc {
 
 // The files of each Dictionary entry for a study.
 
-func documentsFiles(st *pipeline.Study) []file {
+func documentsFiles(st *study) []file {
 	cols := make([]Column, len(pipeline.DocMeasures))
 	for j, m := range pipeline.DocMeasures {
 		cols[j] = Column{Name: m.Name, Values: st.Measures[j]}
@@ -121,13 +153,13 @@ func documentsFiles(st *pipeline.Study) []file {
 	return []file{table("documents.csv", DocumentsTable(st.Docs, st.Columns, st.Languages, cols))}
 }
 
-func termsFiles(st *pipeline.Study) []file {
+func termsFiles(st *study) []file {
 	return []file{{"terms.csv", func(w io.Writer) (int, error) { return WriteTerms(w, st.Docs, st.TFIDF.At, st.TermRows()) }}}
 }
 
 // posFiles writes pos.csv for the documents analysed as English: the
 // others' tags are guesses of an English tagger.
-func posFiles(st *pipeline.Study) []file {
+func posFiles(st *study) []file {
 	docs := st.Docs
 	if foreign := st.NotEnglish(); len(foreign) > 0 {
 		docs = nil
@@ -140,27 +172,27 @@ func posFiles(st *pipeline.Study) []file {
 	return []file{table("pos.csv", POSTable(docs))}
 }
 
-func errorsFiles(st *pipeline.Study) []file {
+func errorsFiles(st *study) []file {
 	return []file{table("errors.csv", ErrorsTable(st.Failures))}
 }
 
-func keynessFiles(st *pipeline.Study) []file {
+func keynessFiles(st *study) []file {
 	return []file{{"keyness.csv", func(w io.Writer) (int, error) { return WriteKeyness(w, st.Framing.Keyness) }}}
 }
 
-func collocatesFiles(st *pipeline.Study) []file {
+func collocatesFiles(st *study) []file {
 	return []file{table("collocates.csv", CollocatesTable(st.Framing.Collocates, st.Options.Window))}
 }
 
-func targetsFiles(st *pipeline.Study) []file {
+func targetsFiles(st *study) []file {
 	return []file{table("targets.csv", TargetsTable(st.Framing.Rates))}
 }
 
-func kwicFiles(st *pipeline.Study) []file {
+func kwicFiles(st *study) []file {
 	return []file{table("kwic.csv", KWICTable(st.Docs, st.Framing.Targets))}
 }
 
-func lexiconFiles(st *pipeline.Study) []file {
+func lexiconFiles(st *study) []file {
 	if st.Framing.Lexicon == nil {
 		return nil
 	}
@@ -183,21 +215,21 @@ func pairTables(st *pipeline.Study) bool {
 // views reports whether st has the tree and the maps.
 func views(st *pipeline.Study) bool { return distances(st) && st.Stylometry.Merges != nil }
 
-func mfwFiles(st *pipeline.Study) []file {
+func mfwFiles(st *study) []file {
 	s := st.Stylometry
-	if !distances(st) {
+	if !distances(st.Study) {
 		return nil
 	}
 	return []file{table("mfw.csv", MFWTable(s.IDs, s.Table.Features, s.Freq))}
 }
 
-func distancesFiles(st *pipeline.Study) []file {
+func distancesFiles(st *study) []file {
 	s := st.Stylometry
-	if !pairTables(st) {
+	if !pairTables(st.Study) {
 		return nil
 	}
-	rows := distanceRows(st)
-	return []file{{"distances.csv", func(w io.Writer) (int, error) { return WriteDistances(w, s.IDs, rows) }}}
+	rows := distanceRows(st.Study)
+	return []file{{"distances.csv", func(w io.Writer) (int, error) { return writeDistances(w, s.IDs, rows, st.kept) }}}
 }
 
 // distanceRows are the matrices distances.csv lists: every measure at the
@@ -217,77 +249,84 @@ func distanceRows(st *pipeline.Study) []DistanceRow {
 	return rows
 }
 
-func matrixFiles(st *pipeline.Study) []file {
+func matrixFiles(st *study) []file {
 	s := st.Stylometry
-	if !pairTables(st) {
+	if !pairTables(st.Study) {
 		return nil
 	}
 	var out []file
 	for _, m := range s.Measures {
 		d := s.Sets[0].ByMeasure[m]
-		out = append(out, file{"distance_" + string(m) + ".csv", func(w io.Writer) (int, error) { return WriteMatrix(w, s.IDs, d) }})
+		out = append(out, file{"distance_" + string(m) + ".csv", func(w io.Writer) (int, error) {
+			up := st.kept(d)
+			if up == nil {
+				up = formatTriangle(d)
+			}
+			delete(st.keep, d) // the last file that writes it
+			return writeMatrix(w, s.IDs, d, up)
+		}})
 	}
 	return out
 }
 
-func knnFiles(st *pipeline.Study) []file {
+func knnFiles(st *study) []file {
 	s := st.Stylometry
-	if !distances(st) {
+	if !distances(st.Study) {
 		return nil
 	}
 	return []file{{"knn.csv", func(w io.Writer) (int, error) { return WriteNeighbours(w, s.IDs, s.Measures, s.Neighbours) }}}
 }
 
-func clustersFiles(st *pipeline.Study) []file {
-	if !views(st) {
+func clustersFiles(st *study) []file {
+	if !views(st.Study) {
 		return nil
 	}
 	return []file{table("clusters.csv", ClustersTable(st.Stylometry.PlacedIDs, st.Stylometry.Merges))}
 }
 
-func qualityFiles(st *pipeline.Study) []file {
-	if !views(st) || len(st.Stylometry.Quality) == 0 {
+func qualityFiles(st *study) []file {
+	if !views(st.Study) || len(st.Stylometry.Quality) == 0 {
 		return nil
 	}
 	return []file{table("cluster_quality.csv", QualityTable(st.Stylometry.Quality))}
 }
 
-func mdsFiles(st *pipeline.Study) []file {
-	if !views(st) || st.Stylometry.MDS == nil {
+func mdsFiles(st *study) []file {
+	if !views(st.Study) || st.Stylometry.MDS == nil {
 		return nil
 	}
 	return []file{table("mds.csv", CoordsTable(st.Stylometry.PlacedIDs, st.Stylometry.MDS, "dim"))}
 }
 
-func pcaFiles(st *pipeline.Study) []file {
+func pcaFiles(st *study) []file {
 	s := st.Stylometry
-	if !distances(st) || s.PCAScores == nil {
+	if !distances(st.Study) || s.PCAScores == nil {
 		return nil
 	}
 	return []file{table("pca.csv", CoordsTable(s.IDs, s.PCAScores, "pc"))}
 }
 
-func pcaLoadingsFiles(st *pipeline.Study) []file {
+func pcaLoadingsFiles(st *study) []file {
 	s := st.Stylometry
-	if !distances(st) || s.PCAScores == nil {
+	if !distances(st.Study) || s.PCAScores == nil {
 		return nil
 	}
 	return []file{table("pca_loadings.csv", LoadingsTable(s.Table.Features, s.PCALoadings))}
 }
 
-func pcaVarianceFiles(st *pipeline.Study) []file {
+func pcaVarianceFiles(st *study) []file {
 	s := st.Stylometry
-	if !distances(st) || s.PCAScores == nil {
+	if !distances(st.Study) || s.PCAScores == nil {
 		return nil
 	}
 	return []file{table("pca_variance.csv", VarianceTable(s.PCAVariance))}
 }
 
-func consensusFiles(st *pipeline.Study) []file {
+func consensusFiles(st *study) []file {
 	s := st.Stylometry
 	// An n² table of the texts in the tree, written as the distance
 	// tables are (see pairTables).
-	if !views(st) || len(s.PlacedIDs) > pipeline.LargeCorpus && !st.Options.AllDistances {
+	if !views(st.Study) || len(s.PlacedIDs) > pipeline.LargeCorpus && !st.Options.AllDistances {
 		return nil
 	}
 	return []file{{"consensus.csv", func(w io.Writer) (int, error) {
@@ -296,10 +335,10 @@ func consensusFiles(st *pipeline.Study) []file {
 }
 
 // networkFiles gives the network's node table (nodes) or edge table.
-func networkFiles(nodes bool) func(st *pipeline.Study) []file {
-	return func(st *pipeline.Study) []file {
+func networkFiles(nodes bool) func(st *study) []file {
+	return func(st *study) []file {
 		s := st.Stylometry
-		if !views(st) {
+		if !views(st.Study) {
 			return nil
 		}
 		ids := make([]string, len(s.NetworkOver))
@@ -317,10 +356,10 @@ func networkFiles(nodes bool) func(st *pipeline.Study) []file {
 
 // attributionFiles gives attribution.csv (which 0; -1 its Parquet),
 // attribution_accuracy.csv (1) or attribution_confusion.csv (2).
-func attributionFiles(which int) func(st *pipeline.Study) []file {
-	return func(st *pipeline.Study) []file {
+func attributionFiles(which int) func(st *study) []file {
+	return func(st *study) []file {
 		s := st.Stylometry
-		if !distances(st) || s.Attribution == nil {
+		if !distances(st.Study) || s.Attribution == nil {
 			return nil
 		}
 		ms := make([]string, len(s.Measures))
@@ -370,20 +409,20 @@ func WriteFailed(failures []pipeline.Failure, inputs int, sink Sink, run Run) er
 
 // The Parquet files of the long tables, when their CSV would be written.
 
-func termsParquetFiles(st *pipeline.Study) []file {
-	return []file{{"terms.parquet", func(w io.Writer) (int, error) { return termsParquet(w, st) }}}
+func termsParquetFiles(st *study) []file {
+	return []file{{"terms.parquet", func(w io.Writer) (int, error) { return termsParquet(w, st.Study) }}}
 }
 
-func keynessParquetFiles(st *pipeline.Study) []file {
+func keynessParquetFiles(st *study) []file {
 	return []file{{"keyness.parquet", func(w io.Writer) (int, error) { return keynessParquet(w, st.Framing.Keyness) }}}
 }
 
-func distancesParquetFiles(st *pipeline.Study) []file {
-	rows := distanceRows(st)
+func distancesParquetFiles(st *study) []file {
+	rows := distanceRows(st.Study)
 	return []file{{"distances.parquet", func(w io.Writer) (int, error) { return distancesParquet(w, st.Stylometry.IDs, rows) }}}
 }
 
-func knnParquetFiles(st *pipeline.Study) []file {
+func knnParquetFiles(st *study) []file {
 	s := st.Stylometry
 	return []file{{"knn.parquet", func(w io.Writer) (int, error) { return knnParquet(w, s.IDs, s.Measures, s.Neighbours) }}}
 }
