@@ -129,6 +129,15 @@ func NewTermSet(terms []string) TermSet {
 	return TermSet{keys: keys}
 }
 
+// IDs is each term's id, by its place in the list the set was made from.
+func (s TermSet) IDs() []TermID {
+	ids := make([]TermID, len(s.keys))
+	for _, key := range s.keys {
+		ids[uint32(key)] = TermID(key >> 32)
+	}
+	return ids
+}
+
 // Counts is the TermCounts of the set's i-th term counted n[i] times
 // (n as long as the list the set was made from); a term given twice counts
 // the sum, and zero and negative counts are left out.

@@ -31,6 +31,7 @@ type Doc struct {
 	SHA256  string
 	Meta    map[string]string // nil when the document has no metadata row
 	Profile *DocProfile
+	words   *wordIndex // where its words are, from Profile; nil if not kept (see wordIndex)
 }
 
 // PoolOptions configure ProfileSources. The zero value uses GOMAXPROCS
@@ -50,6 +51,9 @@ type PoolOptions struct {
 	// Cache, when set, holds profiles made with these options: a document
 	// whose content it has is not tagged again.
 	Cache *Cache
+	// index, when set, keeps the places of the words of the documents
+	// tagged while it lasts, for quoting (see wordIndex).
+	index *indexBudget
 }
 
 // Profiles is the output of the map stage: the documents that were
@@ -180,7 +184,17 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	}
 	popt := opt.Profile
 	popt.Canon = opt.Canon
-	p, err := BuildContext(ctx, text, toks, sents, popt)
+	var p *DocProfile
+	var ix *wordIndex
+	if opt.index != nil && opt.index.left.Load() > 0 {
+		p, ix, err = buildIndexed(ctx, text, toks, sents, popt)
+		if ix != nil {
+			ix.fingerprint = opt.index.fingerprint
+			opt.index.left.Add(-int64(len(ix.term)))
+		}
+	} else {
+		p, err = BuildContext(ctx, text, toks, sents, popt)
+	}
 	if err != nil {
 		return Doc{}, nil, err
 	}
@@ -191,7 +205,7 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	if opt.Cache != nil {
 		opt.Cache.put(sha, s.Markup, p)
 	}
-	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: sha, Profile: p}, nil, nil
+	return Doc{ID: s.ID, Path: s.Path, Bytes: len(b), SHA256: sha, Profile: p, words: ix}, nil, nil
 }
 
 // processFile opens a file source once: a file larger than StreamBytes is

@@ -208,6 +208,19 @@ func build(text string, toks []Token, sents []Span, opt ProfileOptions, st *stop
 	return b.finish(st)
 }
 
+// buildIndexed is BuildContext that also returns where the document's
+// words are (see wordIndex).
+func buildIndexed(ctx context.Context, text string, toks []Token, sents []Span, opt ProfileOptions) (*DocProfile, *wordIndex, error) {
+	st := newStopper(ctx)
+	b := newBuilder(opt)
+	b.add(text, 0, toks, sents, opt.Canon, st)
+	p := b.finish(st)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	return p, newWordIndex(toks, b.seq, b.termIDs), nil
+}
+
 // builder makes a profile from a document given in parts, each a run of
 // whole lines with its tokens and sentences (offsets into the part): the
 // whole text at once, or a huge file a few megabytes at a time (see
@@ -223,6 +236,7 @@ type builder struct {
 	features        map[string]map[string]int
 	ids             map[string]uint32 // the document's terms, numbered from 0 in order of first occurrence
 	terms           []string          // by id
+	termIDs         []analysis.TermID // the process's id of each, by id (set by finish)
 	termN, contentN []int             // word and content-word counts by id
 	seq             []uint32          // each word's term id, in order
 	read            analysis.ReadabilityCounts
@@ -337,6 +351,7 @@ func (b *builder) finish(st *stopper) *DocProfile {
 	p := b.p
 	p.Words = len(b.seq)
 	terms := analysis.NewTermSet(b.terms) // interned and sorted once for the three tables
+	b.termIDs = terms.IDs()
 	p.Terms, p.Content = terms.Counts(b.termN), terms.Counts(b.contentN)
 	p.POS = analysis.NewTermCounts(b.pos)
 	p.Diversity = analysis.ComputeDiversity(b.seq)
@@ -599,18 +614,26 @@ func locate(text string, toks []Token, words []int, tg Target, opt ProfileOption
 // each side quoted from text, whitespace folded; the keyword is text's
 // own bytes.
 func quote(text string, toks []Token, words []int, wi, n, ctx int) KWIC {
-	first, last := toks[words[wi]], toks[words[wi+n-1]]
-	end := last.Start + len(last.Text)
-	l := toks[words[max(0, wi-ctx)]].Start
+	return kwic(text, len(words), func(k int) (int, int) {
+		t := toks[words[k]]
+		return t.Start, t.Start + len(t.Text)
+	}, wi, n, ctx)
+}
+
+// kwic is the line of the words wi to wi+n−1 of text, ctx words each side,
+// where text has nw words and word k is text[span(k)].
+func kwic(text string, nw int, span func(k int) (start, end int), wi, n, ctx int) KWIC {
+	start, _ := span(wi)
+	_, end := span(wi + n - 1)
+	l, _ := span(max(0, wi-ctx))
 	r := end
-	if j := min(len(words)-1, wi+n-1+ctx); j >= wi+n {
-		t := toks[words[j]]
-		r = t.Start + len(t.Text)
+	if j := min(nw-1, wi+n-1+ctx); j >= wi+n {
+		_, r = span(j)
 	}
 	return KWIC{
-		Offset:  first.Start,
-		Left:    strings.Join(strings.Fields(text[l:first.Start]), " "),
-		Keyword: strings.Clone(text[first.Start:end]), // not a slice that keeps the whole text alive
+		Offset:  start,
+		Left:    strings.Join(strings.Fields(text[l:start]), " "),
+		Keyword: strings.Clone(text[start:end]), // not a slice that keeps the whole text alive
 		Right:   strings.Join(strings.Fields(text[end:r]), " "),
 	}
 }

@@ -161,6 +161,7 @@ func quoteDocs(ctx context.Context, c Corpus, s *Study, want []map[string]int, c
 		workers = runtime.GOMAXPROCS(0)
 	}
 	var tg *Tagger
+	fingerprint := profileFingerprint(s.Options)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
 	for i, d := range s.Docs {
@@ -194,7 +195,11 @@ func quoteDocs(ctx context.Context, c Corpus, s *Study, want []map[string]int, c
 				failed[i] = true
 				return nil
 			}
-			lines[i], err = quoteText(gctx, tg, canon, text, want[i], s.Options.Context)
+			if ix := d.words; ix != nil && ix.fingerprint == fingerprint {
+				lines[i], err = quoteIndexed(gctx, canon, text, ix, want[i], s.Options.Context)
+			} else {
+				lines[i], err = quoteText(gctx, tg, canon, text, want[i], s.Options.Context)
+			}
 			return err
 		})
 	}

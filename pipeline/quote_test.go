@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/stylometer/stylometer/analysis"
 )
 
 // TestQuoteTermsAsTargets compares QuoteTerms with another implementation:
@@ -288,5 +290,90 @@ func TestQuoteTermsHTML(t *testing.T) {
 	}
 	if lines == 0 {
 		t.Fatal("no line quoted: the test compares nothing")
+	}
+}
+
+// TestQuoteIndexed: QuoteTerms quotes a document from the word index
+// Profile kept of it (wordIndex) and gives the lines it gives by tokenising
+// the document again: on the seeds, on a generated corpus, on HTML, with
+// boilerplate rules, repeated lines dropped and case kept, for the corpus's
+// 300 most frequent words and a word split off by the tokenizer. An index
+// made with other text rules is not used: one whose terms are all wrong
+// changes nothing once its fingerprint differs.
+func TestQuoteIndexed(t *testing.T) {
+	seeds, err := OpenCorpus(nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	generated, _ := partCorpus(t)
+	dir := t.TempDir()
+	for i, text := range seedTexts(t) {
+		page := "<html><body><p>" + strings.ReplaceAll(html.EscapeString(text), "\n", "</p>\n<p>") + "</p></body></html>"
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("seed%d.html", i)), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages, err := OpenCorpus([]string{dir}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := TextConfig{Boilerplate: []string{`(?i)^.*lenin.*$`}, DropRepeated: true, KeepCase: true}
+	for _, tc := range []struct {
+		name string
+		c    Corpus
+		o    Options
+	}{
+		{"seeds", seeds, Options{GroupBy: []string{"stance"}}},
+		{"generated", generated, Options{}},
+		{"html", pages, Options{}},
+		{"text rules", seeds, Options{Text: text}},
+	} {
+		tc.o.Workers = 2
+		s, err := Run(context.Background(), tc.c, tc.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		terms := append(slices.Clone(s.Words.Features[:min(300, len(s.Words.Features))]), "'s", "n't")
+		indexed := 0
+		for _, d := range s.Docs {
+			if d.words != nil {
+				indexed++
+			}
+		}
+		if indexed != len(s.Docs) {
+			t.Fatalf("%s: %d of %d documents indexed", tc.name, indexed, len(s.Docs))
+		}
+		quotes := func(s *Study) *Quotes {
+			q, err := QuoteTerms(context.Background(), tc.c, s, terms, QuoteOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return q
+		}
+		fromIndex := quotes(s)
+		lines := 0
+		for _, tq := range fromIndex.Terms {
+			for _, g := range tq.Groups {
+				lines += len(g.Lines)
+			}
+		}
+		if lines < 100 {
+			t.Fatalf("%s: %d lines quoted: the test compares little", tc.name, lines)
+		}
+		plain, wrong := *s, *s
+		plain.Docs, wrong.Docs = slices.Clone(s.Docs), slices.Clone(s.Docs)
+		for i := range plain.Docs {
+			plain.Docs[i].words = nil
+			ix := *s.Docs[i].words
+			ix.fingerprint, ix.term = "other settings", make([]analysis.TermID, len(ix.term))
+			wrong.Docs[i].words = &ix
+		}
+		retokenised := quotes(&plain)
+		if d := cmp.Diff(retokenised, fromIndex); d != "" {
+			t.Errorf("%s: (-tokenised again +from the index):\n%s", tc.name, d)
+		}
+		if d := cmp.Diff(retokenised, quotes(&wrong)); d != "" {
+			t.Errorf("%s: an index of other settings was used:\n%s", tc.name, d)
+		}
 	}
 }

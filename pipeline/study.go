@@ -139,6 +139,7 @@ func Profile(ctx context.Context, c Corpus, o Options) (*Profiles, error) {
 	if err != nil {
 		return nil, err
 	}
+	po.index = newIndexBudget(profileFingerprint(o))
 	p, err := ProfileSources(ctx, tg, c.Sources, po)
 	if err != nil {
 		return nil, err
