@@ -37,7 +37,13 @@ type Diversity struct {
 // compared for equality. Undefined values are NaN: all of them for empty
 // input.
 func ComputeDiversity[T comparable](tokens []T) Diversity {
-	d := denseOf(tokens)
+	d, ok := dense{}, false
+	if ids, isIDs := any(tokens).([]uint32); isIDs {
+		d, ok = denseIDs(ids)
+	}
+	if !ok {
+		d = denseOf(tokens)
+	}
 	return Diversity{
 		Tokens:   len(tokens),
 		Types:    len(d.freqs),
@@ -77,6 +83,25 @@ func denseOf[T comparable](tokens []T) dense {
 		d.ids[i] = k
 	}
 	return d
+}
+
+// denseIDs is denseOf(ids) without a map when ids already are type ids in
+// order of first occurrence (the first 0, each new one one more than the
+// largest before it), as a profile's term ids are; ok is false otherwise.
+func denseIDs(ids []uint32) (d dense, ok bool) {
+	d.ids = make([]int32, len(ids))
+	for i, id := range ids {
+		switch {
+		case int(id) < len(d.freqs):
+		case int(id) == len(d.freqs):
+			d.freqs = append(d.freqs, 0)
+		default:
+			return dense{}, false
+		}
+		d.freqs[id]++
+		d.ids[i] = int32(id)
+	}
+	return d, true
 }
 
 // nv returns N and V as floats, NaN for both when there are no tokens.

@@ -1,9 +1,14 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestDiversityHand(t *testing.T) {
@@ -136,5 +141,51 @@ func TestComputeDiversity(t *testing.T) {
 	e := ComputeDiversity[string](nil)
 	if e.Tokens != 0 || !math.IsNaN(e.TTR) || !math.IsNaN(e.MATTR) || !math.IsNaN(e.HDD) || !math.IsNaN(e.MTLD) || !math.IsNaN(e.YuleK) {
 		t.Errorf("ComputeDiversity(nil) = %+v, want NaN measures", e)
+	}
+}
+
+// TestDiversityOfIDs: term ids that already are dense (in order of first
+// occurrence, as a profile's are) take a path without a map, and give,
+// bit for bit, what the same words as strings give; ids that are not
+// dense (a first id of 5, a gap, a new id below one seen) take the map's
+// path and give the same too. Words from a generated corpus of the seeds'
+// vocabulary, long enough for every measure's windows and samples.
+func TestDiversityOfIDs(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	words := make([]string, 5000)
+	for i := range words {
+		words[i] = fmt.Sprintf("w%d", int(r.ExpFloat64()*80)) // Zipf-like: a few frequent types, a long tail
+	}
+	ids := make([]uint32, len(words))
+	seen := map[string]uint32{}
+	for i, w := range words {
+		id, ok := seen[w]
+		if !ok {
+			id = uint32(len(seen))
+			seen[w] = id
+		}
+		ids[i] = id
+	}
+	if _, ok := denseIDs(ids); !ok {
+		t.Fatal("first-occurrence ids not taken for dense: the test tests the map's path only")
+	}
+	if d := cmp.Diff(ComputeDiversity(words), ComputeDiversity(ids)); d != "" {
+		t.Errorf("dense ids (-strings +ids):\n%s", d)
+	}
+	for name, in := range map[string][]uint32{
+		"first is 5":   func() []uint32 { x := slices.Clone(ids); x[0] += 5; return x }(),
+		"a gap":        append(slices.Clone(ids), uint32(len(seen)+1)),
+		"new id below": append([]uint32{1, 0}, ids[2:]...),
+	} {
+		if _, ok := denseIDs(in); ok {
+			t.Errorf("%s: taken for dense", name)
+		}
+		var back []string // the same sequence as strings, for the map's path
+		for _, id := range in {
+			back = append(back, fmt.Sprint(id))
+		}
+		if d := cmp.Diff(ComputeDiversity(back), ComputeDiversity(in)); d != "" {
+			t.Errorf("%s (-strings +ids):\n%s", name, d)
+		}
 	}
 }
