@@ -188,9 +188,10 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	var ix *wordIndex
 	if opt.index != nil && opt.index.left.Load() > 0 {
 		p, ix, err = buildIndexed(ctx, text, toks, sents, popt)
-		if ix != nil {
+		if ix != nil && opt.index.take(len(ix.term)) {
 			ix.fingerprint = opt.index.fingerprint
-			opt.index.left.Add(-int64(len(ix.term)))
+		} else {
+			ix = nil
 		}
 	} else {
 		p, err = BuildContext(ctx, text, toks, sents, popt)

@@ -19,9 +19,10 @@ import (
 // the lines are the same either way (TestQuoteIndexed).
 
 // indexWords is the most words of a run whose places Profile keeps: some
-// 100 MB, the documents of a corpus of about 50 MB of text. The first
-// documents to finish take it, so which ones have an index depends on the
-// workers' timing; the lines quoted do not.
+// 100 MB, the documents of a corpus of about 50 MB of text. The documents
+// that finish first take it, each whole or not at all (indexBudget.take),
+// so which ones have an index depends on the workers' timing; the lines
+// quoted do not.
 const indexWords = 8 << 20
 
 // wordIndex is where the words of one profiled document are, in text
@@ -45,6 +46,21 @@ func newIndexBudget(fingerprint string) *indexBudget {
 	b := &indexBudget{fingerprint: fingerprint}
 	b.left.Store(indexWords)
 	return b
+}
+
+// take takes n words from the budget if that many are left, and reports
+// whether it did: the words indexed never pass indexWords, whatever the
+// workers and however large a document.
+func (b *indexBudget) take(n int) bool {
+	for {
+		left := b.left.Load()
+		if left < int64(n) {
+			return false
+		}
+		if b.left.CompareAndSwap(left, left-int64(n)) {
+			return true
+		}
+	}
 }
 
 // newWordIndex is the index of the word tokens of toks (a whole document's,
