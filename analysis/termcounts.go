@@ -90,7 +90,8 @@ type TermSet struct {
 	keys []uint64 // each term's id above its place in the list, ascending
 }
 
-// NewTermSet interns terms (a term may be given twice).
+// NewTermSet interns terms (a term may be given twice); no terms make an
+// empty set, whose tables are empty.
 func NewTermSet(terms []string) TermSet {
 	if len(terms) > math.MaxUint32 {
 		panic("analysis: too many terms")
@@ -139,8 +140,9 @@ func (s TermSet) IDs() []TermID {
 }
 
 // Counts is the TermCounts of the set's i-th term counted n[i] times
-// (n as long as the list the set was made from); a term given twice counts
-// the sum, and zero and negative counts are left out.
+// (n as long as the list the set was made from, or it panics); a term
+// given twice counts the sum, and zero and negative counts are left out:
+// all of them, or an empty set, give the empty table.
 func (s TermSet) Counts(n []int) TermCounts {
 	if len(n) != len(s.keys) {
 		panic("analysis: length mismatch")

@@ -25,8 +25,8 @@ import (
 // Here the feature strings are parsed once, at load, into the parts they
 // are made of (a word, a suffix, a first byte, one or two tags), and each
 // part is interned: a token costs one map lookup of its text (two when its
-// lower-case form differs; one in a small map of the forms seen lately,
-// most of the time: see perceptronScratch.memo), and each feature is then read from a dense
+// lower-case form differs), mostly in a small map of the words seen lately
+// (perceptronScratch.memo), and each feature is then read from a dense
 // table (by word, suffix, byte or tag ids) as the span of its weights in
 // one flat array, where the features of a word lie side by side. Nothing
 // is allocated per token once a worker's scratch space has grown to its
@@ -132,12 +132,13 @@ type perceptronScratch struct {
 	raw    []int32      // entry ids of the words as written
 	rsuf   []int32      // suffix ids of the same
 	buf    []byte       // a lower-cased word
-	// memo holds what read finds of the forms it has seen, in this
-	// scratch's earlier calls too: a document repeats most of its words,
-	// and a small map of them stays in the processor's caches where the
-	// model's lexicon and entries do not. Its keys are the lexicon's own
-	// strings, or copies for unknown words: no key holds a document's
-	// text alive. It is emptied when it reaches maxMemo forms.
+	// memo holds what read finds of the words of the model it has seen,
+	// in this scratch's earlier calls too: a document repeats most of its
+	// words, and a small map of them stays in the processor's caches
+	// where the model's lexicon and entries do not. Its keys are the
+	// lexicon's own strings, so it holds no document's text and costs no
+	// allocation; a word unknown to the model is looked up each time. It
+	// is emptied when it reaches maxMemo words.
 	memo map[string]formIDs
 }
 
@@ -145,8 +146,8 @@ type perceptronScratch struct {
 // written and normalised, a function of the form alone.
 type formIDs struct{ raw, rsuf, ctx, suf int32 }
 
-// maxMemo bounds perceptronScratch.memo: some 200 kB, the words of a long
-// document.
+// maxMemo bounds perceptronScratch.memo: about 500 kB of map, the words
+// of a long document.
 const maxMemo = 1 << 13
 
 // TagTokens sets the Tag of each token to prose v3's tag for its Text, the
@@ -177,7 +178,7 @@ func (p *perceptron) tagWith(s *perceptronScratch, toks []token.Token) {
 		w := toks[i].Text
 		tag, id := p.rule(w, s.raw[i])
 		if id < 0 {
-			id = p.predict(s, i+2, w, s.raw[i], p1, p2)
+			id = p.predict(s, i+2, w, p1, p2)
 			tag = p.classes[id]
 		}
 		toks[i].Tag = tag
@@ -206,16 +207,14 @@ func (p *perceptron) read(s *perceptronScratch, toks []token.Token) {
 		f, ok := s.memo[w]
 		if !ok {
 			f = p.form(w, &s.buf)
-			key := p.words[f.raw]
-			if f.raw == 0 {
-				key = strings.Clone(w)
+			if f.raw != 0 { // a word of the model: its own string is the key
+				if s.memo == nil {
+					s.memo = make(map[string]formIDs)
+				} else if len(s.memo) >= maxMemo {
+					clear(s.memo)
+				}
+				s.memo[p.words[f.raw]] = f
 			}
-			if s.memo == nil {
-				s.memo = make(map[string]formIDs)
-			} else if len(s.memo) >= maxMemo {
-				clear(s.memo)
-			}
-			s.memo[key] = f
 		}
 		s.raw[i], s.rsuf[i], s.ctx[i+2], s.suf[i+2] = f.raw, f.rsuf, f.ctx, f.suf
 	}
@@ -268,12 +267,13 @@ func upper3(s string) bool {
 	return true
 }
 
-// predict scores the features of the word at ctx[k], which is w (entry e)
-// as written, after the tags p1 and p2, and returns the best class.
+// predict scores the features of the word at ctx[k], which is w as written
+// (its entry and suffix read into s), after the tags p1 and p2, and
+// returns the best class.
 //
 // The features are added in prose's order, so each class's score is the
 // same float32 sum as prose's (float addition is not associative).
-func (p *perceptron) predict(s *perceptronScratch, k int, w string, e, p1, p2 int32) int32 {
+func (p *perceptron) predict(s *perceptronScratch, k int, w string, p1, p2 int32) int32 {
 	sc := &s.scores
 	clear(sc[:len(p.classes)])
 	p.add(sc, p.bias)

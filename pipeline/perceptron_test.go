@@ -292,7 +292,7 @@ func TestPerceptronScores(t *testing.T) {
 		for i, tk := range toks {
 			tg, id := p.rule(tk.Text, s.raw[i])
 			if id < 0 {
-				id = p.predict(s, i+2, tk.Text, s.raw[i], p1, p2)
+				id = p.predict(s, i+2, tk.Text, p1, p2)
 				tg = p.classes[id]
 				want := referenceScores(p, features, ctx, i+2, tk.Text, tag1, tag2)
 				scored++

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"sync/atomic"
 
@@ -31,7 +32,10 @@ type Doc struct {
 	SHA256  string
 	Meta    map[string]string // nil when the document has no metadata row
 	Profile *DocProfile
-	words   *wordIndex // where its words are, from Profile; nil if not kept (see wordIndex)
+	// words is where its words are, kept by Profile for QuoteTerms (see
+	// wordIndex); nil if not kept. It is not part of what a Doc says:
+	// compare Docs with cmpopts.IgnoreUnexported(Doc{}).
+	words *wordIndex
 }
 
 // PoolOptions configure ProfileSources. The zero value uses GOMAXPROCS
@@ -186,7 +190,7 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	popt.Canon = opt.Canon
 	var p *DocProfile
 	var ix *wordIndex
-	if opt.index != nil && opt.index.left.Load() > 0 {
+	if opt.index != nil && opt.index.left.Load() > 0 && quotable(len(b), s.Markup) && len(text) <= math.MaxUint32 {
 		p, ix, err = buildIndexed(ctx, text, toks, sents, popt)
 		if ix != nil && opt.index.take(len(ix.term)) {
 			ix.fingerprint = opt.index.fingerprint

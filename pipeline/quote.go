@@ -64,8 +64,10 @@ type Quote struct {
 // Profiles keep counts, not text, so QuoteTerms reads again the documents
 // that hold a wanted occurrence, and only those, from c's sources
 // (matched by id; a document whose bytes no longer hash to its profile's
-// SHA-256 is not quoted): it decodes, canonicalises and tokenises them as
-// profiling did but does not tag them, in a pool of s.Options.Workers.
+// SHA-256 is not quoted), in a pool of s.Options.Workers: it finds the
+// occurrences in the word index Profile kept of the document (see
+// wordIndex), or, without one, decodes, canonicalises and tokenises the
+// document as profiling did, without tagging it; the lines are the same.
 // A term counts where a word token's Term is it. The result depends on
 // neither the workers nor their timing. Only ctx's cancellation, or a
 // bad text rule, is an error.
@@ -180,7 +182,7 @@ func quoteDocs(ctx context.Context, c Corpus, s *Study, want []map[string]int, c
 		g.Go(func() error {
 			x, ok := src[d.ID]
 			var b []byte
-			if ok && (d.Bytes <= StreamBytes || x.Markup != "") { // as processFile reads them whole
+			if ok && quotable(d.Bytes, x.Markup) {
 				b, ok = readSource(x)
 			}
 			if !ok || d.SHA256 != sha256Hex(b) {
@@ -217,6 +219,12 @@ func quoteDocs(ctx context.Context, c Corpus, s *Study, want []map[string]int, c
 	}
 	return lines, unread, nil
 }
+
+// quotable reports whether a document of size bytes with the given markup
+// is read whole to be quoted: plain text up to StreamBytes (a longer one
+// was profiled in parts, as processFile reads it), and every HTML and XML
+// file.
+func quotable(size int, markup string) bool { return size <= StreamBytes || markup != "" }
 
 // readSource reads a source whole (a file's Read opens it as a regular
 // file and reads it, as profiling does), or reports that it cannot.

@@ -36,7 +36,7 @@ func LoadReference(ctx context.Context, path string, o Options) (*framing.Refere
 	}
 	o.GroupBy, o.Label, o.Time = nil, "", ""
 	o.Progress = nil
-	p, err := Profile(ctx, c, o)
+	p, err := profile(ctx, c, o, false) // never quoted: no word index
 	if err != nil {
 		return nil, nil, err
 	}

@@ -129,8 +129,15 @@ var tagger = sync.OnceValues(NewTagger)
 // metadata. A shard calls it on its slice of the sources. Documents with no
 // metadata row, rows with no document and empty GroupBy or Label values
 // become Failures of stage "metadata"; only cancellation of ctx and a bad
-// option stop it.
+// option stop it. For QuoteTerms it also keeps where the words of the
+// documents it tags are, up to a budget (see wordIndex).
 func Profile(ctx context.Context, c Corpus, o Options) (*Profiles, error) {
+	return profile(ctx, c, o, true)
+}
+
+// profile is Profile; with index, it keeps the documents' word indexes for
+// quoting (see wordIndex).
+func profile(ctx context.Context, c Corpus, o Options, index bool) (*Profiles, error) {
 	o = o.withDefaults()
 	if err := c.check(o); err != nil {
 		return nil, err
@@ -139,7 +146,9 @@ func Profile(ctx context.Context, c Corpus, o Options) (*Profiles, error) {
 	if err != nil {
 		return nil, err
 	}
-	po.index = newIndexBudget(profileFingerprint(o))
+	if index {
+		po.index = newIndexBudget(profileFingerprint(o))
+	}
 	p, err := ProfileSources(ctx, tg, c.Sources, po)
 	if err != nil {
 		return nil, err
