@@ -182,7 +182,7 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	if text, err = Extract(s.Markup, text); err != nil {
 		return Doc{}, &Failure{Path: s.Path, Stage: "markup", Err: err.Error()}, nil
 	}
-	toks, sents, boiler, err := tagger.TokensContext(ctx, opt.Canon, text)
+	toks, sents, boiler, err := tagger.tokens(ctx, opt.Canon, text, true, nil, tagger.tokenBuffer())
 	if err != nil {
 		return Doc{}, nil, err
 	}
@@ -203,6 +203,7 @@ func process(ctx context.Context, tagger *Tagger, s Source, opt PoolOptions) (d 
 	if err != nil {
 		return Doc{}, nil, err
 	}
+	tagger.putTokens(toks) // the profile and the index hold none of them
 	p.Boilerplate = boiler
 	if p.Words == 0 {
 		return Doc{}, &Failure{Path: s.Path, Stage: "text", Err: ErrEmpty.Error()}, nil

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"unicode"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/stylometer/stylometer/analysis"
 )
@@ -311,5 +313,47 @@ func TestReadabilityPerTerm(t *testing.T) {
 		if got := b.finish(st).ReadabilityCounts; got != w2 {
 			t.Errorf("seed %d in parts: %+v, want %+v", k, got, w2)
 		}
+	}
+}
+
+// TestTokenBuffers: each seed's tokens go into the array of the seed
+// profiled before it (tokenBuffer, putTokens), longest first so that every
+// array is reused, and its tokens and profile are those a new array gives;
+// putTokens clears the array it keeps (no token, so no text, stays alive)
+// and leaves one past maxPooledTokens alone.
+func TestTokenBuffers(t *testing.T) {
+	tg := newTestTagger(t)
+	texts := seedTexts(t)
+	slices.SortFunc(texts, func(a, b string) int { return len(b) - len(a) })
+	var buf []Token
+	for k, text := range texts {
+		want, wantSents, _ := tg.Tokens(nil, text)
+		got, sents, _, err := tg.tokens(context.Background(), nil, text, true, nil, buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k > 0 && &got[:1][0] != &buf[:1][0] {
+			t.Errorf("seed %d: a new array, not the one before", k)
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("seed %d: tokens (-new array +reused):\n%s", k, d)
+		}
+		if !cmp.Equal(Build(text, want, wantSents, ProfileOptions{}), Build(text, got, sents, ProfileOptions{}), cmpopts.EquateEmpty(), cmpopts.EquateNaNs()) {
+			t.Errorf("seed %d: profiles differ", k)
+		}
+		all := got[:cap(got)]
+		tg.putTokens(got)
+		for i, tk := range all {
+			if tk != (Token{}) {
+				t.Fatalf("seed %d: token %d kept after putTokens: %+v", k, i, tk)
+			}
+		}
+		buf = all[:0]
+	}
+	big := make([]Token, 1, maxPooledTokens+1)
+	big[0].Text = "kept"
+	tg.putTokens(big)
+	if big[0].Text != "kept" {
+		t.Error("an array past maxPooledTokens was cleared to be kept")
 	}
 }

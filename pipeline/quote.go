@@ -271,7 +271,7 @@ func quoteText(ctx context.Context, tg *Tagger, canon *Canon, text string, want 
 		}
 		return after >= around
 	}
-	toks, _, _, err := tg.tokens(ctx, canon, text, false, enough)
+	toks, _, _, err := tg.tokens(ctx, canon, text, false, enough, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -196,7 +196,7 @@ func TestQuoteTextStopsEarly(t *testing.T) {
 	folded := "Short line.\nLENIN spoke—briefly.\n\nThe revo\u00ADlution came; Lenin’s party\nwon.\n" +
 		"Nothing here.\nAnd Lenin’s words, at last: revolution.\nEnd."
 	for _, text := range append(seedTexts(t), oneWordLines.String(), folded) {
-		all, _, _, err := tg.tokens(context.Background(), canon, text, false, nil)
+		all, _, _, err := tg.tokens(context.Background(), canon, text, false, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

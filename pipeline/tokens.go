@@ -47,6 +47,34 @@ type Tagger struct {
 	// scratch holds *tokensScratch: a worker's buffers, reused from one
 	// document to the next (a pointer, so that a copied Tagger shares it).
 	scratch *sync.Pool
+	// buffers holds *[]Token: the token arrays of documents profiled,
+	// for the next (see tokenBuffer).
+	buffers *sync.Pool
+}
+
+// maxPooledTokens bounds the token arrays kept for the next document: 18 MB,
+// a document of about 1.3 MB of text. A longer one's is left to the
+// collector.
+const maxPooledTokens = 1 << 18
+
+// tokenBuffer is an empty array for a document's tokens: one a profiled
+// document gave back (putTokens), or nil.
+func (t *Tagger) tokenBuffer() []Token {
+	if b, ok := t.buffers.Get().(*[]Token); ok {
+		return (*b)[:0]
+	}
+	return nil
+}
+
+// putTokens keeps toks's array for tokenBuffer, its tokens cleared so that
+// it holds no document's text alive; toks must not be used after.
+func (t *Tagger) putTokens(toks []Token) {
+	if cap(toks) == 0 || cap(toks) > maxPooledTokens {
+		return
+	}
+	toks = toks[:cap(toks)]
+	clear(toks)
+	t.buffers.Put(&toks)
 }
 
 // tokensScratch is the working space of one TokensContext call.
@@ -72,7 +100,7 @@ func NewTagger() (*Tagger, error) {
 		return nil, fmt.Errorf("load tagger model: %w", err)
 	}
 	pool := &sync.Pool{New: func() any { return &tokensScratch{terms: map[string]string{}} }}
-	return &Tagger{tok: newTokenizer(proseTokenRules()), seg: seg, tag: tg, scratch: pool}, nil
+	return &Tagger{tok: newTokenizer(proseTokenRules()), seg: seg, tag: tg, scratch: pool, buffers: &sync.Pool{}}, nil
 }
 
 // Tokens canonicalises text with c and returns its tagged tokens and its
@@ -100,14 +128,16 @@ func (t *Tagger) Tokens(c *Canon, text string) (toks []Token, sents []Span, boil
 // and each sentence (and every few thousand characters while cleaning), and
 // once ctx is done it returns ctx's error and no tokens.
 func (t *Tagger) TokensContext(ctx context.Context, c *Canon, text string) (toks []Token, sents []Span, boilerplate int, err error) {
-	return t.tokens(ctx, c, text, true, nil)
+	return t.tokens(ctx, c, text, true, nil, nil)
 }
 
 // tokens is TokensContext; without tag, the tokens' Tag is empty and the
 // tagger (most of the time a document takes) never runs. With enough, the
 // text is tokenised a line at a time until enough, given the tokens so
 // far, says they are enough: the tokens of the lines before are returned.
-func (t *Tagger) tokens(ctx context.Context, c *Canon, text string, tag bool, enough func([]Token) bool) (toks []Token, sents []Span, boilerplate int, err error) {
+// The tokens go into dst's array when it is large enough for the text
+// (dst's tokens are overwritten), else into a new one.
+func (t *Tagger) tokens(ctx context.Context, c *Canon, text string, tag bool, enough func([]Token) bool, dst []Token) (toks []Token, sents []Span, boilerplate int, err error) {
 	s := t.scratch.Get().(*tokensScratch)
 	defer func() {
 		// Keep no string of text alive in the pool.
@@ -118,7 +148,11 @@ func (t *Tagger) tokens(ctx context.Context, c *Canon, text string, tag bool, en
 		t.scratch.Put(s)
 	}()
 	work, dashes, boilerplate := c.mask(text, newStopper(ctx))
-	toks = make([]Token, 0, len(text)/5+8)
+	if n := len(text)/5 + 8; cap(dst) >= n {
+		toks = dst[:0]
+	} else {
+		toks = make([]Token, 0, n)
+	}
 	for lineStart, lineEnd := range lines(work) {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, 0, err
