@@ -217,7 +217,7 @@ func buildIndexed(ctx context.Context, text string, toks []Token, sents []Span, 
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	return p, newWordIndex(toks, b.seq, b.termIDs), nil
+	return p, newWordIndex(toks, b.seq, b.set.IDs()), nil
 }
 
 // builder makes a profile from a document given in parts, each a run of
@@ -235,7 +235,7 @@ type builder struct {
 	features        map[string]map[string]int
 	ids             map[string]uint32 // the document's terms, numbered from 0 in order of first occurrence
 	terms           []string          // by id
-	termIDs         []analysis.TermID // the process's id of each, by id (set by finish)
+	set             analysis.TermSet  // the terms interned (set by finish)
 	termN, contentN []int             // word and content-word counts by id
 	seq             []uint32          // each word's term id, in order
 	read            analysis.ReadabilityCounts
@@ -349,9 +349,8 @@ func (b *builder) add(text string, base int, toks []Token, sents []Span, canon *
 func (b *builder) finish(st *stopper) *DocProfile {
 	p := b.p
 	p.Words = len(b.seq)
-	terms := analysis.NewTermSet(b.terms) // interned and sorted once for the three tables
-	b.termIDs = terms.IDs()
-	p.Terms, p.Content = terms.Counts(b.termN), terms.Counts(b.contentN)
+	b.set = analysis.NewTermSet(b.terms) // interned and sorted once for the three tables
+	p.Terms, p.Content = b.set.Counts(b.termN), b.set.Counts(b.contentN)
 	p.POS = analysis.NewTermCounts(b.pos)
 	p.Diversity = analysis.ComputeDiversity(b.seq)
 	b.read.Words, b.read.Sentences = p.Words, p.Sentences
@@ -368,7 +367,7 @@ func (b *builder) finish(st *stopper) *DocProfile {
 	if b.sliceWords > 0 && (b.sliceWords >= b.opt.slice()/2 || p.Slices == 0) && !st.stopped() {
 		b.closeSlice()
 	}
-	p.SlicePresence = terms.Counts(b.presence)
+	p.SlicePresence = b.set.Counts(b.presence)
 	b.windows(st)
 	for k := range p.Targets {
 		p.Targets[k].Collocates = analysis.NewTermCounts(b.collocates[k])

@@ -275,29 +275,38 @@ func quoteText(ctx context.Context, tg *Tagger, canon *Canon, text string, want 
 	if err != nil {
 		return nil, err
 	}
-	st := newStopper(ctx)
-	masked := ProfileOptions{Canon: canon}.masked(text, st)
 	idx := make([]int, 0, len(toks)) // the word tokens
 	for i, t := range toks {
 		if t.Word {
 			idx = append(idx, i)
 		}
 	}
-	out := map[string][]KWIC{}
-	left = 0
-	for _, n := range want {
+	span := func(k int) (int, int) { t := toks[idx[k]]; return t.Start, t.Start + len(t.Text) }
+	term := func(k int) string { return toks[idx[k]].Term }
+	return firstLines(ctx, canon, text, len(idx), span, term, maps.Clone(want), func(t string) string { return t }, words)
+}
+
+// firstLines quotes, of text's nw words (word k is text[span(k)] and counts
+// as key(k)), the first need[key] occurrences of each key, named
+// name(key), words of context each side (0: ProfileOptions' default), from
+// the text with its boilerplate blanked as kwic.csv quotes the targets:
+// the quoting of quoteText and of quoteIndexed. It uses up need.
+func firstLines[K comparable](ctx context.Context, canon *Canon, text string, nw int, span func(k int) (int, int), key func(k int) K,
+	need map[K]int, name func(K) string, words int) (map[string][]KWIC, error) {
+	around := ProfileOptions{Context: words}.context()
+	st := newStopper(ctx)
+	masked := ProfileOptions{Canon: canon}.masked(text, st)
+	left := 0
+	for _, n := range need {
 		left += n
 	}
-	clear(need)
-	maps.Copy(need, want)
-	for wi, ti := range idx {
-		if left == 0 || st.stopped() {
-			break
-		}
-		term := toks[ti].Term
-		if k := need[term]; k > 0 {
-			need[term] = k - 1
-			out[term] = append(out[term], quote(masked, toks, idx, wi, 1, around))
+	out := map[string][]KWIC{}
+	for wi := 0; wi < nw && left > 0 && !st.stopped(); wi++ {
+		k := key(wi)
+		if n := need[k]; n > 0 {
+			need[k] = n - 1
+			t := name(k)
+			out[t] = append(out[t], kwic(masked, nw, span, wi, 1, around))
 			left--
 		}
 	}

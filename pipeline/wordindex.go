@@ -85,31 +85,13 @@ func (ix *wordIndex) span(k int) (int, int) { return int(ix.start[k]), int(ix.en
 // document's text as profiled, which it blanks (boilerplate) as quoteText
 // does; no tokenising.
 func quoteIndexed(ctx context.Context, canon *Canon, text string, ix *wordIndex, want map[string]int, words int) (map[string][]KWIC, error) {
-	around := ProfileOptions{Context: words}.context()
-	st := newStopper(ctx)
-	masked := ProfileOptions{Canon: canon}.masked(text, st)
 	need := make(map[analysis.TermID]int, len(want)) // what is still to find of each term
 	name := make(map[analysis.TermID]string, len(want))
-	left := 0
 	for term, n := range want {
 		if id, ok := analysis.LookupTerm(term); ok {
 			need[id], name[id] = n, term
-			left += n
 		}
 	}
-	out := map[string][]KWIC{}
-	for wi, id := range ix.term {
-		if left == 0 || st.stopped() {
-			break
-		}
-		if k := need[id]; k > 0 {
-			need[id] = k - 1
-			out[name[id]] = append(out[name[id]], kwic(masked, len(ix.term), ix.span, wi, 1, around))
-			left--
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	term := func(k int) analysis.TermID { return ix.term[k] }
+	return firstLines(ctx, canon, text, len(ix.term), ix.span, term, need, func(id analysis.TermID) string { return name[id] }, words)
 }
